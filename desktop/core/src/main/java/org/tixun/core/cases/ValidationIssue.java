@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.cases;
+
+import java.util.List;
+
+/**
+ * One broken rule: the field it belongs to (for showing the message next to it), the message key
+ * in the core bundle, its arguments, and the DOMAIN.md rule number (0 for plain field checks).
+ */
+public record ValidationIssue(String field, String key, List<Object> args, int rule) {
+    public ValidationIssue {
+        args = List.copyOf(args);
+    }
+
+    public static ValidationIssue of(String field, String key, int rule, Object... args) {
+        return new ValidationIssue(field, key, List.of(args), rule);
+    }
+}

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+import org.tixun.core.TixunException;
+
+/** Locates the data directory (database, keystore, logs, templates) and checks it is usable. */
+public final class DataDir {
+    /** System property set by the launcher's {@code --data-dir}. */
+    public static final String PROPERTY = "tixun.home";
+    public static final String ENV = "TIXUN_HOME";
+
+    private final Path root;
+
+    private DataDir(Path root) {
+        this.root = root;
+    }
+
+    public static DataDir at(Path root) {
+        return new DataDir(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Resolves the data dir: explicit option, then {@value #PROPERTY}, then {@value #ENV}, then the
+     * platform default (XDG on Linux, %APPDATA% on Windows, Application Support on macOS).
+     */
+    public static DataDir resolve(Path explicit) {
+        return resolve(explicit, System.getenv(), System.getProperties().getProperty(PROPERTY));
+    }
+
+    static DataDir resolve(Path explicit, Map<String, String> env, String property) {
+        if (explicit != null) {
+            return at(explicit);
+        }
+        if (property != null && !property.isBlank()) {
+            return at(Paths.get(property));
+        }
+        String fromEnv = env.get(ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return at(Paths.get(fromEnv));
+        }
+        return at(platformDefault(env, System.getProperty("os.name", ""), System.getProperty("user.home")));
+    }
+
+    static Path platformDefault(Map<String, String> env, String osName, String home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return appData != null ? Paths.get(appData, "Tixun") : Paths.get(home, "AppData", "Roaming", "Tixun");
+        }
+        if (os.contains("mac")) {
+            return Paths.get(home, "Library", "Application Support", "Tixun");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(home, ".local", "share");
+        return base.resolve("tixun");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path database() {
+        return root.resolve("tixun.db");
+    }
+
+    public Path keystore() {
+        return root.resolve("institution.p12");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
+    public Path auditAnchor() {
+        return root.resolve("audit-head");
+    }
+
+    public Path templates() {
+        return root.resolve("templates");
+    }
+
+    public boolean exists() {
+        return Files.isDirectory(root);
+    }
+
+    /** Creates the directory if needed and proves it is writable; otherwise fails with advice. */
+    public DataDir ensureWritable() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException | SecurityException e) {
+            throw new TixunException(TixunException.Exit.DATA_DIR,
+                    "Cannot create the data directory " + root + " (" + e.getMessage()
+                            + "). Choose another with --data-dir or TIXUN_HOME, or fix its permissions.", e);
+        }
+        if (!Files.isWritable(root)) {
+            throw new TixunException(TixunException.Exit.DATA_DIR,
+                    "The data directory " + root + " is not writable. Fix its permissions or choose another"
+                            + " with --data-dir or TIXUN_HOME.");
+        }
+        Path probe = root.resolve(".write-probe");
+        try {
+            Files.write(probe, new byte[] {1});
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new TixunException(TixunException.Exit.DATA_DIR,
+                    "The data directory " + root + " is not writable (" + e.getMessage() + "). Free disk space,"
+                            + " fix its permissions or choose another with --data-dir or TIXUN_HOME.", e);
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}

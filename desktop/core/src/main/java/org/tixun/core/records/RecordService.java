@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.records;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tixun.core.TixunException;
+import org.tixun.core.audit.AuditAction;
+import org.tixun.core.audit.AuditLog;
+import org.tixun.core.cases.CaseFile;
+import org.tixun.core.cases.CaseValidationException;
+import org.tixun.core.cases.CaseValidator;
+import org.tixun.core.cases.ValidationIssue;
+import org.tixun.core.store.Database;
+
+/** Records: drafts started from a template kind for a case, and the searchable record list. */
+public final class RecordService {
+    private static final String SELECT = "SELECT r.id, r.case_id, c.case_number, r.kind, r.title, r.status, "
+            + "(SELECT name FROM participant s WHERE s.case_id = c.id AND s.role = 'SUSPECT' LIMIT 1), "
+            + "(SELECT group_concat(name, '、') FROM participant i WHERE i.case_id = c.id AND i.role = 'INTERROGATOR'), "
+            + "r.created_at, r.updated_at FROM record r JOIN case_file c ON c.id = r.case_id ";
+
+    private final Database db;
+    private final AuditLog audit;
+    private final CaseValidator validator;
+    private final Clock clock;
+
+    public RecordService(Database db, AuditLog audit, CaseValidator validator, Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Starts a draft of {@code kind} for a case after checking the rules for that kind. */
+    public RecordSummary createDraft(String actor, CaseFile c, String kind, String title) {
+        List<ValidationIssue> issues = validator.validateForRecord(c, kind);
+        if (!issues.isEmpty()) {
+            throw new CaseValidationException(issues);
+        }
+        if (c.id() == null) {
+            throw new TixunException(TixunException.Exit.USAGE, "Save the case before starting a record.");
+        }
+        String id = UUID.randomUUID().toString();
+        String now = Instant.now(clock).toString();
+        db.inTransaction(conn -> {
+            int ordinal;
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT COUNT(*) FROM record WHERE case_id = ? AND kind = ?")) {
+                ps.setString(1, c.id());
+                ps.setString(2, kind);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ordinal = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO record(id, case_id, kind, title, ordinal, "
+                    + "status, created_at, updated_at) VALUES (?,?,?,?,?,'DRAFT',?,?)")) {
+                ps.setString(1, id);
+                ps.setString(2, c.id());
+                ps.setString(3, kind);
+                ps.setString(4, title);
+                ps.setInt(5, ordinal);
+                ps.setString(6, now);
+                ps.setString(7, now);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO record_revision(record_id, revision, content_json) VALUES (?, 0, '{}')")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        audit.append(actor, AuditAction.RECORD_CREATED, id, "kind=" + kind + " case=" + c.caseNumber());
+        return find(id).orElseThrow();
+    }
+
+    public Optional<RecordSummary> find(String id) {
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE r.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.<RecordSummary>empty();
+                }
+            }
+        });
+    }
+
+    public List<RecordSummary> forCase(String caseId) {
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE r.case_id = ? ORDER BY r.created_at")) {
+                ps.setString(1, caseId);
+                return readAll(ps);
+            }
+        });
+    }
+
+    /** The archive's filtered, paged list, newest first. */
+    public List<RecordSummary> search(RecordQuery q) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        List<Object> args = new ArrayList<>();
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append("AND (c.case_number LIKE ? ESCAPE '\\' OR r.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
+                    + "participant p WHERE p.case_id = c.id AND p.role IN ('SUSPECT','INTERROGATOR') "
+                    + "AND p.name LIKE ? ESCAPE '\\')) ");
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        if (q.kind() != null) {
+            where.append("AND r.kind = ? ");
+            args.add(q.kind());
+        }
+        if (q.status() != null) {
+            where.append("AND r.status = ? ");
+            args.add(q.status().name());
+        }
+        if (q.from() != null) {
+            where.append("AND r.created_at >= ? ");
+            args.add(q.from().toString());
+        }
+        if (q.to() != null) {
+            where.append("AND r.created_at < ? ");
+            args.add(q.to().plusDays(1).toString());
+        }
+        String sql = SELECT + where + "ORDER BY r.created_at DESC, r.id LIMIT ? OFFSET ?";
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                int i = 1;
+                for (Object a : args) {
+                    ps.setObject(i++, a);
+                }
+                ps.setInt(i++, Math.max(1, q.limit()));
+                ps.setInt(i, Math.max(0, q.offset()));
+                return readAll(ps);
+            }
+        });
+    }
+
+    private static List<RecordSummary> readAll(PreparedStatement ps) throws SQLException {
+        List<RecordSummary> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    private static RecordSummary map(ResultSet rs) throws SQLException {
+        return new RecordSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), RecordStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10));
+    }
+}
