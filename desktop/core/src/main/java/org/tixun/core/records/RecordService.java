@@ -104,8 +104,41 @@ public final class RecordService {
 
     /** The archive's filtered, paged list, newest first. */
     public List<RecordSummary> search(RecordQuery q) {
-        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
         List<Object> args = new ArrayList<>();
+        String sql = SELECT + where(q, args) + "ORDER BY r.created_at DESC, r.id LIMIT ? OFFSET ?";
+        args.add(Math.max(1, q.limit()));
+        args.add(Math.max(0, q.offset()));
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = prepare(conn, sql, args)) {
+                return readAll(ps);
+            }
+        });
+    }
+
+    /** How many records match the filter (paging and limit ignored). */
+    public int count(RecordQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM record r JOIN case_file c ON c.id = r.case_id " + where(q, args);
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = prepare(conn, sql, args); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(java.sql.Connection conn, String sql, List<Object> args)
+            throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql);
+        int i = 1;
+        for (Object a : args) {
+            ps.setObject(i++, a);
+        }
+        return ps;
+    }
+
+    private static String where(RecordQuery q, List<Object> args) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
         if (q.text() != null && !q.text().isBlank()) {
             String like = "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where.append("AND (c.case_number LIKE ? ESCAPE '\\' OR r.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
@@ -131,18 +164,7 @@ public final class RecordService {
             where.append("AND r.created_at < ? ");
             args.add(q.to().plusDays(1).toString());
         }
-        String sql = SELECT + where + "ORDER BY r.created_at DESC, r.id LIMIT ? OFFSET ?";
-        return db.withConnection(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                int i = 1;
-                for (Object a : args) {
-                    ps.setObject(i++, a);
-                }
-                ps.setInt(i++, Math.max(1, q.limit()));
-                ps.setInt(i, Math.max(0, q.offset()));
-                return readAll(ps);
-            }
-        });
+        return where.toString();
     }
 
     private static List<RecordSummary> readAll(PreparedStatement ps) throws SQLException {

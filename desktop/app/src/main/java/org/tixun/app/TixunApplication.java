@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.FxDialogService;
+import org.tixun.app.ui.FxTaskRunner;
+import org.tixun.app.ui.Theme;
+import org.tixun.app.ui.archive.ArchiveView;
+import org.tixun.app.ui.archive.ArchiveViewModel;
+import org.tixun.app.ui.login.LoginView;
+import org.tixun.app.ui.login.LoginViewModel;
+import org.tixun.app.ui.setup.SetupView;
+import org.tixun.app.ui.setup.SetupViewModel;
+import org.tixun.app.ui.shell.ModeChooserView;
+import org.tixun.app.ui.shell.TopBar;
+import org.tixun.app.ui.terminal.KioskViewModel;
+import org.tixun.app.ui.terminal.TerminalView;
+import org.tixun.app.ui.workstation.WorkstationView;
+import org.tixun.app.ui.workstation.WorkstationViewModel;
+import org.tixun.core.CoreServices;
+import org.tixun.core.TixunException;
+import org.tixun.core.demo.DemoData;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.users.AppMode;
+import org.tixun.core.users.PasswordHasher;
+import org.tixun.core.users.User;
+import org.tixun.templates.Lang;
+import org.tixun.templates.TemplateRegistry;
+
+/** The JavaFX application: opens the store, then the setup wizard, login and the chosen mode's window. */
+public final class TixunApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(TixunApplication.class);
+    /** Passphrase of the demo keystore (demo data only; production keystores get the setup passphrase). */
+    static final String DEMO_KEYSTORE_PASSPHRASE = "tixun-demo-keystore";
+
+    private static volatile LaunchRequest request;
+    private static volatile int exitCode;
+
+    private FxTaskRunner tasks;
+    private CoreServices core;
+    private AppContext ctx;
+
+    static void prepare(LaunchRequest launchRequest) {
+        request = launchRequest;
+        exitCode = 0;
+    }
+
+    static int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public void start(Stage primary) {
+        long started = System.nanoTime();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Uncaught exception in {}", t.getName(), e);
+            if (Platform.isFxApplicationThread() && ctx != null) {
+                ctx.dialogs().showError(ctx.i18n().text("error.title"), ctx.i18n().text("error.unexpected", e));
+            }
+        });
+        LaunchRequest req = request;
+        Theme theme = new Theme();
+        theme.apply();
+        I18n i18n = new I18n(req.locale());
+        try {
+            core = CoreServices.open(req.dataDir());
+        } catch (TixunException e) {
+            exitCode = e.exit().code();
+            new FxDialogService().showError(i18n.text("error.startup"), e.getMessage());
+            Platform.exit();
+            return;
+        }
+        tasks = new FxTaskRunner();
+        Supplier<List<AppContext.TemplateChoice>> templates = () -> TemplateRegistry.load(core.dataDir().templates())
+                .templates().stream()
+                .map(t -> new AppContext.TemplateChoice(t.kind(), t.title(Lang.ZH), t.title(Lang.EN))).toList();
+        ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
+        if (req.demo()) {
+            startDemo(primary);
+        } else if (req.mode() == null) {
+            show(primary, new ModeChooserView(ctx, mode -> openMode(primary, mode)), 960, 600);
+        } else {
+            openMode(primary, req.mode());
+        }
+        LOG.info("Tixun UI up in {} ms (mode {}, demo {})", (System.nanoTime() - started) / 1_000_000, req.mode(),
+                req.demo());
+    }
+
+    private void startDemo(Stage workstation) {
+        PasswordHasher hasher = PasswordHasher.DEFAULT;
+        DemoData.ensure(core, hasher);
+        try {
+            if (!Files.exists(core.dataDir().keystore())) {
+                InstitutionKeyStore.create(core.dataDir().keystore(), DEMO_KEYSTORE_PASSPHRASE.toCharArray(),
+                        DemoData.INSTITUTION);
+            }
+        } catch (java.io.IOException e) {
+            throw new TixunException(TixunException.Exit.KEYSTORE, "Cannot create the demo keystore: " + e.getMessage(), e);
+        }
+        User prosecutor = core.users().find("zhangwei").orElseThrow();
+        ctx.currentUserProperty().set(prosecutor);
+        openMain(workstation, AppMode.WORKSTATION);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        workstation.setX(screen.getMinX());
+        workstation.setY(screen.getMinY());
+        Stage terminal = new Stage();
+        KioskViewModel kiosk = new KioskViewModel(ctx, hasher);
+        show(terminal, new TerminalView(ctx, kiosk, terminal::close), 900, 680);
+        terminal.setX(screen.getMinX() + Math.max(0, screen.getWidth() - 900));
+        terminal.setY(screen.getMinY() + 40);
+        terminal.setOnCloseRequest(e -> e.consume());
+    }
+
+    private void openMode(Stage stage, AppMode mode) {
+        if (!core.users().hasAdministrator()) {
+            SetupViewModel vm = new SetupViewModel(ctx, PasswordHasher.DEFAULT);
+            show(stage, new SetupView(ctx, vm, () -> login(stage, mode)), 900, 760);
+            return;
+        }
+        login(stage, mode);
+    }
+
+    private void login(Stage stage, AppMode mode) {
+        LoginViewModel vm = new LoginViewModel(ctx, mode);
+        show(stage, new LoginView(ctx, vm, user -> openMain(stage, mode)), 960, 640);
+    }
+
+    private void openMain(Stage stage, AppMode mode) {
+        switch (mode) {
+            case WORKSTATION -> show(stage, withTopBar(new WorkstationView(ctx, new WorkstationViewModel(ctx)),
+                    mode, stage), 1320, 860);
+            case ARCHIVE -> show(stage, withTopBar(new ArchiveView(ctx, new ArchiveViewModel(ctx)), mode, stage),
+                    1280, 800);
+            case TERMINAL -> {
+                KioskViewModel kiosk = new KioskViewModel(ctx, PasswordHasher.DEFAULT);
+                Stage kioskStage = new Stage(StageStyle.UNDECORATED);
+                show(kioskStage, new TerminalView(ctx, kiosk, Platform::exit), 1024, 768);
+                kioskStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+                kioskStage.setFullScreenExitHint("");
+                kioskStage.setFullScreen(true);
+                kioskStage.setAlwaysOnTop(true);
+                kioskStage.setOnCloseRequest(e -> e.consume());
+                stage.hide();
+            }
+            default -> throw new IllegalStateException("unknown mode " + mode);
+        }
+    }
+
+    private Parent withTopBar(Parent content, AppMode mode, Stage stage) {
+        javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane(content);
+        pane.setTop(new TopBar(ctx, ctx.i18n().bind("mode." + mode.name()), () -> {
+            core.audit().append(ctx.actor(), org.tixun.core.audit.AuditAction.LOGOUT, ctx.actor());
+            ctx.currentUserProperty().set(null);
+            login(stage, mode);
+        }));
+        return pane;
+    }
+
+    private void show(Stage stage, Parent root, double width, double height) {
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, width, height);
+            Theme.style(scene);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+        stage.titleProperty().bind(ctx.i18n().bind(ctx.demo() ? "window.title.demo" : "window.title"));
+        stage.getIcons().setAll(new Image(TixunApplication.class.getResourceAsStream("/org/tixun/app/icon.png")));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (core != null) {
+            core.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tixun.app.GuiLauncher;
+import org.tixun.app.LaunchRequest;
+import org.tixun.app.i18n.I18n;
+import org.tixun.core.config.DataDir;
+import org.tixun.core.users.AppMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The GUI subcommands: demo, workstation, terminal, archive. */
+public final class GuiCommands {
+    private GuiCommands() {
+    }
+
+    /** Options shared by the GUI commands. */
+    public static final class GuiOptions {
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Data directory (default: $TIXUN_HOME, else the platform data dir).")
+        Path dataDir;
+        @Option(names = "--lang", paramLabel = "zh|en", description = "UI language at start (default zh).")
+        String lang = "zh";
+    }
+
+    /** The demo's own data dir, apart from real data: {@code <default data dir>-demo}. */
+    public static DataDir demoDataDir(Path explicit) {
+        if (explicit != null) {
+            return DataDir.at(explicit);
+        }
+        Path base = DataDir.resolve(null).root();
+        return DataDir.at(base.resolveSibling(base.getFileName() + "-demo"));
+    }
+
+    static int launch(AppMode mode, boolean demo, GuiOptions options) {
+        Locale locale = "en".equalsIgnoreCase(options.lang) ? I18n.ENGLISH : I18n.CHINESE;
+        DataDir dir = demo ? demoDataDir(options.dataDir) : DataDir.resolve(options.dataDir);
+        return GuiLauncher.launch(new LaunchRequest(mode, demo, dir, locale));
+    }
+
+    /** {@code tixun demo}. */
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Open a workstation and a terminal window in one process with demo users, keys and"
+                    + " simulated devices (data in a separate demo data dir).")
+    public static final class Demo implements Callable<Integer> {
+        @Mixin
+        GuiOptions options;
+
+        @Override
+        public Integer call() {
+            return launch(null, true, options);
+        }
+    }
+
+    /** {@code tixun workstation}. */
+    @Command(name = "workstation", mixinStandardHelpOptions = true,
+            description = "Prosecutor/recorder workstation: cases, records, remote sessions.")
+    public static final class Workstation implements Callable<Integer> {
+        @Mixin
+        GuiOptions options;
+
+        @Override
+        public Integer call() {
+            return launch(AppMode.WORKSTATION, false, options);
+        }
+    }
+
+    /** {@code tixun terminal}. */
+    @Command(name = "terminal", mixinStandardHelpOptions = true,
+            description = "Detention-centre terminal in kiosk mode (full screen; leaving needs the administrator PIN).")
+    public static final class Terminal implements Callable<Integer> {
+        @Mixin
+        GuiOptions options;
+
+        @Override
+        public Integer call() {
+            return launch(AppMode.TERMINAL, false, options);
+        }
+    }
+
+    /** {@code tixun archive}. */
+    @Command(name = "archive", mixinStandardHelpOptions = true,
+            description = "Clerk's archive: search, verify and export records.")
+    public static final class Archive implements Callable<Integer> {
+        @Mixin
+        GuiOptions options;
+
+        @Override
+        public Integer call() {
+            return launch(AppMode.ARCHIVE, false, options);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.cli;
+
+import java.util.concurrent.Callable;
+import org.tixun.app.Main;
+import org.tixun.core.cli.AuditCommand;
+import org.tixun.core.cli.KeysCommand;
+import org.tixun.core.cli.UsersCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The root {@code tixun} command; without a subcommand it opens the mode chooser. */
+@Command(name = "tixun", mixinStandardHelpOptions = true, versionProvider = TixunCommand.Version.class,
+        description = {"Tixun (提讯): remote interrogation and handwritten e-signing.", "",
+                "Exit codes: 0 ok, 1 failed/verification failed, 2 usage, 3 data dir, 4 database, 5 keystore,"
+                        + " 6 authentication, 7 not found."},
+        subcommands = {
+            GuiCommands.Demo.class, GuiCommands.Workstation.class, GuiCommands.Terminal.class,
+            GuiCommands.Archive.class, AuditCommand.class, UsersCommand.class, KeysCommand.class,
+            CommandLine.HelpCommand.class})
+public final class TixunCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    GuiCommands.GuiOptions gui;
+
+    @Override
+    public Integer call() {
+        return GuiCommands.launch(null, false, gui);
+    }
+
+    /** The configured command line with the shared exception handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TixunCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Main.handle(e, commandLine));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Version from the jar manifest (Implementation-Version), else the development marker. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TixunCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tixun " + (v == null ? "dev" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

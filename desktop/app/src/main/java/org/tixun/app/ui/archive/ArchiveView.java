@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.archive;
+
+import java.time.format.DateTimeFormatter;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.converter.LocalDateStringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Forms;
+import org.tixun.core.records.RecordStatus;
+import org.tixun.core.records.RecordSummary;
+
+/** The clerk's archive: filters on top, the record table, paging at the bottom. */
+public final class ArchiveView extends BorderPane {
+    public ArchiveView(AppContext ctx, ArchiveViewModel vm) {
+        I18n i18n = ctx.i18n();
+        TextField text = new TextField();
+        text.setId("archiveSearch");
+        text.promptTextProperty().bind(i18n.bind("archive.search"));
+        text.textProperty().bindBidirectional(vm.textProperty());
+        text.setOnAction(e -> vm.search());
+
+        ComboBox<AppContext.TemplateChoice> kind = new ComboBox<>();
+        kind.setId("archiveKind");
+        kind.getItems().add(null);
+        kind.getItems().addAll(vm.kinds());
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.promptTextProperty().bind(i18n.bind("archive.allKinds"));
+        kind.setConverter(Forms.converter(t -> t.title(i18n.locale())));
+        i18n.localeProperty().addListener((o, a, b) -> kind.setConverter(Forms.converter(t -> t.title(b))));
+        kind.setPrefWidth(200);
+
+        ComboBox<RecordStatus> status = new ComboBox<>(FXCollections.observableArrayList(RecordStatus.values()));
+        status.getItems().add(0, null);
+        status.setId("archiveStatus");
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        status.promptTextProperty().bind(i18n.bind("archive.allStatuses"));
+        Forms.localize(i18n, status, "status.");
+
+        LocalDateStringConverter iso = new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ISO_LOCAL_DATE);
+        DatePicker from = new DatePicker();
+        from.setId("archiveFrom");
+        from.setConverter(iso);
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        from.promptTextProperty().bind(i18n.bind("archive.from"));
+        from.setPrefWidth(140);
+        DatePicker to = new DatePicker();
+        to.setId("archiveTo");
+        to.setConverter(iso);
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        to.promptTextProperty().bind(i18n.bind("archive.to"));
+        to.setPrefWidth(140);
+
+        Button search = new Button();
+        search.setId("archiveSearchButton");
+        search.setGraphic(new FontIcon(Material2MZ.SEARCH));
+        search.textProperty().bind(i18n.bind("archive.searchButton"));
+        search.getStyleClass().add("accent");
+        search.setDefaultButton(true);
+        search.setOnAction(e -> vm.search());
+        HBox filters = new HBox(8, text, kind, status, from, to, search);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(12));
+
+        TableView<RecordSummary> table = new TableView<>(vm.rows());
+        table.setId("archiveTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170));
+        table.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
+        table.getColumns().add(Forms.column(i18n, "suspect.name", r -> nz(r.suspectName()), 90));
+        table.getColumns().add(Forms.column(i18n, "archive.interrogators", r -> nz(r.interrogators()), 120));
+        table.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
+        table.getColumns().add(Forms.column(i18n, "record.created",
+                r -> r.createdAt().substring(0, 16).replace('T', ' '), 130));
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.bind("archive.empty"));
+        table.setPlaceholder(empty);
+
+        Label summary = new Label();
+        summary.setId("archiveSummary");
+        summary.textProperty().bind(vm.messageProperty());
+        Button prev = new Button();
+        prev.setId("archivePrev");
+        prev.setGraphic(new FontIcon(Material2AL.CHEVRON_LEFT));
+        prev.textProperty().bind(i18n.bind("archive.prev"));
+        prev.setOnAction(e -> vm.previousPage());
+        Button next = new Button();
+        next.setId("archiveNext");
+        next.setGraphic(new FontIcon(Material2AL.CHEVRON_RIGHT));
+        next.textProperty().bind(i18n.bind("archive.next"));
+        next.setOnAction(e -> vm.nextPage());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pager = new HBox(8, summary, spacer, prev, next);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setPadding(new Insets(8, 12, 10, 12));
+
+        setTop(filters);
+        setCenter(table);
+        setBottom(pager);
+        BorderPane.setMargin(table, new Insets(0, 12, 0, 12));
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        text::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_DOWN), next::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_UP), prev::fire);
+            }
+        });
+        vm.search();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.setup;
+
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Forms;
+import org.tixun.app.ui.Styles;
+import org.tixun.app.ui.shell.TopBar;
+
+/** The first-run wizard: one page, three sections, progress while the keys are generated. */
+public final class SetupView extends VBox {
+    public SetupView(AppContext ctx, SetupViewModel vm, Runnable onDone) {
+        I18n i18n = ctx.i18n();
+        var errors = vm.errors();
+        Label title = new Label();
+        title.textProperty().bind(i18n.bind("setup.title"));
+        title.getStyleClass().add(Styles.APP_TITLE);
+        Label intro = new Label();
+        intro.textProperty().bind(i18n.bind("setup.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.MUTED);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        int r = 0;
+        grid.add(section(i18n, "setup.section.institution"), 0, r++, 2, 1);
+        grid.add(Forms.field(i18n, "setup.institution", input(new TextField(), "setupInstitution",
+                vm.institutionProperty()), errors, "institution"), 0, r++, 2, 1);
+        grid.add(section(i18n, "setup.section.admin"), 0, r++, 2, 1);
+        grid.add(Forms.field(i18n, "setup.adminUsername", input(new TextField(), "setupAdminUsername",
+                vm.adminUsernameProperty()), errors, "adminUsername"), 0, r);
+        grid.add(Forms.field(i18n, "setup.adminName", input(new TextField(), "setupAdminName",
+                vm.adminNameProperty()), errors, "adminName"), 1, r++);
+        grid.add(Forms.field(i18n, "setup.adminPassword", input(new PasswordField(), "setupAdminPassword",
+                vm.adminPasswordProperty()), errors, "adminPassword"), 0, r);
+        grid.add(Forms.field(i18n, "setup.adminPassword2", input(new PasswordField(), "setupAdminPassword2",
+                vm.adminPassword2Property()), errors, "adminPassword2"), 1, r++);
+        grid.add(Forms.field(i18n, "setup.kioskPin", input(new PasswordField(), "setupKioskPin",
+                vm.kioskPinProperty()), errors, "kioskPin"), 0, r++);
+        grid.add(section(i18n, "setup.section.keys"), 0, r++, 2, 1);
+        Label keysHint = new Label();
+        keysHint.textProperty().bind(i18n.bind("setup.keysHint"));
+        keysHint.setWrapText(true);
+        keysHint.getStyleClass().add(Styles.MUTED);
+        grid.add(keysHint, 0, r++, 2, 1);
+        grid.add(Forms.field(i18n, "setup.passphrase", input(new PasswordField(), "setupPassphrase",
+                vm.passphraseProperty()), errors, "passphrase"), 0, r);
+        grid.add(Forms.field(i18n, "setup.passphrase2", input(new PasswordField(), "setupPassphrase2",
+                vm.passphrase2Property()), errors, "passphrase2"), 1, r++);
+        for (int i = 0; i < 2; i++) {
+            var c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            grid.getColumnConstraints().add(c);
+        }
+
+        Button finish = new Button();
+        finish.setId("setupFinish");
+        finish.textProperty().bind(i18n.bind("setup.finish"));
+        finish.getStyleClass().add("accent");
+        finish.setDefaultButton(true);
+        finish.disableProperty().bind(vm.busyProperty());
+        finish.setOnAction(e -> vm.complete(onDone));
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(vm.busyProperty());
+        Label working = new Label();
+        working.textProperty().bind(i18n.bind("setup.working"));
+        working.visibleProperty().bind(vm.busyProperty());
+        HBox actions = new HBox(10, finish, progress, working);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(14, title, intro, grid, Forms.errorLabel(errors, "form"), actions);
+        card.getStyleClass().add(Styles.CARD);
+        card.setPadding(new Insets(28));
+        card.setMaxWidth(720);
+        VBox holder = new VBox(card);
+        holder.setAlignment(Pos.TOP_CENTER);
+        holder.setPadding(new Insets(24));
+        ScrollPane scroll = new ScrollPane(holder);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(new TopBar(ctx, i18n.bind("setup.subtitle"), null), scroll);
+    }
+
+    private static Label section(I18n i18n, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static TextInputControl input(TextInputControl c, String id, StringProperty p) {
+        c.setId(id);
+        c.textProperty().bindBidirectional(p);
+        return c;
+    }
+}

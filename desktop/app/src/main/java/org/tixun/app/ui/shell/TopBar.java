@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Styles;
+import org.tixun.core.users.User;
+
+/** Title, mode, signed-in user, language and theme switches, logout; the demo banner under it. */
+public final class TopBar extends VBox {
+    public TopBar(AppContext ctx, ObservableStringValue subtitle, Runnable onLogout) {
+        I18n i18n = ctx.i18n();
+        Label title = new Label();
+        title.textProperty().bind(i18n.bind("app.name"));
+        title.getStyleClass().add("top-title");
+        Label mode = new Label();
+        mode.textProperty().bind(subtitle);
+        mode.getStyleClass().add(Styles.MUTED);
+
+        Label user = new Label();
+        user.setId("currentUser");
+        user.textProperty().bind(Bindings.createStringBinding(() -> {
+            User u = ctx.currentUserProperty().get();
+            return u == null ? "" : i18n.text("topbar.user", u.displayName(), i18n.text("role." + u.role().name()));
+        }, ctx.currentUserProperty(), i18n.localeProperty()));
+
+        Button language = new Button();
+        language.setId("languageToggle");
+        language.setGraphic(new FontIcon(Material2AL.LANGUAGE));
+        language.textProperty().bind(i18n.bind("topbar.language"));
+        language.setOnAction(e -> i18n.toggle());
+        language.setTooltip(new Tooltip());
+        language.getTooltip().textProperty().bind(i18n.bind("topbar.language.tip"));
+
+        Button theme = new Button();
+        theme.setId("themeToggle");
+        theme.setGraphic(new FontIcon(Material2MZ.SETTINGS_BRIGHTNESS));
+        theme.setTooltip(new Tooltip());
+        theme.getTooltip().textProperty().bind(i18n.bind("topbar.theme.tip"));
+        theme.setOnAction(e -> ctx.theme().toggle());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, mode, spacer, user, language, theme);
+        if (onLogout != null) {
+            Button logout = new Button();
+            logout.setId("logoutButton");
+            logout.setGraphic(new FontIcon(Material2AL.LOG_OUT));
+            logout.textProperty().bind(i18n.bind("topbar.logout"));
+            logout.setOnAction(e -> onLogout.run());
+            bar.getChildren().add(logout);
+        }
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 14, 8, 14));
+        bar.getStyleClass().add(Styles.TOP_BAR);
+        getChildren().add(bar);
+        if (ctx.demo()) {
+            Label banner = new Label();
+            banner.setId("demoBanner");
+            banner.textProperty().bind(i18n.bind("demo.banner"));
+            banner.setMaxWidth(Double.MAX_VALUE);
+            banner.getStyleClass().add(Styles.DEMO_BANNER);
+            getChildren().add(banner);
+        }
+    }
+}

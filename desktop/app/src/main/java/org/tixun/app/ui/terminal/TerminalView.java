@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.terminal;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Styles;
+
+/**
+ * The detention-centre terminal in kiosk mode: large type, the connection state and the clock;
+ * leaving it takes the administrator PIN (button in the corner or Ctrl+Alt+Q).
+ */
+public final class TerminalView extends BorderPane {
+    private final VBox pinPanel;
+
+    public TerminalView(AppContext ctx, KioskViewModel vm, Runnable onExit) {
+        I18n i18n = ctx.i18n();
+        getStyleClass().add(Styles.KIOSK);
+
+        Label institution = new Label(vm.institution());
+        institution.getStyleClass().add(Styles.KIOSK_STATUS);
+        Label title = new Label();
+        title.setId("kioskTitle");
+        title.textProperty().bind(i18n.bind("kiosk.title"));
+        title.getStyleClass().add(Styles.KIOSK_TITLE);
+        Label state = new Label();
+        state.setId("kioskState");
+        state.textProperty().bind(i18n.bind("kiosk.waiting"));
+        state.getStyleClass().add(Styles.KIOSK_STATUS);
+        FontIcon camera = new FontIcon(Material2MZ.VIDEOCAM);
+        camera.setIconSize(96);
+        camera.getStyleClass().add("kiosk-icon");
+        Label hint = new Label();
+        hint.textProperty().bind(i18n.bind("kiosk.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.setMaxWidth(760);
+        hint.setAlignment(Pos.CENTER);
+
+        Label clock = new Label();
+        clock.setId("kioskClock");
+        clock.getStyleClass().add(Styles.KIOSK_CLOCK);
+        DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1),
+                e -> clock.setText(LocalDateTime.now().format(fmt))));
+        tick.setCycleCount(Animation.INDEFINITE);
+        clock.setText(LocalDateTime.now().format(fmt));
+        tick.play();
+
+        VBox center = new VBox(22, institution, title, camera, state, clock, hint);
+        center.setAlignment(Pos.CENTER);
+        center.setPadding(new Insets(40));
+
+        PasswordField pin = new PasswordField();
+        pin.setId("kioskPin");
+        pin.promptTextProperty().bind(i18n.bind("kiosk.exit.pin"));
+        Label error = new Label();
+        error.setId("kioskPinError");
+        error.textProperty().bind(vm.exitErrorProperty());
+        error.getStyleClass().add(Styles.ERROR_TEXT);
+        Button confirm = new Button();
+        confirm.setId("kioskExitConfirm");
+        confirm.textProperty().bind(i18n.bind("kiosk.exit.confirm"));
+        confirm.setDefaultButton(true);
+        Button cancel = new Button();
+        cancel.setId("kioskExitCancel");
+        cancel.textProperty().bind(i18n.bind("common.cancel"));
+        cancel.setCancelButton(true);
+        Label pinTitle = new Label();
+        pinTitle.textProperty().bind(i18n.bind("kiosk.exit.title"));
+        pinTitle.getStyleClass().add("section-title");
+        pinPanel = new VBox(10, pinTitle, pin, error, new HBox(8, confirm, cancel));
+        pinPanel.getStyleClass().add(Styles.CARD);
+        pinPanel.setMaxSize(360, Region.USE_PREF_SIZE);
+        pinPanel.setPadding(new Insets(20));
+        pinPanel.setVisible(false);
+        confirm.setOnAction(e -> {
+            char[] value = pin.getText().toCharArray();
+            pin.clear();
+            if (vm.tryExit(value)) {
+                onExit.run();
+            }
+        });
+        cancel.setOnAction(e -> {
+            pin.clear();
+            pinPanel.setVisible(false);
+        });
+
+        Button exit = new Button();
+        exit.setId("kioskExit");
+        exit.setGraphic(new FontIcon(Material2AL.LOCK));
+        exit.textProperty().bind(i18n.bind("kiosk.exit.button"));
+        exit.getStyleClass().add("flat");
+        exit.setOnAction(e -> showPin(pin));
+        Button language = new Button();
+        language.setId("kioskLanguage");
+        language.textProperty().bind(i18n.bind("topbar.language"));
+        language.getStyleClass().add("flat");
+        language.setOnAction(e -> i18n.toggle());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8, language, spacer, exit);
+        footer.setPadding(new Insets(8, 16, 12, 16));
+
+        StackPane stack = new StackPane(center, pinPanel);
+        if (ctx.demo()) {
+            Label banner = new Label();
+            banner.setId("demoBanner");
+            banner.textProperty().bind(i18n.bind("demo.banner"));
+            banner.setMaxWidth(Double.MAX_VALUE);
+            banner.getStyleClass().add(Styles.DEMO_BANNER);
+            setTop(banner);
+        }
+        setCenter(stack);
+        setBottom(footer);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.ALT_DOWN), () -> showPin(pin));
+            }
+        });
+    }
+
+    private void showPin(PasswordField pin) {
+        pinPanel.setVisible(true);
+        pin.requestFocus();
+    }
+}

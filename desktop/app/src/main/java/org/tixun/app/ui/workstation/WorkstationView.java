@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.workstation;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Forms;
+import org.tixun.app.ui.Styles;
+import org.tixun.core.cases.CaseService.CaseSummary;
+import org.tixun.core.records.RecordSummary;
+
+/** Workstation main screen: case list with search on the left, the open case and its records on the right. */
+public final class WorkstationView extends BorderPane {
+    private final TextField search = new TextField();
+
+    public WorkstationView(AppContext ctx, WorkstationViewModel vm) {
+        I18n i18n = ctx.i18n();
+        search.setId("caseSearch");
+        search.promptTextProperty().bind(i18n.bind("workstation.search"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+
+        TableView<CaseSummary> table = new TableView<>(vm.cases());
+        table.setId("caseTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Forms.column(i18n, "case.number", CaseSummary::caseNumber, 150));
+        table.getColumns().add(Forms.column(i18n, "case.cause", CaseSummary::causeOfAction, 70));
+        table.getColumns().add(Forms.column(i18n, "suspect.name", s -> s.suspectName() == null ? "" : s.suspectName(), 80));
+        table.getColumns().add(Forms.column(i18n, "workstation.records", s -> Integer.toString(s.recordCount()), 50));
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.bind("workstation.noCases"));
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
+
+        Button newCase = new Button();
+        newCase.setId("newCase");
+        newCase.setGraphic(new FontIcon(Material2AL.ADD));
+        newCase.textProperty().bind(i18n.bind("workstation.newCase"));
+        newCase.setOnAction(e -> {
+            table.getSelectionModel().clearSelection();
+            vm.newCase();
+        });
+        VBox left = new VBox(8, new HBox(8, search, newCase), table);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(12));
+        left.setMinWidth(330);
+
+        CaseEditorView editor = new CaseEditorView(i18n, vm.editor());
+        ScrollPane scroll = new ScrollPane(editor);
+        scroll.setFitToWidth(true);
+        scroll.setId("caseEditorScroll");
+
+        Button save = new Button();
+        save.setId("saveCase");
+        save.setGraphic(new FontIcon(Material2MZ.SAVE));
+        save.textProperty().bind(i18n.bind("workstation.save"));
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(vm.editor().busyProperty());
+        save.setOnAction(e -> vm.save());
+
+        ComboBox<AppContext.TemplateChoice> template = new ComboBox<>();
+        template.setId("templateChoice");
+        template.getItems().setAll(vm.templates());
+        template.valueProperty().bindBidirectional(vm.templateProperty());
+        template.setConverter(Forms.converter(t -> t.title(i18n.locale())));
+        i18n.localeProperty().addListener((o, a, b) -> template.setConverter(Forms.converter(t -> t.title(b))));
+        Button start = new Button();
+        start.setId("startRecord");
+        start.setGraphic(new FontIcon(Material2AL.DESCRIPTION));
+        start.textProperty().bind(i18n.bind("workstation.startRecord"));
+        start.setOnAction(e -> vm.startRecord());
+
+        TableView<RecordSummary> records = new TableView<>(vm.records());
+        records.setId("recordTable");
+        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        records.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
+        records.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
+        records.getColumns().add(Forms.column(i18n, "record.created", r -> r.createdAt().substring(0, 16).replace('T', ' '), 120));
+        Label noRecords = new Label();
+        noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
+        records.setPlaceholder(noRecords);
+        records.setPrefHeight(150);
+
+        Label status = new Label();
+        status.setId("workstationStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, save, spacer, template, start);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label recordsTitle = new Label();
+        recordsTitle.textProperty().bind(i18n.bind("workstation.recordsOfCase"));
+        recordsTitle.getStyleClass().add("section-title");
+        VBox bottom = new VBox(8, actions, status, recordsTitle, records);
+        bottom.setPadding(new Insets(10, 16, 12, 16));
+        bottom.getStyleClass().add(Styles.FORM_SECTION);
+
+        BorderPane right = new BorderPane(scroll);
+        right.setBottom(bottom);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.3);
+        setCenter(split);
+
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        newCase::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                        save::fire);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        search::requestFocus);
+            }
+        });
+        vm.refresh();
+    }
+}
