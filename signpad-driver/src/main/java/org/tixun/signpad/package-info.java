@@ -1,3 +1,3 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-/** Package signpad. */
+/** Signature pad driver: opens pads, decodes their protocols and delivers pen samples to listeners. */
 package org.tixun.signpad;

@@ -1,3 +1,3 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-/** Package templates. */
+/** Legal document templates (manifest + XHTML/CSS layout) and their rendering to PDF/A-3b. */
 package org.tixun.templates;

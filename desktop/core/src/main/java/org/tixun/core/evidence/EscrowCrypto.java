@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.evidence;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.tixun.core.pki.IssuedCredential;
+import org.tixun.core.pki.Pki;
+
+/** Encrypts biometric evidence as CMS EnvelopedData (ECDH + AES-256) to the escrow certificate, and decrypts it. */
+public final class EscrowCrypto {
+    private EscrowCrypto() {
+    }
+
+    /** Encrypts {@code plain} so that only the holder of the escrow key can read it. */
+    public static byte[] encrypt(byte[] plain, X509Certificate escrow) {
+        try {
+            KeyPair ephemeral = Pki.newEcKeyPair();
+            JceKeyAgreeRecipientInfoGenerator recipient = new JceKeyAgreeRecipientInfoGenerator(
+                    CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                    .setProvider(Pki.provider());
+            recipient.addRecipient(escrow);
+            CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+            generator.addRecipientInfoGenerator(recipient);
+            CMSEnvelopedData data = generator.generate(new CMSProcessableByteArray(plain),
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Pki.provider()).build());
+            return data.getEncoded();
+        } catch (CMSException | GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot encrypt evidence to the escrow certificate", e);
+        }
+    }
+
+    /**
+     * Decrypts data produced by {@link #encrypt}.
+     *
+     * @throws GeneralSecurityException if the data is not for this escrow key or is damaged
+     */
+    public static byte[] decrypt(byte[] enveloped, IssuedCredential escrow) throws GeneralSecurityException {
+        try {
+            CMSEnvelopedData data = new CMSEnvelopedData(enveloped);
+            RecipientInformation info = data.getRecipientInfos().get(new JceKeyAgreeRecipientId(escrow.certificate()));
+            if (info == null) {
+                throw new GeneralSecurityException("证据不是为此托管密钥加密的 (evidence is not encrypted to this escrow key)");
+            }
+            return info.getContent(new JceKeyAgreeEnvelopedRecipient(escrow.privateKey()).setProvider(Pki.provider()));
+        } catch (CMSException e) {
+            throw new GeneralSecurityException("无法解密证据 (cannot decrypt evidence): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.evidence;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything needed to seal one frozen record.
+ *
+ * @param recordId the record's id, written into every manifest
+ * @param kind document kind (rule 15 depends on it)
+ * @param frozenPdf the frozen PDF/A-3b bytes (revision 0)
+ * @param slots every signature slot on the frozen pages
+ * @param events the completed signature events
+ * @param participants the roles present at the session who must sign (e.g. an appropriate adult)
+ * @param refusals recorded refusals to sign
+ */
+public record SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
+        List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals) {
+    public SealRequest {
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(frozenPdf, "frozenPdf");
+        slots = List.copyOf(slots);
+        events = List.copyOf(events);
+        participants = Set.copyOf(participants);
+        refusals = refusals == null ? List.of() : List.copyOf(refusals);
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.evidence;
+
+/** What a signature slot on a page is for. */
+public enum SlotKind {
+    /** A handwritten signature. */
+    SIGNATURE("签名", "signature"),
+    /** A fingerprint impression. */
+    FINGERPRINT("指印", "fingerprint"),
+    /** The handwritten confirmation sentence on the last page (DOMAIN.md rule 6). */
+    CONFIRMATION("确认语", "confirmation sentence"),
+    /** A fingerprint on a correction (DOMAIN.md rule 7). */
+    CORRECTION("更正处指印", "correction fingerprint"),
+    /** The handwritten date beside the signature. */
+    DATE("日期", "date");
+
+    private final String zh;
+    private final String en;
+
+    SlotKind(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

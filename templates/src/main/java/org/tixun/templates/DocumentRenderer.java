@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.templates;
+
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TimeZone;
+import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.w3c.dom.Document;
+
+/**
+ * Renders validated data with a template to a deterministic PDF/A-3b document and locates its
+ * signature slots.
+ *
+ * <p>Everything that a PDF writer would take from the clock is taken from the data instead: the
+ * document dates come from the manifest's date field (China Standard Time), the trailer /ID from a
+ * SHA-256 of kind, language and data. The same input therefore gives the same bytes.
+ */
+public final class DocumentRenderer {
+
+    /** The producer written into the PDF metadata. */
+    public static final String PRODUCER = "Tixun document templates";
+
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final String BASE_CSS = TemplateRegistry.readResource("/org/tixun/templates/base.css")
+            .orElseThrow(() -> new IllegalStateException("base.css is missing from the build"));
+
+    /**
+     * Validates the data and renders it.
+     *
+     * @throws InvalidDataException listing every problem of the data
+     */
+    public RenderResult render(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
+        template.validate(data);
+        Document xhtml = LayoutFiller.fill(template, data, lang, BASE_CSS);
+        SlotRecorder recorder = new SlotRecorder(template.manifest());
+        DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
+        drawers.registerDrawer(TemplateLoader.SIGNATURE_TYPE, recorder);
+
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
+        builder.useColorProfile(SRGB);
+        builder.withProducer(PRODUCER);
+        builder.useObjectDrawerFactory(drawers);
+        // Layouts are self-contained: nothing is fetched from the network or the file system.
+        builder.useExternalResourceAccessControl((uri, type) -> false,
+                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> false,
+                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        DocumentFonts.register(builder);
+        builder.withW3cDocument(xhtml, "about:blank");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        int pageCount;
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.createPDFWithoutClosing();
+            PDDocument pdf = renderer.getPdfDocument();
+            pageCount = pdf.getNumberOfPages();
+            fixMetadata(pdf, template, data, lang);
+            pdf.save(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("Rendering " + template.kind() + " failed", e);
+        }
+        byte[] bytes = out.toByteArray();
+        List<SlotPosition> slots = recorder.positions().stream()
+                .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
+                .toList();
+        checkSlots(template, data, slots, pageCount);
+        return new RenderResult(bytes, pageCount, slots, sha256Hex(bytes));
+    }
+
+    /** Fails loudly if the layout did not place a slot where its manifest says. */
+    private static void checkSlots(DocumentTemplate template, DocumentData data, List<SlotPosition> slots, int pageCount) {
+        for (SignatureSlot slot : template.manifest().slots()) {
+            if (slot.placement() == SlotPlacement.BESIDE_CORRECTIONS
+                    || (slot.condition() != null && !truthy(data.value(slot.condition())))) {
+                continue;
+            }
+            List<Integer> pages = slots.stream().filter(p -> p.slotId().equals(slot.id())).map(SlotPosition::pageIndex).toList();
+            List<Integer> expected = slot.placement() == SlotPlacement.EVERY_PAGE
+                    ? java.util.stream.IntStream.range(0, pageCount).boxed().toList()
+                    : List.of(pageCount - 1);
+            if (!pages.equals(expected)) {
+                throw new IllegalStateException("Layout of " + template.kind() + " (" + template.source() + ") placed slot '"
+                        + slot.id() + "' on pages " + pages + " but its placement " + slot.placement() + " needs " + expected);
+            }
+        }
+    }
+
+    private static boolean truthy(Object value) {
+        return value instanceof Boolean b ? b : !ValueFormatter.isBlank(value);
+    }
+
+    private static void fixMetadata(PDDocument pdf, DocumentTemplate template, DocumentData data, Lang lang) throws IOException {
+        FieldSpec dateField = template.manifest().field(template.manifest().dateField()).orElseThrow();
+        String raw = data.value(dateField.name()).toString();
+        LocalDateTime time = dateField.type() == FieldType.DATE
+                ? ValueFormatter.parseDate(raw).atStartOfDay()
+                : ValueFormatter.parseDateTime(raw);
+        Calendar date = GregorianCalendar.from(time.atZone(CHINA));
+        date.setTimeZone(TimeZone.getTimeZone(CHINA));
+        String title = template.title(lang);
+
+        PDDocumentInformation info = new PDDocumentInformation();
+        info.setTitle(title);
+        info.setProducer(PRODUCER);
+        info.setCreationDate(date);
+        info.setModificationDate(date);
+        pdf.setDocumentInformation(info);
+
+        try {
+            XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+            PDFAIdentificationSchema pdfaid = xmp.createAndAddPDFAIdentificationSchema();
+            pdfaid.setPart(3);
+            pdfaid.setConformance("B");
+            DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+            dc.setTitle(title);
+            dc.addLanguage(lang == Lang.ZH ? "zh-CN" : "en");
+            XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+            basic.setCreateDate(date);
+            basic.setModifyDate(date);
+            basic.setMetadataDate(date);
+            AdobePDFSchema adobe = xmp.createAndAddAdobePDFSchema();
+            adobe.setProducer(PRODUCER);
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            new XmpSerializer().serialize(xmp, xml, true);
+            PDMetadata metadata = new PDMetadata(pdf);
+            metadata.importXMPMetadata(xml.toByteArray());
+            pdf.getDocumentCatalog().setMetadata(metadata);
+        } catch (BadFieldValueException | TransformerException e) {
+            throw new IOException("Cannot write XMP metadata", e);
+        }
+
+        byte[] id = Arrays.copyOf(sha256(template.kind() + "\n" + lang.code() + "\n" + data.toJson()), 16);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Returns the lower-case hex SHA-256 of some bytes. */
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.templates;
+
+import java.util.Objects;
+
+/**
+ * One question and its answer in the body of a record (问/答).
+ *
+ * @param q the question, verbatim
+ * @param a the answer, verbatim
+ */
+public record QaEntry(String q, String a) {
+
+    /** Validates the components. */
+    public QaEntry {
+        Objects.requireNonNull(q, "q");
+        Objects.requireNonNull(a, "a");
+    }
+}
