@@ -30,7 +30,7 @@ public final class Forms {
 
     public static Label errorLabel(ObservableMap<String, String> errors, String errorField) {
         Label error = new Label();
-        error.setId("error-" + errorField);
+        error.setId("error-" + errorField.replaceAll("[^A-Za-z0-9_-]", "-"));
         error.getStyleClass().add(Styles.FIELD_ERROR);
         error.setWrapText(true);
         error.textProperty().bind(Bindings.createStringBinding(() -> {

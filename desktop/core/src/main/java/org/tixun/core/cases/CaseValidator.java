@@ -39,15 +39,17 @@ public final class CaseValidator {
         if (interrogators == 0 || interrogators + recorders < 2) {
             out.add(ValidationIssue.of("participants", "case.rule1.staff", 1, interrogators, recorders));
         }
+        java.util.Map<ParticipantRole, Integer> ordinals = new java.util.EnumMap<>(ParticipantRole.class);
         for (int i = 0; i < c.participants().size(); i++) {
             Participant p = c.participants().get(i);
+            int ordinal = ordinals.merge(p.role(), 1, Integer::sum);
             if (p.role() != ParticipantRole.SUSPECT && blank(p.name())) {
                 out.add(ValidationIssue.of("participants[" + i + "].name", "case.participant.nameRequired", 1,
-                        i + 1));
+                        p.role(), ordinal));
             }
             if (p.role() == ParticipantRole.INTERPRETER && blank(p.organisation())) {
                 out.add(ValidationIssue.of("participants[" + i + "].organisation",
-                        "case.rule11.interpreterEmployer", 11, i + 1));
+                        "case.rule11.interpreterEmployer", 11, p.role(), ordinal));
             }
         }
         return out;

@@ -16,6 +16,13 @@ public final class Messages {
     public static String get(Locale locale, String key, List<Object> args) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        return new MessageFormat(bundle.getString(key), locale).format(args.toArray());
+        Object[] values = args.stream().map(a -> a instanceof Enum<?> e ? label(bundle, e) : a).toArray();
+        return new MessageFormat(bundle.getString(key), locale).format(values);
+    }
+
+    /** Enum arguments are shown through the bundle: {@code enum.<SimpleClassName>.<NAME>}. */
+    private static String label(ResourceBundle bundle, Enum<?> e) {
+        String key = "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name();
+        return bundle.containsKey(key) ? bundle.getString(key) : e.name();
     }
 }

@@ -116,4 +116,14 @@ class CaseValidatorTest {
                     .isNotEqualTo(Messages.get(Locale.SIMPLIFIED_CHINESE, i.key(), i.args()));
         }
     }
+
+    @Test
+    void englishMessagesKeepApostrophesAndNameTheRole() {
+        assertThat(Messages.get(Locale.ENGLISH, "case.suspect.nameRequired", List.of()))
+                .isEqualTo("Enter the suspect's name.");
+        assertThat(Messages.get(Locale.ENGLISH, "case.rule11.interpreterEmployer",
+                List.of(ParticipantRole.INTERPRETER, 2))).isEqualTo("Interpreter #2: enter the interpreter's employer.");
+        assertThat(Messages.get(Locale.SIMPLIFIED_CHINESE, "case.participant.nameRequired",
+                List.of(ParticipantRole.RECORDER, 1))).startsWith("第 1 名记录人未填写姓名");
+    }
 }
