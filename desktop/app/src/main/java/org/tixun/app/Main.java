@@ -2,12 +2,8 @@
 package org.tixun.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import org.tixun.app.cli.GuiCommands;
 import org.tixun.app.cli.TixunCommand;
 import org.tixun.core.TixunException;
-import org.tixun.core.config.DataDir;
 import picocli.CommandLine;
 
 /**
@@ -24,31 +20,8 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int run(String... args) {
-        configureLogging(args);
         CommandLine cl = TixunCommand.commandLine();
         return cl.execute(args);
-    }
-
-    /** Points the rolling log file at the data dir's logs/ before the first logger exists. */
-    static void configureLogging(String[] args) {
-        if (System.getProperty("tixun.logDir") != null) {
-            return;
-        }
-        Path explicit = null;
-        List<String> list = List.of(args);
-        for (int i = 0; i < list.size(); i++) {
-            String a = list.get(i);
-            if (a.equals("--data-dir") && i + 1 < list.size()) {
-                explicit = Path.of(list.get(i + 1));
-            } else if (a.startsWith("--data-dir=")) {
-                explicit = Path.of(a.substring("--data-dir=".length()));
-            }
-        }
-        DataDir dir = DataDir.resolve(explicit);
-        if (explicit == null && list.contains("demo")) {
-            dir = GuiCommands.demoDataDir(null);
-        }
-        System.setProperty("tixun.logDir", dir.logs().toString());
     }
 
     /** Maps a {@link TixunException} to its exit code with the message on stderr; others are bugs. */

@@ -77,6 +77,7 @@ public final class TixunApplication extends Application {
         LaunchRequest req = request;
         Theme theme = new Theme();
         theme.apply();
+        Theme.ensureCjkFont();
         I18n i18n = new I18n(req.locale());
         try {
             core = CoreServices.open(req.dataDir());
@@ -115,15 +116,19 @@ public final class TixunApplication extends Application {
         }
         User prosecutor = core.users().find("zhangwei").orElseThrow();
         ctx.currentUserProperty().set(prosecutor);
-        openMain(workstation, AppMode.WORKSTATION);
+        // Side by side on one screen: the workstation left, the terminal (windowed kiosk) right.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double terminalWidth = Math.min(820, screen.getWidth() * 0.42);
+        openMain(workstation, AppMode.WORKSTATION);
         workstation.setX(screen.getMinX());
         workstation.setY(screen.getMinY());
+        workstation.setWidth(Math.min(1320, screen.getWidth() - terminalWidth));
+        workstation.setHeight(Math.min(860, screen.getHeight()));
         Stage terminal = new Stage();
         KioskViewModel kiosk = new KioskViewModel(ctx, hasher);
-        show(terminal, new TerminalView(ctx, kiosk, terminal::close), 900, 680);
-        terminal.setX(screen.getMinX() + Math.max(0, screen.getWidth() - 900));
-        terminal.setY(screen.getMinY() + 40);
+        show(terminal, new TerminalView(ctx, kiosk, terminal::close), terminalWidth, 680);
+        terminal.setX(screen.getMaxX() - terminalWidth);
+        terminal.setY(screen.getMinY());
         terminal.setOnCloseRequest(e -> e.consume());
     }
 

@@ -8,6 +8,7 @@ import org.tixun.core.audit.AuditLog;
 import org.tixun.core.cases.CaseService;
 import org.tixun.core.cases.CaseValidator;
 import org.tixun.core.config.DataDir;
+import org.tixun.core.config.FileLogging;
 import org.tixun.core.records.RecordService;
 import org.tixun.core.store.Database;
 import org.tixun.core.store.Settings;
@@ -43,7 +44,9 @@ public final class CoreServices implements AutoCloseable {
 
     public static CoreServices open(DataDir dataDir, Clock clock, PasswordHasher hasher) {
         dataDir.ensureWritable();
-        return new CoreServices(dataDir, Database.open(dataDir.database()), clock, hasher);
+        Database database = Database.open(dataDir.database());
+        FileLogging.attach(dataDir.logs());
+        return new CoreServices(dataDir, database, clock, hasher);
     }
 
     public DataDir dataDir() {

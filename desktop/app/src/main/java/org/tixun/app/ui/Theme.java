@@ -29,6 +29,27 @@ public final class Theme {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
+    private static final java.util.List<String> CJK_FAMILIES = java.util.List.of("Noto Sans CJK SC", "Noto Sans SC",
+            "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "Noto Serif SC");
+
+    /**
+     * Makes sure Chinese text renders without host fonts: if the host has none of the usual CJK
+     * families, loads the document font shipped in the templates module (the stylesheet lists it last).
+     */
+    public static void ensureCjkFont() {
+        java.util.List<String> families = javafx.scene.text.Font.getFamilies();
+        if (CJK_FAMILIES.stream().noneMatch(families::contains)) {
+            try (var in = org.tixun.templates.DocumentFonts.class.getResourceAsStream("/fonts/NotoSerifSC-Regular.ttf")) {
+                if (in == null || javafx.scene.text.Font.loadFont(in, 13) == null) {
+                    org.slf4j.LoggerFactory.getLogger(Theme.class).warn("No CJK font on this host and the shipped"
+                            + " font could not be loaded: Chinese text may not display");
+                }
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(Theme.class).warn("Cannot read the shipped CJK font: {}", e.toString());
+            }
+        }
+    }
+
     /** Adds the app stylesheet to a scene. */
     public static void style(Scene scene) {
         scene.getStylesheets().add(Theme.class.getResource("/org/tixun/app/css/tixun.css").toExternalForm());

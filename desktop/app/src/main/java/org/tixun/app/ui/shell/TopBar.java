@@ -14,7 +14,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
@@ -48,7 +47,7 @@ public final class TopBar extends VBox {
 
         Button theme = new Button();
         theme.setId("themeToggle");
-        theme.setGraphic(new FontIcon(Material2MZ.SETTINGS_BRIGHTNESS));
+        theme.setGraphic(new FontIcon(Material2AL.BRIGHTNESS_6));
         theme.setTooltip(new Tooltip());
         theme.getTooltip().textProperty().bind(i18n.bind("topbar.theme.tip"));
         theme.setOnAction(e -> ctx.theme().toggle());

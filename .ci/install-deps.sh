@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Installs the Debian packages the test suite uses, only those missing (needs root or sudo).
+#   socat          real pseudo-terminal pairs for the serial pad tests
+#   poppler-utils  pdfsig / pdftoppm / pdffonts / pdftotext as independent PDF checks
+#   qpdf           PDF structure checks in the evidence tests
+#   libnss3-tools  certutil: an NSS database so pdfsig trusts the test CA
+#   libv4l-0, libpulse0, libgtk-3-0  native libraries of webcam-capture, FFmpeg devices and JavaFX
+#   xvfb, xauth    screenshots of real windows (UI tests themselves run on Monocle)
+set -euo pipefail
+packages=(socat poppler-utils qpdf libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all Debian packages present"
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
