@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tixun.core.CoreServices;
+import org.tixun.core.config.DataDir;
+import org.tixun.core.pki.InstitutionKeyStore;
+import picocli.CommandLine;
+
+/** The command line end to end: help, version, users, audit, keys and the bad-input exit codes. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = TixunCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        InputStream original = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin + "\n").getBytes(StandardCharsets.UTF_8)));
+            int code = cl.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    private static List<String> listing(Path d) throws Exception {
+        try (Stream<Path> s = Files.walk(d)) {
+            return s.map(p -> d.relativize(p) + ":" + (Files.isRegularFile(p) ? sizeOf(p) : "dir")).sorted().toList();
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Result r = run(null, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("demo", "workstation", "terminal", "archive", "audit", "users", "keys",
+                "Exit codes");
+    }
+
+    @Test
+    void versionPrints() {
+        Result r = run(null, "--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("tixun ");
+    }
+
+    @Test
+    void usersAddListAndAuditVerify() {
+        String d = dir.toString();
+        assertThat(run("demo-password", "users", "add", "--data-dir", d, "--username", "zhangwei", "--name", "张伟",
+                "--role", "prosecutor", "--password-stdin").code()).isZero();
+        Result list = run(null, "users", "list", "--data-dir", d);
+        assertThat(list.out()).contains("zhangwei", "PROSECUTOR", "张伟");
+        Result verify = run(null, "audit", "verify", "--data-dir", d);
+        assertThat(verify.code()).isZero();
+        assertThat(verify.out()).contains("1 entries verified");
+        Result dup = run("demo-password", "users", "add", "--data-dir", d, "--username", "zhangwei", "--name", "x",
+                "--role", "clerk", "--password-stdin");
+        assertThat(dup.code()).isEqualTo(2);
+        assertThat(dup.err()).contains("already exists");
+    }
+
+    @Test
+    void corruptDatabaseExitsFourAndChangesNothing() throws Exception {
+        Files.writeString(dir.resolve("tixun.db"), "garbage garbage garbage garbage");
+        List<String> before = listing(dir);
+        Result r = run(null, "audit", "verify", "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains("not an SQLite database").contains("nothing was changed");
+        assertThat(listing(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void newerSchemaExitsFourAndChangesNothing() throws Exception {
+        try (CoreServices core = CoreServices.open(DataDir.at(dir))) {
+            core.database().withConnection(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("PRAGMA user_version = 42");
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                return null;
+            });
+        }
+        byte[] db = Files.readAllBytes(dir.resolve("tixun.db"));
+        Result r = run(null, "users", "list", "--data-dir", dir.toString());
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(r.err()).contains("schema version 42", "newer Tixun");
+        assertThat(Files.readAllBytes(dir.resolve("tixun.db"))).isEqualTo(db);
+    }
+
+    @Test
+    void unwritableDataDirExitsThree() throws Exception {
+        Path file = dir.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        Result r = run(null, "audit", "verify", "--data-dir", file.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("Cannot create the data directory");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void wrongKeystorePassphraseExitsFiveAndChangesNothing() throws Exception {
+        try (CoreServices core = CoreServices.open(DataDir.at(dir))) {
+            InstitutionKeyStore.create(core.dataDir().keystore(), "right passphrase".toCharArray(), "测试检察院");
+        }
+        byte[] keystore = Files.readAllBytes(dir.resolve("institution.p12"));
+        Result wrong = run("wrong passphrase", "keys", "info", "--data-dir", dir.toString(), "--passphrase-stdin");
+        assertThat(wrong.code()).isEqualTo(5);
+        assertThat(wrong.err()).contains("wrong passphrase");
+        assertThat(Files.readAllBytes(dir.resolve("institution.p12"))).isEqualTo(keystore);
+        Result right = run("right passphrase", "keys", "info", "--data-dir", dir.toString(), "--passphrase-stdin");
+        assertThat(right.code()).isZero();
+        assertThat(right.out()).contains("root CA", "seal", "escrow", "TLS", "TSA", "测试检察院");
+    }
+}
