@@ -183,8 +183,13 @@ public final class TixunApplication extends Application {
             scene = new Scene(root, width, height);
             Theme.style(scene);
             stage.setScene(scene);
-        } else {
+        } else if (scene.getRoot() != root) {
+            // Moving from login to the main screen: give the new screen its size, within the screen.
             scene.setRoot(root);
+            Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(width, bounds.getWidth()));
+            stage.setHeight(Math.min(height, bounds.getHeight()));
+            stage.centerOnScreen();
         }
         stage.titleProperty().bind(ctx.i18n().bind(ctx.demo() ? "window.title.demo" : "window.title"));
         stage.getIcons().setAll(new Image(TixunApplication.class.getResourceAsStream("/org/tixun/app/icon.png")));

@@ -87,7 +87,7 @@ public final class ArchiveView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170));
         table.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
-        table.getColumns().add(Forms.column(i18n, "suspect.name", r -> nz(r.suspectName()), 90));
+        table.getColumns().add(Forms.column(i18n, "archive.suspect", r -> nz(r.suspectName()), 90));
         table.getColumns().add(Forms.column(i18n, "archive.interrogators", r -> nz(r.interrogators()), 120));
         table.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
         table.getColumns().add(Forms.column(i18n, "record.created",

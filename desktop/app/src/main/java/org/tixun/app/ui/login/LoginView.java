@@ -62,10 +62,13 @@ public final class LoginView extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
 
-        VBox card = new VBox(12, institution, title, username, password, new HBox(8, login, progress), error);
-        HBox.setHgrow(login, Priority.ALWAYS);
+        HBox feedback = new HBox(8, progress, error);
+        feedback.setAlignment(Pos.CENTER_LEFT);
+        progress.managedProperty().bind(progress.visibleProperty());
+        VBox card = new VBox(12, institution, title, username, password, login, feedback);
         card.getStyleClass().add(Styles.CARD);
         card.setMaxWidth(380);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setPadding(new Insets(28));
         if (ctx.demo()) {
             Label hint = new Label();
@@ -81,6 +84,11 @@ public final class LoginView extends VBox {
         Region spacer = new Region();
         spacer.setMinHeight(24);
         getChildren().addAll(top, center, spacer);
-        username.requestFocus();
+        // Focus the user name once the view is in a window, so typing starts there.
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(username::requestFocus);
+            }
+        });
     }
 }

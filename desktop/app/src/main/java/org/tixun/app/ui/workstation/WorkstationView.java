@@ -43,12 +43,19 @@ public final class WorkstationView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Forms.column(i18n, "case.number", CaseSummary::caseNumber, 150));
         table.getColumns().add(Forms.column(i18n, "case.cause", CaseSummary::causeOfAction, 70));
-        table.getColumns().add(Forms.column(i18n, "suspect.name", s -> s.suspectName() == null ? "" : s.suspectName(), 80));
+        table.getColumns().add(Forms.column(i18n, "workstation.suspect", s -> s.suspectName() == null ? "" : s.suspectName(), 80));
         table.getColumns().add(Forms.column(i18n, "workstation.records", s -> Integer.toString(s.recordCount()), 50));
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("workstation.noCases"));
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
+        // Open the most recent case when the list first fills, so the screen starts with work on it.
+        vm.cases().addListener((javafx.collections.ListChangeListener<CaseSummary>) c -> {
+            if (table.getSelectionModel().isEmpty() && vm.editor().isNew() && !vm.editor().dirtyProperty().get()
+                    && !vm.cases().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        });
 
         Button newCase = new Button();
         newCase.setId("newCase");
@@ -62,7 +69,7 @@ public final class WorkstationView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
-        left.setMinWidth(330);
+        left.setMinWidth(360);
 
         CaseEditorView editor = new CaseEditorView(i18n, vm.editor());
         ScrollPane scroll = new ScrollPane(editor);
@@ -98,7 +105,7 @@ public final class WorkstationView extends BorderPane {
         Label noRecords = new Label();
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
         records.setPlaceholder(noRecords);
-        records.setPrefHeight(150);
+        records.setPrefHeight(120);
 
         Label status = new Label();
         status.setId("workstationStatus");
@@ -111,12 +118,18 @@ public final class WorkstationView extends BorderPane {
         Label recordsTitle = new Label();
         recordsTitle.textProperty().bind(i18n.bind("workstation.recordsOfCase"));
         recordsTitle.getStyleClass().add("section-title");
-        VBox bottom = new VBox(8, actions, status, recordsTitle, records);
-        bottom.setPadding(new Insets(10, 16, 12, 16));
-        bottom.getStyleClass().add(Styles.FORM_SECTION);
-
-        BorderPane right = new BorderPane(scroll);
-        right.setBottom(bottom);
+        VBox.setVgrow(records, Priority.ALWAYS);
+        VBox recordsBox = new VBox(8, recordsTitle, records);
+        recordsBox.setPadding(new Insets(10, 16, 12, 16));
+        VBox bar = new VBox(6, actions, status);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        bar.getStyleClass().add(Styles.FORM_SECTION);
+        BorderPane editorPane = new BorderPane(scroll);
+        editorPane.setBottom(bar);
+        // The form gets most of the height; the divider lets the user give the records more.
+        SplitPane right = new SplitPane(editorPane, recordsBox);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.74);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.3);
         setCenter(split);
