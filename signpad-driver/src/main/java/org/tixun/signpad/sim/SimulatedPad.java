@@ -158,11 +158,11 @@ public final class SimulatedPad implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now >= due) {
                     int len = encode(points.get(i), packet);
+                    sentNanos[i] = System.nanoTime();
                     if (port.writeBytes(packet, len, 0) != len) {
                         failure = "cannot write to " + devicePath + " (error " + port.getLastErrorCode() + ")";
                         break;
                     }
-                    sentNanos[i] = System.nanoTime();
                     next = i + 1;
                     continue;
                 }
@@ -280,7 +280,7 @@ public final class SimulatedPad implements AutoCloseable {
         return next;
     }
 
-    /** Returns the host time right after each sample's bytes were written (0 for samples not sent yet). */
+    /** Returns the host time just before each sample's bytes were written (0 for samples not sent yet). */
     public long[] sentNanos() {
         return sentNanos.clone();
     }
