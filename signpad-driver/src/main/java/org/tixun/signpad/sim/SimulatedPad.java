@@ -29,11 +29,11 @@ import org.tixun.signpad.topaz.TopazEncoder;
 /**
  * A serial pad played by software: replays recorded strokes in real time as ISDV4, Protocol IV or Topaz bytes
  * into one end of a pty pair and answers the host's commands as the real device would.
- *
- * <p>ISDV4 and Protocol IV replay only while the host has started the pad (stop pauses, start resumes
- * where it left off); Topaz has no commands, so replay begins with {@link #play()}.
  */
 public final class SimulatedPad implements AutoCloseable {
+
+    // ISDV4 and Protocol IV replay only while the host has started the pad (stop pauses, start resumes
+    // where it left off); Topaz has no commands, so replay begins with #play().
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedPad.class);
     /** Protocol IV pressure bits beyond 7, as on the Digitizer II (kernel default). */

@@ -11,7 +11,7 @@ import org.tixun.signpad.evdev.EvdevDecoder;
 
 class EvdevDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void arbitraryEventsNeverCrashAndDecodeTheSameInAnyChunking(byte[] data) {
         // Axis values are device-defined s32, so only chunking invariance and time sanity are checked.
         List<DecodedPen> whole = Chunking.whole(new EvdevDecoder(null), data);

@@ -6,7 +6,7 @@ import org.tixun.signpad.isdv4.Isdv4Decoder;
 
 class Isdv4DecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void arbitraryBytesNeverCrashAndDecodeTheSameInAnyChunking(byte[] data) {
         StreamInvariants.check(Isdv4Decoder::new, data, 0xFFFF, 0x3FF);
     }

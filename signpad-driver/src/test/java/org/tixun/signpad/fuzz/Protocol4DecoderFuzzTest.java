@@ -6,7 +6,7 @@ import org.tixun.signpad.protocol4.Protocol4Decoder;
 
 class Protocol4DecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void arbitraryBytesNeverCrashAndDecodeTheSameInAnyChunking(byte[] data) {
         StreamInvariants.check(() -> new Protocol4Decoder(2), data, 0xFFFF, 0x1FF);
     }

@@ -13,7 +13,7 @@ import org.tixun.signpad.stu.StuReportDecoder;
 
 class StuReportDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void arbitraryReportsNeverCrashAndDeviceTimeNeverGoesBack(FuzzedDataProvider data) {
         StuReportDecoder d = new StuReportDecoder();
         List<DecodedPen> out = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.tixun.signpad.topaz.TopazDecoder;
 
 class TopazDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void arbitraryBytesNeverCrashAndDecodeTheSameInAnyChunking(byte[] data) {
         StreamInvariants.check(TopazDecoder::new, data, 0xFFF, 1);
     }
