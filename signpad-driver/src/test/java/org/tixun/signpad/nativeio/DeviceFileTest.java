@@ -35,6 +35,8 @@ class DeviceFileTest {
         List<DecodedPen> expected = EvdevFixtures.penStroke();
         byte[] stream = EvdevFixtures.encode(expected);
         try (DeviceFile f = DeviceFile.open(fifo.toString(), false)) {
+            byte[] buf = new byte[240];
+            assertThat(f.read(buf, 0)).as("nothing written yet: poll times out").isZero();
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 try (OutputStream out = Files.newOutputStream(fifo)) {
                     out.write(stream);
@@ -43,8 +45,6 @@ class DeviceFileTest {
                 }
             });
             ByteArrayOutputStream got = new ByteArrayOutputStream();
-            byte[] buf = new byte[240];
-            assertThat(f.read(buf, 0)).as("nothing written yet: poll times out").isZero();
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (got.size() < stream.length && System.nanoTime() < deadline) {
                 int n = f.read(buf, 50);
