@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.templates;
 
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
@@ -20,6 +21,7 @@ import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.stream.IntStream;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -74,9 +76,9 @@ public final class DocumentRenderer {
         builder.useObjectDrawerFactory(drawers);
         // Layouts are self-contained: nothing is fetched from the network or the file system.
         builder.useExternalResourceAccessControl((uri, type) -> false,
-                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.useExternalResourceAccessControl((uri, type) -> false,
-                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         DocumentFonts.register(builder);
         builder.withW3cDocument(xhtml, "about:blank");
 
@@ -108,7 +110,7 @@ public final class DocumentRenderer {
             }
             List<Integer> pages = slots.stream().filter(p -> p.slotId().equals(slot.id())).map(SlotPosition::pageIndex).toList();
             List<Integer> expected = slot.placement() == SlotPlacement.EVERY_PAGE
-                    ? java.util.stream.IntStream.range(0, pageCount).boxed().toList()
+                    ? IntStream.range(0, pageCount).boxed().toList()
                     : List.of(pageCount - 1);
             if (!pages.equals(expected)) {
                 throw new IllegalStateException("Layout of " + template.kind() + " (" + template.source() + ") placed slot '"

@@ -33,6 +33,7 @@ final class TemplateLoader {
     static final String MANIFEST = "manifest.json";
     static final String SIGNATURE_TYPE = "application/x-tixun-signature";
     static final String FOOTER_CLASS = "page-footer";
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -304,8 +305,8 @@ final class TemplateLoader {
             depth++;
             if (!sawRoot) {
                 sawRoot = true;
-                if (!"html".equals(localName)) {
-                    problem("root element must be <html>, found <" + qName + ">");
+                if (!"html".equals(localName) || !XHTML_NS.equals(uri)) {
+                    problem("root element must be <html xmlns=\"" + XHTML_NS + "\">, found <" + qName + "> in namespace '" + uri + "'");
                 }
             }
             if ("script".equals(localName) || "link".equals(localName) || "iframe".equals(localName)) {
