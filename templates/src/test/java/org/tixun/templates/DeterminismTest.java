@@ -3,6 +3,8 @@ package org.tixun.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
@@ -38,6 +40,16 @@ class DeterminismTest {
     }
 
     @Test
+    void outputIntentProfileDoesNotDependOnTheJdkBuild() throws Exception {
+        RenderResult result = Pdfs.example("SERVICE_RECEIPT", Lang.ZH);
+        try (PDDocument doc = Loader.loadPDF(result.pdf())) {
+            byte[] profile = doc.getDocumentCatalog().getOutputIntents().get(0).getDestOutputIntent().createInputStream().readAllBytes();
+            assertThat(Arrays.copyOfRange(profile, 36, 40)).isEqualTo("acsp".getBytes(StandardCharsets.US_ASCII));
+            assertThat(Arrays.copyOfRange(profile, 40, 44)).containsOnly(0);
+        }
+    }
+
+    @Test
     void documentDatesComeFromTheDataNotTheClock() throws Exception {
         RenderResult result = Pdfs.example("INTERROGATION_RECORD", Lang.ZH);
         try (PDDocument doc = Loader.loadPDF(result.pdf())) {
@@ -50,7 +62,7 @@ class DeterminismTest {
             assertThat(utc.get(Calendar.DAY_OF_MONTH)).isEqualTo(5);
             assertThat(utc.get(Calendar.HOUR_OF_DAY)).isEqualTo(3);
             assertThat(utc.get(Calendar.MINUTE)).isEqualTo(12);
-            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
             assertThat(xmp).contains("2026-03-05T11:12:00+08:00").contains("<pdfaid:part>3</pdfaid:part>");
         }
     }
