@@ -57,11 +57,13 @@ public record EvidenceManifest(String format, String recordId, String documentKi
      * @param recording recording span, if any
      * @param sampleCount number of pen samples
      * @param strokeIndex index of this event's representation in the stroke files
+     * @param slotRect the slot in PDF points: x, y, width, height
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EventEntry(String eventId, String slotId, int page, String kind, String hostStart, String hostEnd,
             long monotonicStartNanos, long monotonicEndNanos, long padStartMicros, long padEndMicros, String tsaTime,
-            String tsaTokenBase64, DeviceInfo device, RecordingEntry recording, int sampleCount, int strokeIndex) {
+            String tsaTokenBase64, DeviceInfo device, RecordingEntry recording, int sampleCount, int strokeIndex,
+            List<Float> slotRect) {
     }
 
     /**

@@ -193,7 +193,8 @@ public final class Sealer {
             eventEntries.add(new EvidenceManifest.EventEntry(e.eventId(), e.slotId(), slot.pageNumber(),
                     slot.kind().name(), str(e.times().hostStart()), str(e.times().hostEnd()),
                     e.times().monotonicStartNanos(), e.times().monotonicEndNanos(), e.times().padStartMicros(),
-                    e.times().padEndMicros(), tsaTime, token, e.device(), rec, e.samples().size(), i));
+                    e.times().padEndMicros(), tsaTime, token, e.device(), rec, e.samples().size(), i,
+                    List.of(slot.x(), slot.y(), slot.width(), slot.height())));
         }
         List<EvidenceManifest.RefusalEntry> refusals = new ArrayList<>();
         if (role == SignerRole.WITNESS) {
