@@ -18,7 +18,9 @@ public record SealResult(byte[] sealedPdf, List<RevisionInfo> revisions) {
      * @param nanos time taken
      * @param bytesAdded bytes appended by this revision
      * @param photoBytes bytes of photos attached in it
+     * @param fingerprintBytes bytes of (encrypted) fingerprint images attached in it
      */
-    public record RevisionInfo(String label, String fieldName, long nanos, long bytesAdded, long photoBytes) {
+    public record RevisionInfo(String label, String fieldName, long nanos, long bytesAdded, long photoBytes,
+            long fingerprintBytes) {
     }
 }

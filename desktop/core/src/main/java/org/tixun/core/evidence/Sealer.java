@@ -112,7 +112,8 @@ public final class Sealer {
             SignerRevision made = signerRevision(request, signer, revision, current, slots, frozenHash, frozen.length,
                     pageHashes);
             infos.add(new SealResult.RevisionInfo(signer.identity().role().en() + " " + signer.identity().name(),
-                    made.fieldName, System.nanoTime() - t0, made.pdf.length - current.length, made.photoBytes));
+                    made.fieldName, System.nanoTime() - t0, made.pdf.length - current.length, made.photoBytes,
+                    made.fingerprintBytes));
             entries.add(new SealManifest.SignerEntry(revision, made.fieldName, signer.identity().name(),
                     signer.identity().role().name(), made.manifestName, made.manifestSha256));
             eventCerts.add(made.certificate);
@@ -121,20 +122,20 @@ public final class Sealer {
         long t0 = System.nanoTime();
         byte[] sealed = sealRevision(request, current, entries, frozenHash);
         infos.add(new SealResult.RevisionInfo("seal", SEAL_FIELD, System.nanoTime() - t0, sealed.length - current.length,
-                0));
+                0, 0));
         t0 = System.nanoTime();
         byte[] withDss = addValidationData(sealed, eventCerts);
-        infos.add(new SealResult.RevisionInfo("dss", null, System.nanoTime() - t0, withDss.length - sealed.length, 0));
+        infos.add(new SealResult.RevisionInfo("dss", null, System.nanoTime() - t0, withDss.length - sealed.length, 0, 0));
         t0 = System.nanoTime();
         byte[] done = documentTimestamp(withDss);
         infos.add(new SealResult.RevisionInfo("doc-timestamp", DOC_TIMESTAMP_FIELD, System.nanoTime() - t0,
-                done.length - withDss.length, 0));
+                done.length - withDss.length, 0, 0));
         LOG.info("sealed record {}: {} signer revisions, {} bytes", request.recordId(), signers.size(), done.length);
         return new SealResult(done, infos);
     }
 
     private record SignerRevision(byte[] pdf, String fieldName, String manifestName, String manifestSha256,
-            X509Certificate certificate, long photoBytes) {
+            X509Certificate certificate, long photoBytes, long fingerprintBytes) {
     }
 
     private record Attachment(String name, String mime, byte[] stored, String description) {
@@ -159,6 +160,7 @@ public final class Sealer {
         addEncrypted(attachments, files, prefix + "strokes.inkml.p7m", "strokes-inkml", null, InkMl.encode(events),
                 escrow);
         long photoBytes = 0;
+        long fingerprintBytes = 0;
         List<EvidenceManifest.EventEntry> eventEntries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             SignatureEvent e = events.get(i);
@@ -176,6 +178,7 @@ public final class Sealer {
             if (e.fingerprintPng() != null) {
                 addEncrypted(attachments, files, ep + "fingerprint.png.p7m", "fingerprint", e.eventId(),
                         e.fingerprintPng(), escrow);
+                fingerprintBytes += attachments.get(attachments.size() - 1).stored().length;
             }
             if (e.inkImagePng() != null) {
                 addPlain(attachments, files, ep + "ink.png", "ink-image", e.eventId(), "image/png", e.inkImagePng());
@@ -264,7 +267,7 @@ public final class Sealer {
             throw timestampOr(e, "签名失败 (signing failed) for " + role.en());
         }
         return new SignerRevision(out.toByteArray(), primarySlot.id(), manifestName, Pki.hex(manifestHash),
-                credential.certificate(), photoBytes);
+                credential.certificate(), photoBytes, fingerprintBytes);
     }
 
     private static SignatureEvent primaryEvent(List<SignatureEvent> events, Map<String, SignatureSlot> slots) {
