@@ -6,11 +6,6 @@ import org.tixun.signpad.model.PadInfo;
 
 /**
  * A signature pad: opened, started, stopped and closed by the host, delivering samples from its own reader thread.
- *
- * <p>Listeners are called on the pad's reader thread, which stamps the arrival time; they must not
- * block or touch JavaFX. After a link failure the pad reports {@link PadState#LOST}, reopens with
- * back-off ({@link PadState#RECONNECTING}) and, once {@link PadState#CONNECTED} again, resumes streaming
- * if it was started.
  */
 public interface SignaturePad extends AutoCloseable {
 
@@ -35,10 +30,19 @@ public interface SignaturePad extends AutoCloseable {
     /** Returns the decoder counters (packets ok, ignored, garbled, dropped bytes, lost). */
     DecodeCounts decodeCounts();
 
+    /**
+     * Adds a listener called with every sample on the pad's reader thread, which stamps the arrival time;
+     * listeners must not block or touch JavaFX.
+     */
     void addSampleListener(PenSampleListener listener);
 
     void removeSampleListener(PenSampleListener listener);
 
+    /**
+     * Adds a listener for state changes: after a link failure the pad reports {@link PadState#LOST}, reopens
+     * with back-off ({@link PadState#RECONNECTING}) and, once {@link PadState#CONNECTED} again, resumes
+     * streaming if it was started; samples received before the loss stay delivered.
+     */
     void addStateListener(PadStateListener listener);
 
     void removeStateListener(PadStateListener listener);

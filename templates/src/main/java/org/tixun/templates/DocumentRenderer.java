@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.templates;
 
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
@@ -8,6 +9,7 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,7 @@ import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.stream.IntStream;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -27,6 +30,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -50,7 +54,7 @@ public final class DocumentRenderer {
     public static final String PRODUCER = "Tixun document templates";
 
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
-    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    private static final byte[] SRGB = srgbProfile();
     private static final String BASE_CSS = TemplateRegistry.readResource("/org/tixun/templates/base.css")
             .orElseThrow(() -> new IllegalStateException("base.css is missing from the build"));
 
@@ -74,9 +78,9 @@ public final class DocumentRenderer {
         builder.useObjectDrawerFactory(drawers);
         // Layouts are self-contained: nothing is fetched from the network or the file system.
         builder.useExternalResourceAccessControl((uri, type) -> false,
-                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.useExternalResourceAccessControl((uri, type) -> false,
-                com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         DocumentFonts.register(builder);
         builder.withW3cDocument(xhtml, "about:blank");
 
@@ -108,7 +112,7 @@ public final class DocumentRenderer {
             }
             List<Integer> pages = slots.stream().filter(p -> p.slotId().equals(slot.id())).map(SlotPosition::pageIndex).toList();
             List<Integer> expected = slot.placement() == SlotPlacement.EVERY_PAGE
-                    ? java.util.stream.IntStream.range(0, pageCount).boxed().toList()
+                    ? IntStream.range(0, pageCount).boxed().toList()
                     : List.of(pageCount - 1);
             if (!pages.equals(expected)) {
                 throw new IllegalStateException("Layout of " + template.kind() + " (" + template.source() + ") placed slot '"
@@ -161,11 +165,30 @@ public final class DocumentRenderer {
             throw new IOException("Cannot write XMP metadata", e);
         }
 
+        // PDFBox passes the profile through ICC_Profile, which rewrites the header on some JDKs:
+        // store exactly our bytes.
+        for (PDOutputIntent intent : pdf.getDocumentCatalog().getOutputIntents()) {
+            try (OutputStream out = intent.getDestOutputIntent().createOutputStream(COSName.FLATE_DECODE)) {
+                out.write(SRGB);
+            }
+        }
+
         byte[] id = Arrays.copyOf(sha256(template.kind() + "\n" + lang.code() + "\n" + data.toJson()), 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /**
+     * Returns the JDK's sRGB profile for the PDF/A output intent, with the header's primary-platform
+     * field (bytes 40-43) cleared: JDK builds differ only there ("APPL" in Debian's OpenJDK 17, "MSFT"
+     * in Temurin 25), which would otherwise change the bytes of a re-rendered frozen record.
+     */
+    static byte[] srgbProfile() {
+        byte[] data = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData().clone();
+        Arrays.fill(data, 40, 44, (byte) 0);
+        return data;
     }
 
     private static byte[] sha256(String text) {

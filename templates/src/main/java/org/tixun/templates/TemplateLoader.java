@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.xml.parsers.ParserConfigurationException;
@@ -33,6 +34,7 @@ final class TemplateLoader {
     static final String MANIFEST = "manifest.json";
     static final String SIGNATURE_TYPE = "application/x-tixun-signature";
     static final String FOOTER_CLASS = "page-footer";
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -135,13 +137,13 @@ final class TemplateLoader {
         List<FieldSpec> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (FieldJson f : json.fields() == null ? List.<FieldJson>of() : json.fields()) {
-            int line = lines.of("\"" + f.name() + "\"");
+            int line = lines.ofEntry("name", f.name(), 1);
             if (f.name() == null || !NAME.matcher(f.name()).matches() || DocumentData.QA_KEY.equals(f.name())) {
                 problems.add(new LoadProblem(file, line, "field name " + f.name() + " must be a letter followed by letters, digits or _ (and not 'qa')"));
                 continue;
             }
             if (!names.add(f.name())) {
-                problems.add(new LoadProblem(file, lines.of("\"" + f.name() + "\"", 2), "duplicate field '" + f.name() + "'"));
+                problems.add(new LoadProblem(file, lines.ofEntry("name", f.name(), 2), "duplicate field '" + f.name() + "'"));
             }
             if (f.type() == null) {
                 problems.add(new LoadProblem(file, line, "field '" + f.name() + "' has no \"type\""));
@@ -185,13 +187,13 @@ final class TemplateLoader {
         List<SignatureSlot> slots = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (SlotJson s : json.slots() == null ? List.<SlotJson>of() : json.slots()) {
-            int line = lines.of("\"" + s.id() + "\"");
+            int line = lines.ofEntry("id", s.id(), 1);
             if (s.id() == null || !NAME.matcher(s.id().replace('-', '_')).matches()) {
                 problems.add(new LoadProblem(file, line, "slot id " + s.id() + " must be letters, digits, - or _"));
                 continue;
             }
             if (!ids.add(s.id())) {
-                problems.add(new LoadProblem(file, lines.of("\"" + s.id() + "\"", 2), "duplicate slot '" + s.id() + "'"));
+                problems.add(new LoadProblem(file, lines.ofEntry("id", s.id(), 2), "duplicate slot '" + s.id() + "'"));
             }
             if (s.role() == null || s.placement() == null) {
                 problems.add(new LoadProblem(file, line, "slot '" + s.id() + "' needs \"role\" and \"placement\""));
@@ -229,17 +231,28 @@ final class TemplateLoader {
             this.text = text;
         }
 
-        int of(String token) {
-            return of(token, 1);
+        /** Returns the line of a key such as {@code "kind"}, or 0. */
+        int of(String quotedKey) {
+            return lineAt(text.indexOf(quotedKey));
         }
 
-        int of(String token, int occurrence) {
-            int at = -1;
+        /** Returns the line of the n-th {@code "key": "value"} entry, or 0. */
+        int ofEntry(String key, String value, int occurrence) {
+            if (value == null) {
+                return 0;
+            }
+            Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"" + Pattern.quote(value) + "\"").matcher(text);
             for (int i = 0; i < occurrence; i++) {
-                at = text.indexOf(token, at + 1);
-                if (at < 0) {
+                if (!m.find()) {
                     return 0;
                 }
+            }
+            return lineAt(m.start());
+        }
+
+        private int lineAt(int at) {
+            if (at < 0) {
+                return 0;
             }
             int line = 1;
             for (int i = 0; i < at; i++) {
@@ -304,8 +317,8 @@ final class TemplateLoader {
             depth++;
             if (!sawRoot) {
                 sawRoot = true;
-                if (!"html".equals(localName)) {
-                    problem("root element must be <html>, found <" + qName + ">");
+                if (!"html".equals(localName) || !XHTML_NS.equals(uri)) {
+                    problem("root element must be <html xmlns=\"" + XHTML_NS + "\">, found <" + qName + "> in namespace '" + uri + "'");
                 }
             }
             if ("script".equals(localName) || "link".equals(localName) || "iframe".equals(localName)) {

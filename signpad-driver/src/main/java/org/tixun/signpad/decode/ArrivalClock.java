@@ -3,11 +3,11 @@ package org.tixun.signpad.decode;
 
 /**
  * Stamps samples of one read batch with host times back-filled at the nominal period, always increasing.
- *
- * <p>Several packets that arrive in one read were produced one period apart: the last gets the
- * arrival time and each earlier one a period less, but never earlier than the previous stamp.
  */
 public final class ArrivalClock {
+
+    // Several packets that arrive in one read were produced one period apart: the last gets the
+    // arrival time and each earlier one a period less, but never earlier than the previous stamp.
 
     private final long periodNanos;
     private long last = Long.MIN_VALUE;

@@ -3,11 +3,11 @@ package org.tixun.signpad.decode;
 
 /**
  * Frames serial packets whose first byte alone has bit 7 set, resynchronising on that bit.
- *
- * <p>A sync byte that arrives before the current packet is complete ends it as garbled; bytes
- * without the sync bit outside a packet are handed to {@link #stray(int)} (noise by default).
  */
 public abstract class SyncFramedDecoder implements StreamDecoder {
+
+    // A sync byte that arrives before the current packet is complete ends it as garbled; bytes
+    // without the sync bit outside a packet are handed to #stray(int) (noise by default).
 
     /** Length value meaning "skip the packet until the next sync byte and count it as ignored". */
     protected static final int SKIP_TO_NEXT_SYNC = -1;

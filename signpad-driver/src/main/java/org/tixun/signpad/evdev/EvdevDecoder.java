@@ -9,11 +9,11 @@ import org.tixun.signpad.model.PenState;
 
 /**
  * Folds 24-byte input events into one pen report per SYN_REPORT frame, with the kernel's event time as device time.
- *
- * <p>After SYN_DROPPED, events up to and including the next SYN_REPORT are discarded and the state is
- * re-read through {@link EvdevState}, as the kernel documentation prescribes.
  */
 public final class EvdevDecoder implements StreamDecoder {
+
+    // After SYN_DROPPED, events up to and including the next SYN_REPORT are discarded and the state is
+    // re-read through EvdevState, as the kernel documentation prescribes.
 
     private final DecodeStats stats = new DecodeStats();
     private final byte[] event = new byte[Evdev.EVENT_SIZE];

@@ -12,11 +12,11 @@ import org.tixun.signpad.model.PenState;
 
 /**
  * Decodes Protocol IV 7-byte stylus packets and the carriage-return-terminated ASCII replies.
- *
- * <p>Pressure has 7 + {@code extraPressureBits} bits (the kernel's {@code extra_z_bits}: 0, 1 or 2)
- * and is sent offset by half its range.
  */
 public final class Protocol4Decoder extends SyncFramedDecoder {
+
+    // Pressure has 7 + extraPressureBits bits (the kernel's extra_z_bits: 0, 1 or 2)
+    // and is sent offset by half its range.
 
     private static final int MAX_REPLY = 64;
 

@@ -16,12 +16,12 @@ import org.tixun.signpad.ink.InkPoint;
 
 /**
  * Synthesises handwriting-like signatures of short Chinese names, stroke by stroke, for the demo and tests.
- *
- * <p>Each character is a list of strokes given as control points in a unit box; a stroke is traced along a
- * Catmull-Rom curve with a minimum-jerk speed profile at 200 samples/s, with tremor, a pressure arc and
- * hover samples between strokes. Deterministic for a given seed. No recorded dataset is used.
  */
 public final class SignatureSynth {
+
+    // Each character is a list of strokes given as control points in a unit box; a stroke is traced along a
+    // Catmull-Rom curve with a minimum-jerk speed profile at 200 samples/s, with tremor, a pressure arc and
+    // hover samples between strokes. Deterministic for a given seed. No recorded dataset is used.
 
     /** Sample period of the synthetic pen, as a 200 Hz pad. */
     public static final double PERIOD_MS = 5.0;

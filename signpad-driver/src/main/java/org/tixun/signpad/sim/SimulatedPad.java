@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -29,11 +30,11 @@ import org.tixun.signpad.topaz.TopazEncoder;
 /**
  * A serial pad played by software: replays recorded strokes in real time as ISDV4, Protocol IV or Topaz bytes
  * into one end of a pty pair and answers the host's commands as the real device would.
- *
- * <p>ISDV4 and Protocol IV replay only while the host has started the pad (stop pauses, start resumes
- * where it left off); Topaz has no commands, so replay begins with {@link #play()}.
  */
 public final class SimulatedPad implements AutoCloseable {
+
+    // ISDV4 and Protocol IV replay only while the host has started the pad (stop pauses, start resumes
+    // where it left off); Topaz has no commands, so replay begins with #play().
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedPad.class);
     /** Protocol IV pressure bits beyond 7, as on the Digitizer II (kernel default). */
@@ -59,6 +60,8 @@ public final class SimulatedPad implements AutoCloseable {
     private volatile int next;
     private volatile String failure;
     private long base;
+    private volatile int noiseBurstMax;
+    private final Random noise = new Random(1);
 
     /**
      * Prepares a simulator; values beyond what the protocol can carry are scaled down to fit (see {@link #scaled()}).
@@ -99,6 +102,14 @@ public final class SimulatedPad implements AutoCloseable {
         scaleP = maxP > limP ? (double) limP / maxP : 1;
         isdv4Caps = new Isdv4Capabilities(Math.max(26202, sx(maxX)), Math.max(16325, sy(maxY)), 1023, 0, 0, 0x0A);
         sentNanos = new long[points.size()];
+    }
+
+    /**
+     * Makes the simulator send a burst of 0 to {@code maxBytes} random bytes before each packet, as a noisy line
+     * does; bursts must be shorter than a packet, otherwise they can look like one.
+     */
+    public void injectNoise(int maxBytes) {
+        this.noiseBurstMax = maxBytes;
     }
 
     /** Returns whether the input had to be scaled to fit the protocol's ranges (then samples differ from it). */
@@ -158,11 +169,17 @@ public final class SimulatedPad implements AutoCloseable {
                 long now = System.nanoTime();
                 if (now >= due) {
                     int len = encode(points.get(i), packet);
+                    int burst = noiseBurstMax > 0 ? noise.nextInt(noiseBurstMax + 1) : 0;
+                    if (burst > 0) {
+                        byte[] junk = new byte[burst];
+                        noise.nextBytes(junk);
+                        port.writeBytes(junk, burst, 0);
+                    }
+                    sentNanos[i] = System.nanoTime();
                     if (port.writeBytes(packet, len, 0) != len) {
                         failure = "cannot write to " + devicePath + " (error " + port.getLastErrorCode() + ")";
                         break;
                     }
-                    sentNanos[i] = System.nanoTime();
                     next = i + 1;
                     continue;
                 }
@@ -280,7 +297,7 @@ public final class SimulatedPad implements AutoCloseable {
         return next;
     }
 
-    /** Returns the host time right after each sample's bytes were written (0 for samples not sent yet). */
+    /** Returns the host time just before each sample's bytes were written (0 for samples not sent yet). */
     public long[] sentNanos() {
         return sentNanos.clone();
     }

@@ -9,10 +9,10 @@ import org.tixun.signpad.model.PenState;
 
 /**
  * Decodes STU input reports (one HID report per call, id first): PenData and PenDataTimeCountSequence.
- *
- * <p>Sequence numbers reveal lost reports (counted as lost); the time count is unwrapped into device time.
  */
 public final class StuReportDecoder {
+
+    // Sequence numbers reveal lost reports (counted as lost); the time count is unwrapped into device time.
 
     private final DecodeStats stats = new DecodeStats();
     private final TimeCountUnwrapper clock = new TimeCountUnwrapper();

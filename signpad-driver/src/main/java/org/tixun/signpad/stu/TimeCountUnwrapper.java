@@ -3,11 +3,11 @@ package org.tixun.signpad.stu;
 
 /**
  * Extends the STU's 16-bit millisecond time count into a monotonic 64-bit clock.
- *
- * <p>The counter wraps every 65.536 s. Pen reports stop while the pen is away, so a pause can
- * hide whole wraps: the host clock tells how many were missed.
  */
 public final class TimeCountUnwrapper {
+
+    // The counter wraps every 65.536 s. Pen reports stop while the pen is away, so a pause can
+    // hide whole wraps: the host clock tells how many were missed.
 
     private static final long WRAP = 1 << 16;
     private long lastRaw = -1;

@@ -15,6 +15,8 @@ public final class InkLayout {
     public static final float MAX_WIDTH_FRACTION = 0.05f;
     /** Narrowest stroke as a fraction of the widest, at zero pressure. */
     public static final float MIN_WIDTH_RATIO = 0.25f;
+    /** Pressure is mapped to this many width steps, so the PDF path changes width rarely and stays small. */
+    public static final int WIDTH_STEPS = 8;
 
     private final List<InkSegment> segments;
     private final float boxWidth;
@@ -50,8 +52,9 @@ public final class InkLayout {
                 stroke++;
             }
             if (prev != null && prev.contact() && s.contact()) {
-                float pressure = (prev.pressure() + s.pressure()) / 2f / maxP;
-                float width = maxWidth * (MIN_WIDTH_RATIO + (1 - MIN_WIDTH_RATIO) * Math.min(1f, pressure));
+                float pressure = Math.min(1f, (prev.pressure() + s.pressure()) / 2f / maxP);
+                float step = Math.round(pressure * (WIDTH_STEPS - 1)) / (float) (WIDTH_STEPS - 1);
+                float width = maxWidth * (MIN_WIDTH_RATIO + (1 - MIN_WIDTH_RATIO) * step);
                 out.add(new InkSegment(offX + prev.x() * scale, offY + prev.y() * scale, offX + s.x() * scale,
                         offY + s.y() * scale, width, s.tMillis(), stroke));
             }

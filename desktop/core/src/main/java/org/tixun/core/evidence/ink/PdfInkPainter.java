@@ -30,14 +30,14 @@ public final class PdfInkPainter {
         float lastX = Float.NaN;
         float lastY = Float.NaN;
         for (InkSegment s : layout.segments()) {
-            float w = Math.round(s.width() * 20f) / 20f;
+            float w = s.width();
             boolean continues = open && w == currentWidth && s.x1() == lastX && s.y1() == lastY;
             if (!continues) {
                 if (open) {
                     canvas.stroke();
                 }
                 if (w != currentWidth) {
-                    canvas.setLineWidth(w);
+                    canvas.setLineWidth(Math.round(w * 100f) / 100f);
                     currentWidth = w;
                 }
                 canvas.moveTo(r(s.x1()), r(h - s.y1()));
@@ -75,6 +75,6 @@ public final class PdfInkPainter {
     }
 
     private static double r(float v) {
-        return Math.round(v * 100f) / 100.0;
+        return Math.round(v * 10f) / 10.0;
     }
 }

@@ -1,0 +1,600 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.evidence;
+
+import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfObject;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.kernel.pdf.PdfString;
+import com.itextpdf.signatures.PdfPKCS7;
+import com.itextpdf.signatures.PdfSignature;
+import com.itextpdf.signatures.SignatureUtil;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
+import org.tixun.core.pki.EvidenceExtensions;
+import org.tixun.core.pki.IssuedCredential;
+import org.tixun.core.pki.Pki;
+
+/**
+ * Verifies a sealed record offline: per revision the signature integrity, certificate chain to the configured trust
+ * anchors, revocation, time-stamp, evidence hashes and manifest binding; for the document the frozen content, every
+ * page, the seal manifest, coverage by the last time-stamp and, when given, recordings and escrowed strokes.
+ */
+public final class Verifier {
+    private static final String TIMESTAMPING_EKU = "1.3.6.1.5.5.7.3.8";
+    private final List<X509Certificate> trustAnchors;
+
+    public Verifier(List<X509Certificate> trustAnchors) {
+        if (trustAnchors.isEmpty()) {
+            throw new IllegalArgumentException("at least one trust anchor is required");
+        }
+        this.trustAnchors = List.copyOf(trustAnchors);
+        Pki.provider();
+    }
+
+    /** Options for one verification. */
+    public record Options(IssuedCredential escrowKey, Path recordingDir) {
+        public static final Options NONE = new Options(null, null);
+    }
+
+    /** Verifies without escrow key or recordings. */
+    public VerificationReport verify(String name, byte[] pdf) throws IOException {
+        return verify(name, pdf, Options.NONE);
+    }
+
+    /**
+     * Verifies a sealed PDF.
+     *
+     * @throws IOException if the bytes are not a readable PDF at all
+     */
+    public VerificationReport verify(String name, byte[] pdf, Options options) throws IOException {
+        List<RevisionReport> revisions = new ArrayList<>();
+        List<Finding> document = new ArrayList<>();
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            SignatureUtil util = new SignatureUtil(doc);
+            List<String> names = util.getSignatureNames();
+            Dss dss = readDss(doc);
+            Map<String, byte[]> files = embeddedFiles(doc);
+            Map<String, Parsed> manifests = manifests(files);
+            List<SignerSummary> signers = new ArrayList<>();
+            int index = 0;
+            for (String field : names) {
+                index++;
+                revisions.add(verifySignature(pdf, util, field, index, names.size(), dss, files, manifests, signers,
+                        options));
+            }
+            documentChecks(pdf, doc, util, names, files, signers, document, options);
+        } catch (com.itextpdf.kernel.exceptions.PdfException e) {
+            throw new IOException("不是可读的 PDF 文件 (not a readable PDF): " + e.getMessage(), e);
+        }
+        return new VerificationReport(name, revisions, document);
+    }
+
+    private record Dss(List<X509Certificate> certs, List<X509CRL> crls) {
+    }
+
+    private record Parsed(EvidenceManifest manifest, String name) {
+    }
+
+    /** A verified signer revision and its manifest, for the document-wide checks. */
+    private record SignerSummary(String field, String who, EvidenceManifest manifest, String manifestSha256,
+            long revisionEnd) {
+    }
+
+    private RevisionReport verifySignature(byte[] pdf, SignatureUtil util, String field, int index, int total, Dss dss,
+            Map<String, byte[]> files, Map<String, Parsed> manifests, List<SignerSummary> signers, Options options) {
+        List<Finding> f = new ArrayList<>();
+        PdfSignature sig = util.getSignature(field);
+        PdfPKCS7 pkcs7;
+        try {
+            pkcs7 = util.readSignatureData(field, Pki.provider().getName());
+        } catch (RuntimeException e) {
+            f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
+                    "signature " + field + " cannot be parsed; the file was altered"));
+            return new RevisionReport(index, field, "unknown", null, null, null, null, f);
+        }
+        boolean tsp = pkcs7.isTsp();
+        X509Certificate cert = (X509Certificate) pkcs7.getSigningCertificate();
+        String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal" : "signer";
+        Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
+        Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
+        String role;
+        String who;
+        if (tsp) {
+            role = "文档时间戳";
+            who = "document time-stamp";
+        } else if ("seal".equals(kind)) {
+            role = "机构印章";
+            who = cert == null ? "" : commonName(cert);
+        } else {
+            role = parsed != null ? parsed.manifest().signerRole().zh() : title(cert);
+            who = cert == null ? "" : commonName(cert);
+        }
+        String label = tsp ? "文档时间戳" : role + who;
+        String labelEn = tsp ? "document time-stamp" : ("seal".equals(kind) ? "institution seal" : "signature of "
+                + who) + " (" + field + ")";
+        // Integrity: the digest over the ByteRange and the CMS signature.
+        boolean intact;
+        try {
+            intact = pkcs7.verifySignatureIntegrityAndAuthenticity();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            intact = false;
+        }
+        long[] range = byteRange(sig);
+        long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
+        boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
+                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+        f.add(intact && rangeShape
+                ? Finding.ok("integrity", label + "的签名完整：签名覆盖该版本，签名后未改动",
+                        labelEn + " is intact: it covers its revision, unchanged since")
+                : Finding.fail("integrity", label + "的签名完整性校验失败：签名后文件被改动",
+                        labelEn + " failed the integrity check: the file was changed after it was signed"));
+        // Time-stamp.
+        String tsTime = null;
+        Date when = pkcs7.getSignDate() == null ? new Date() : pkcs7.getSignDate().getTime();
+        TimeStampToken token = null;
+        try {
+            if (tsp) {
+                token = new TimeStampToken(new CMSSignedData(sig.getContents().getValueBytes()));
+            } else {
+                token = signatureTimestamp(sig.getContents().getValueBytes());
+            }
+        } catch (Exception e) {
+            token = null;
+        }
+        if (token == null) {
+            f.add(Finding.fail("timestamp", label + "的签名缺少时间戳", labelEn + " has no time-stamp"));
+        } else {
+            tsTime = token.getTimeStampInfo().getGenTime().toInstant().toString();
+            when = token.getTimeStampInfo().getGenTime();
+            String problem = checkToken(token, pkcs7, tsp);
+            f.add(problem == null ? Finding.ok("timestamp", label + "的时间戳有效：" + tsTime,
+                    labelEn + " time-stamp valid: " + tsTime)
+                    : Finding.fail("timestamp", label + "的时间戳无效：" + problem, labelEn + " time-stamp invalid: "
+                            + problem));
+        }
+        // Chain to a trust anchor and revocation.
+        if (!tsp) {
+            f.add(chain(cert, when, label, labelEn));
+            f.add(revocation(cert, dss, label, labelEn));
+        }
+        String claimed = pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant().toString();
+        if ("signer".equals(kind)) {
+            if (manifestHash.isEmpty()) {
+                f.add(Finding.fail("manifest", label + "的证书不含证据清单摘要", labelEn
+                        + ": the certificate carries no manifest hash"));
+            } else if (parsed == null) {
+                f.add(Finding.fail("manifest", label + "的证据清单缺失或在签名后被替换", labelEn
+                        + ": the evidence manifest is missing or was replaced after signing"));
+            } else {
+                f.add(Finding.ok("manifest", label + "的证据清单与证书中的摘要一致", labelEn
+                        + ": manifest matches the hash in the certificate"));
+                evidence(parsed.manifest(), files, label, labelEn, f, options);
+                f.add(previousRevision(pdf, parsed.manifest(), label, labelEn));
+                signers.add(new SignerSummary(field, label, parsed.manifest(), Pki.hex(manifestHash.get()),
+                        revisionEnd));
+            }
+        }
+        return new RevisionReport(index, field, kind, who, tsp ? null : role, claimed, tsTime, f);
+    }
+
+    private static Finding previousRevision(byte[] pdf, EvidenceManifest m, String label, String labelEn) {
+        long len = m.previousRevisionLength();
+        boolean ok = len > 0 && len <= pdf.length
+                && Pki.hex(Pki.sha256(pdf, 0, (int) len)).equals(m.previousRevisionSha256());
+        return ok ? Finding.ok("chain-of-revisions", label + "签名前的文件版本与清单一致",
+                labelEn + ": the revision it signed over matches the manifest")
+                : Finding.fail("chain-of-revisions", label + "签名前的文件版本与清单记录不符",
+                        labelEn + ": the revision before it does not match the manifest");
+    }
+
+    private void evidence(EvidenceManifest m, Map<String, byte[]> files, String label, String labelEn,
+            List<Finding> f, Options options) {
+        List<String> missing = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> undecryptable = new ArrayList<>();
+        for (EvidenceManifest.FileEntry e : m.files()) {
+            byte[] stored = files.get(e.name());
+            if (stored == null) {
+                missing.add(e.name());
+            } else if (!Pki.sha256Hex(stored).equals(e.sha256Stored())) {
+                changed.add(e.name());
+            } else if (e.encrypted() && options.escrowKey() != null) {
+                try {
+                    if (!Pki.sha256Hex(EscrowCrypto.decrypt(stored, options.escrowKey())).equals(e.sha256Plain())) {
+                        changed.add(e.name());
+                    }
+                } catch (GeneralSecurityException ex) {
+                    undecryptable.add(e.name());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            f.add(Finding.fail("evidence", label + "的证据文件已被删除：" + String.join(", ", missing),
+                    labelEn + ": evidence files removed: " + String.join(", ", missing)));
+        }
+        if (!changed.isEmpty()) {
+            f.add(Finding.fail("evidence", label + "的证据文件与清单不符（被篡改或调换）：" + String.join(", ", changed),
+                    labelEn + ": evidence files do not match the manifest (altered or swapped): "
+                            + String.join(", ", changed)));
+        }
+        if (!undecryptable.isEmpty()) {
+            f.add(Finding.fail("evidence", label + "的加密证据无法用托管密钥解密：" + String.join(", ", undecryptable),
+                    labelEn + ": encrypted evidence cannot be decrypted with the escrow key: "
+                            + String.join(", ", undecryptable)));
+        }
+        if (missing.isEmpty() && changed.isEmpty() && undecryptable.isEmpty()) {
+            f.add(Finding.ok("evidence", label + "的 " + m.files().size() + " 个证据文件与清单一致"
+                    + (options.escrowKey() != null ? "（含解密后核对）" : ""), labelEn + ": " + m.files().size()
+                    + " evidence files match the manifest" + (options.escrowKey() != null ? " (also decrypted)" : "")));
+        }
+        if (options.recordingDir() != null) {
+            for (EvidenceManifest.EventEntry ev : m.events()) {
+                if (ev.recording() == null) {
+                    continue;
+                }
+                Path seg = options.recordingDir().resolve(ev.recording().segment());
+                String actual;
+                try {
+                    actual = Files.isRegularFile(seg) ? Pki.sha256Hex(Files.readAllBytes(seg)) : null;
+                } catch (IOException e) {
+                    actual = null;
+                }
+                if (actual == null) {
+                    f.add(Finding.fail("recording", label + "引用的录像片段 " + ev.recording().segment() + " 不存在",
+                            labelEn + ": recording segment " + ev.recording().segment() + " not found"));
+                    return;
+                } else if (!actual.equalsIgnoreCase(ev.recording().sha256())) {
+                    f.add(Finding.fail("recording", label + "引用的录像片段 " + ev.recording().segment() + " 与摘要不符",
+                            labelEn + ": recording segment " + ev.recording().segment() + " does not match its hash"));
+                    return;
+                }
+            }
+            f.add(Finding.ok("recording", label + "引用的录像片段与摘要一致", labelEn + ": recording segments match"));
+        }
+    }
+
+    private void documentChecks(byte[] pdf, PdfDocument doc, SignatureUtil util, List<String> names,
+            Map<String, byte[]> files, List<SignerSummary> signers, List<Finding> out, Options options) {
+        if (names.isEmpty()) {
+            out.add(Finding.fail("coverage", "文件中没有任何签名", "the file carries no signature"));
+            return;
+        }
+        String last = names.get(names.size() - 1);
+        boolean covers;
+        try {
+            covers = util.signatureCoversWholeDocument(last);
+        } catch (RuntimeException e) {
+            covers = false;
+        }
+        out.add(covers ? Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，封存后无改动",
+                "the last signature (time-stamp) covers the whole file: nothing changed after sealing")
+                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
+                        "the file was changed after its last signature (time-stamp)"));
+        PdfSignature lastSig = util.getSignature(last);
+        if (!PdfName.ETSI_RFC3161.equals(lastSig.getSubFilter())) {
+            out.add(Finding.fail("ltv", "缺少文档时间戳（PAdES B-LTA）", "no document time-stamp (PAdES B-LTA)"));
+        }
+        if (doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) == null) {
+            out.add(Finding.fail("ltv", "缺少长期验证数据（DSS）", "no long-term validation data (/DSS)"));
+        }
+        if (signers.isEmpty()) {
+            out.add(Finding.fail("seal", "没有可验证的签名人修订", "no verifiable signer revision"));
+            return;
+        }
+        EvidenceManifest first = signers.get(0).manifest();
+        // Frozen content (revision 0).
+        long frozenLength = first.frozenLength();
+        boolean frozenOk = frozenLength > 0 && frozenLength <= pdf.length
+                && Pki.hex(Pki.sha256(pdf, 0, (int) frozenLength)).equals(first.frozenContentSha256());
+        out.add(frozenOk ? Finding.ok("frozen", "冻结的笔录原文（第 0 版）未被改动", "the frozen record (revision 0) is unchanged")
+                : Finding.fail("frozen", "冻结的笔录原文（第 0 版）被修改", "the frozen record (revision 0) was modified"));
+        // Pages: compare each page with the fingerprints every signer signed.
+        List<String> now = PageFingerprints.of(doc);
+        List<String> frozenPages = first.pageContentSha256();
+        if (now.size() != frozenPages.size()) {
+            out.add(Finding.fail("pages", "页数被改变：冻结时 " + frozenPages.size() + " 页，现为 " + now.size() + " 页",
+                    "page count changed: " + frozenPages.size() + " when frozen, " + now.size() + " now"));
+        }
+        boolean pagesOk = now.size() == frozenPages.size();
+        for (int p = 0; p < Math.min(now.size(), frozenPages.size()); p++) {
+            if (!now.get(p).equals(frozenPages.get(p))) {
+                pagesOk = false;
+                SignerSummary after = lastSignerWithPageIntact(pdf, signers, p, frozenPages.get(p));
+                out.add(Finding.fail("pages", "第 " + (p + 1) + " 页内容在" + after.manifest().signerRole().zh()
+                        + "签名后被修改", "page " + (p + 1) + " was modified after the "
+                        + after.manifest().signerRole().en() + " signed"));
+            }
+        }
+        if (pagesOk) {
+            out.add(Finding.ok("pages", "全部 " + now.size() + " 页内容与签名时一致",
+                    "all " + now.size() + " pages are as signed"));
+        }
+        for (SignerSummary s : signers) {
+            if (!s.manifest().frozenContentSha256().equals(first.frozenContentSha256())
+                    || !s.manifest().pageContentSha256().equals(frozenPages)) {
+                out.add(Finding.fail("frozen", s.who() + "签署的笔录版本与其他签名人不同",
+                        s.field() + " signed a different version of the record"));
+            }
+        }
+        sealManifest(util, names, signers, out);
+        if (options.escrowKey() != null) {
+            out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
+        }
+    }
+
+    private SignerSummary lastSignerWithPageIntact(byte[] pdf, List<SignerSummary> signers, int page, String frozen) {
+        SignerSummary found = signers.get(0);
+        for (SignerSummary s : signers) {
+            if (s.revisionEnd() <= 0 || s.revisionEnd() > pdf.length) {
+                break;
+            }
+            try (PdfDocument rev = new PdfDocument(new PdfReader(new ByteArrayInputStream(
+                    Arrays.copyOf(pdf, (int) s.revisionEnd()))))) {
+                if (page < rev.getNumberOfPages() && PageFingerprints.of(rev.getPage(page + 1)).equals(frozen)) {
+                    found = s;
+                } else {
+                    break;
+                }
+            } catch (IOException | RuntimeException e) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private void sealManifest(SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out) {
+        if (!names.contains(Sealer.SEAL_FIELD)) {
+            out.add(Finding.fail("seal", "缺少机构封存签名", "the institution seal signature is missing"));
+            return;
+        }
+        SealManifest seal;
+        try (InputStream in = util.extractRevision(Sealer.SEAL_FIELD);
+                PdfDocument rev = new PdfDocument(new PdfReader(in))) {
+            byte[] json = embeddedFiles(rev).get(SealManifest.FILE_NAME);
+            if (json == null) {
+                out.add(Finding.fail("seal", "机构封存修订中没有封存清单", "the seal revision carries no seal manifest"));
+                return;
+            }
+            seal = SealManifest.parse(json);
+        } catch (IOException | RuntimeException e) {
+            out.add(Finding.fail("seal", "封存清单无法读取", "the seal manifest cannot be read"));
+            return;
+        }
+        boolean ok = true;
+        for (SealManifest.SignerEntry e : seal.signers()) {
+            SignerRole role = SignerRole.valueOf(e.role());
+            if (!names.contains(e.fieldName())) {
+                ok = false;
+                out.add(Finding.fail("seal", role.zh() + e.signerName() + "的签名（字段 " + e.fieldName() + "）已被删除",
+                        "the " + role.en() + "'s signature (field " + e.fieldName() + ") was removed"));
+                continue;
+            }
+            boolean matches = signers.stream().anyMatch(s -> s.field().equals(e.fieldName())
+                    && s.manifestSha256().equals(e.manifestSha256()));
+            if (!matches) {
+                ok = false;
+                out.add(Finding.fail("seal", role.zh() + e.signerName() + "的签名与封存清单不符",
+                        "the " + role.en() + "'s signature does not match the seal manifest"));
+            }
+        }
+        if (ok) {
+            out.add(Finding.ok("seal", "封存清单列出的 " + seal.signers().size() + " 个签名全部存在且一致",
+                    "all " + seal.signers().size() + " signatures listed by the seal manifest are present"));
+        }
+    }
+
+    private Finding chain(X509Certificate cert, Date when, String label, String labelEn) {
+        if (cert == null) {
+            return Finding.fail("chain", label + "没有签名证书", labelEn + ": no signing certificate");
+        }
+        for (X509Certificate anchor : trustAnchors) {
+            if (!anchor.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+                    && !anchor.equals(cert)) {
+                continue;
+            }
+            try {
+                cert.verify(anchor.getPublicKey());
+                cert.checkValidity(when);
+                return Finding.ok("chain", label + "的证书由受信任的机构根证书签发", labelEn
+                        + ": certificate issued by a trusted institution root");
+            } catch (GeneralSecurityException e) {
+                return Finding.fail("chain", label + "的证书无效或不在有效期内", labelEn
+                        + ": certificate invalid or not valid at signing time: " + e.getMessage());
+            }
+        }
+        return Finding.fail("chain", label + "的证书不是由受信任的根证书签发", labelEn
+                + ": certificate does not chain to a configured trust anchor");
+    }
+
+    private Finding revocation(X509Certificate cert, Dss dss, String label, String labelEn) {
+        if (cert == null) {
+            return Finding.fail("revocation", label + "没有签名证书", labelEn + ": no signing certificate");
+        }
+        for (X509CRL crl : dss.crls()) {
+            if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
+                continue;
+            }
+            for (X509Certificate anchor : trustAnchors) {
+                try {
+                    crl.verify(anchor.getPublicKey());
+                } catch (GeneralSecurityException e) {
+                    continue;
+                }
+                if (crl.isRevoked(cert)) {
+                    return Finding.fail("revocation", label + "的证书已被吊销", labelEn + ": certificate revoked");
+                }
+                return Finding.ok("revocation", label + "的证书未被吊销（文件内吊销列表）",
+                        labelEn + ": certificate not revoked (CRL in the file)");
+            }
+        }
+        return Finding.fail("revocation", label + "缺少可信的吊销信息", labelEn + ": no trusted revocation data in the file");
+    }
+
+    private String checkToken(TimeStampToken token, PdfPKCS7 pkcs7, boolean tsp) {
+        try {
+            @SuppressWarnings("unchecked")
+            Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
+            var matches = token.getCertificates().getMatches(sid);
+            if (matches.isEmpty()) {
+                return "时间戳中没有 TSA 证书 (no TSA certificate in the token)";
+            }
+            X509Certificate tsaCert = new JcaX509CertificateConverter().setProvider(Pki.provider())
+                    .getCertificate(matches.iterator().next());
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.provider()).build(tsaCert));
+            if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
+                return "TSA 证书没有时间戳用途 (TSA certificate lacks the time-stamping EKU)";
+            }
+            boolean anchored = false;
+            for (X509Certificate anchor : trustAnchors) {
+                if (anchor.getSubjectX500Principal().equals(tsaCert.getIssuerX500Principal())) {
+                    try {
+                        tsaCert.verify(anchor.getPublicKey());
+                        anchored = true;
+                    } catch (GeneralSecurityException e) {
+                        anchored = false;
+                    }
+                }
+            }
+            if (!anchored) {
+                return "TSA 证书不受信任 (TSA certificate does not chain to a trust anchor)";
+            }
+            if (!tsp && !pkcs7.verifyTimestampImprint()) {
+                return "时间戳不是针对该签名的 (the token does not cover this signature)";
+            }
+            return null;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+    }
+
+    private static TimeStampToken signatureTimestamp(byte[] cms) throws Exception {
+        CMSSignedData data = new CMSSignedData(cms);
+        SignerInformation signer = data.getSignerInfos().getSigners().iterator().next();
+        AttributeTable unsigned = signer.getUnsignedAttributes();
+        if (unsigned == null) {
+            return null;
+        }
+        Attribute attr = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attr == null) {
+            return null;
+        }
+        ASN1Encodable value = attr.getAttrValues().getObjectAt(0);
+        return new TimeStampToken(new CMSSignedData(value.toASN1Primitive().getEncoded()));
+    }
+
+    private static long[] byteRange(PdfSignature sig) {
+        PdfArray br = sig.getByteRange();
+        if (br == null) {
+            return new long[0];
+        }
+        long[] out = new long[br.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = br.getAsNumber(i).longValue();
+        }
+        return out;
+    }
+
+    private static Dss readDss(PdfDocument doc) {
+        List<X509Certificate> certs = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        PdfDictionary dss = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
+        if (dss != null) {
+            try {
+                CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                PdfArray c = dss.getAsArray(PdfName.Certs);
+                for (int i = 0; c != null && i < c.size(); i++) {
+                    certs.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
+                            c.getAsStream(i).getBytes())));
+                }
+                PdfArray r = dss.getAsArray(PdfName.CRLs);
+                for (int i = 0; r != null && i < r.size(); i++) {
+                    crls.add((X509CRL) cf.generateCRL(new ByteArrayInputStream(r.getAsStream(i).getBytes())));
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // Damaged validation data counts as absent: the revocation check then fails with its own message.
+                return new Dss(certs, crls);
+            }
+        }
+        return new Dss(certs, crls);
+    }
+
+    /** Embedded files by name, as stored (decoded stream bytes). */
+    static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
+        if (names == null || names.getAsDictionary(PdfName.EmbeddedFiles) == null) {
+            return out;
+        }
+        Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
+        for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
+            try {
+                PdfDictionary spec = (PdfDictionary) e.getValue();
+                PdfStream stream = spec.getAsDictionary(PdfName.EF).getAsStream(PdfName.F);
+                out.put(e.getKey().toUnicodeString(), stream.getBytes());
+            } catch (RuntimeException ex) {
+                // An undecodable stream is reported as a changed file: store a marker that matches no hash.
+                out.put(e.getKey().toUnicodeString(), new byte[] {0});
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Parsed> manifests(Map<String, byte[]> files) {
+        Map<String, Parsed> out = new HashMap<>();
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            if (e.getKey().endsWith("-manifest.json")) {
+                try {
+                    out.put(Pki.sha256Hex(e.getValue()), new Parsed(EvidenceManifest.parse(e.getValue()), e.getKey()));
+                } catch (IOException ex) {
+                    // Unparseable manifest: no hash will match it, so the signer's manifest check fails.
+                    continue;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String commonName(X509Certificate cert) {
+        return rdn(cert, org.bouncycastle.asn1.x500.style.BCStyle.CN);
+    }
+
+    private static String title(X509Certificate cert) {
+        return cert == null ? "" : rdn(cert, org.bouncycastle.asn1.x500.style.BCStyle.T);
+    }
+
+    private static String rdn(X509Certificate cert, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
+        var name = org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        var rdns = name.getRDNs(oid);
+        return rdns.length == 0 ? "" : rdns[0].getFirst().getValue().toString();
+    }
+}

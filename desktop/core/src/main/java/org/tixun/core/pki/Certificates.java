@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.pki;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Reads and writes X.509 certificates as PEM or DER files (trust anchors for verification). */
+public final class Certificates {
+    private Certificates() {
+    }
+
+    /** Every certificate in a PEM (one or more) or DER file. */
+    public static List<X509Certificate> read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : cf.generateCertificates(new ByteArrayInputStream(bytes))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new IOException("文件中没有证书 (no certificate in " + file + ")");
+            }
+            return out;
+        } catch (CertificateException e) {
+            throw new IOException("证书文件无法读取 (cannot read certificate file " + file + ")", e);
+        }
+    }
+
+    /** Writes a certificate as PEM. */
+    public static void writePem(Path file, X509Certificate certificate) throws IOException {
+        try {
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+            InstitutionKeyStore.writeAtomically(file, pem.getBytes(StandardCharsets.US_ASCII));
+        } catch (CertificateEncodingException e) {
+            throw new IOException("cannot encode certificate", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SealerTest {
+    @Test
+    void committedFrozenSampleIsPdfA3b() throws Exception {
+        assertThat(PdfaCheck.failures(EvidenceFixtures.get().frozen)).isEmpty();
+    }
+
+    @Test
+    void sealedRecordIsPdfA3b() throws Exception {
+        EvidenceFixtures f = EvidenceFixtures.get();
+        f.write("sealed.pdf", f.sealed.sealedPdf());
+        f.sealed.revisions().forEach(r -> System.out.println(r));
+        assertThat(PdfaCheck.failures(f.sealed.sealedPdf())).isEmpty();
+    }
+
+    @Test
+    void pdfsigTrustingTheInstitutionCaReportsEverySignatureValid() throws Exception {
+        EvidenceFixtures f = EvidenceFixtures.get();
+        java.nio.file.Path file = f.write("sealed-pdfsig.pdf", f.sealed.sealedPdf());
+        String out = Pdfsig.verify(Pdfsig.nssDatabase(f.dir, f.keys.rootCertificate()), file);
+        System.out.println(out);
+        // Six CMS signatures (five signers + seal) are verified and trusted; poppler 22.12 lists the RFC 3161
+        // document time-stamp (#7) but cannot validate that signature type, so it only checks it is the last
+        // and covers the whole file.
+        assertThat(out.split("Signature Validation: Signature is Valid.", -1)).hasSize(7);
+        assertThat(out.split("Certificate Validation: Certificate is Trusted.", -1)).hasSize(7);
+        assertThat(out.substring(out.indexOf("Signature #7"))).contains("Total document signed");
+        assertThat(out).doesNotContain("Signature Validation: Signature is Invalid")
+                .doesNotContain("Digest Mismatch");
+    }
+}

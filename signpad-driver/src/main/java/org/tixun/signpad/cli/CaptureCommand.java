@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.signpad.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.tixun.signpad.PadException;
+import org.tixun.signpad.PadOptions;
+import org.tixun.signpad.PadProtocol;
+import org.tixun.signpad.PadState;
+import org.tixun.signpad.Pads;
+import org.tixun.signpad.SignaturePad;
+import org.tixun.signpad.ink.InkFormat;
+import org.tixun.signpad.ink.InkPoint;
+import org.tixun.signpad.model.PenSample;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pad capture}: reads a pad, prints the live sample count and rate, and writes every sample to a file. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+        description = "Capture pen samples from a pad; the output (InkML or CSV) holds every sample, hover included.")
+public final class CaptureCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, description = "Serial port name or path (ptys too), hidraw or evdev path.")
+    String port;
+
+    @Option(names = "--protocol", required = true, converter = ProtocolConverter.class,
+            description = "isdv4, protocol4, topaz, stu or evdev.")
+    PadProtocol protocol;
+
+    @Option(names = "--out", description = "Output file: .inkml or .csv (columns x,y,pressure,t_ms,contact).")
+    Path out;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "Stop after this many seconds (0: until Ctrl-C).")
+    double seconds;
+
+    @Option(names = "--samples", defaultValue = "0", description = "Stop after this many samples (0: no limit).")
+    long maxSamples;
+
+    @Option(names = "--baud", defaultValue = "0", description = "Fixed baud rate (0: auto-detect).")
+    int baud;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<PenSample> samples = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        SignaturePad pad = Pads.create(protocol, port, PadOptions.defaults().withBaudRate(baud));
+        pad.addSampleListener(s -> {
+            synchronized (samples) {
+                samples.add(s);
+                if (maxSamples > 0 && samples.size() >= maxSamples) {
+                    done.countDown();
+                }
+            }
+        });
+        pad.addStateListener(e -> {
+            if (e.state() == PadState.LOST || e.state() == PadState.CONNECTED && !e.detail().isEmpty()) {
+                err.println(e.state() + ": " + e.detail());
+                err.flush();
+            }
+        });
+        Thread hook = new Thread(done::countDown, "pad-capture-interrupt");
+        boolean hooked = false;
+        try {
+            pad.open();
+            o.println("Capturing from " + pad.info().describe());
+            o.flush();
+            pad.start();
+            if (seconds <= 0 && maxSamples <= 0) {
+                Runtime.getRuntime().addShutdownHook(hook);
+                hooked = true;
+            }
+            long t0 = System.nanoTime();
+            long deadline = seconds > 0 ? t0 + (long) (seconds * 1e9) : Long.MAX_VALUE;
+            long lastCount = 0;
+            long lastT = t0;
+            while (!done.await(Math.max(1, Math.min(1000, (deadline - System.nanoTime()) / 1_000_000)),
+                    TimeUnit.MILLISECONDS)) {
+                long now = System.nanoTime();
+                long count;
+                synchronized (samples) {
+                    count = samples.size();
+                }
+                double rate = (count - lastCount) / ((now - lastT) / 1e9);
+                o.printf(Locale.ROOT, "%8d samples  %7.1f samples/s  %s%n", count, rate, pad.decodeCounts().describe());
+                o.flush();
+                lastCount = count;
+                lastT = now;
+                if (now >= deadline) {
+                    break;
+                }
+            }
+            pad.stop();
+        } catch (PadException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.PAD_ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pad.close();
+            if (hooked) {
+                removeHook(hook);
+            }
+        }
+        List<PenSample> all;
+        synchronized (samples) {
+            all = List.copyOf(samples);
+        }
+        o.printf(Locale.ROOT, "%d samples captured; decoder: %s%n", all.size(), pad.decodeCounts().describe());
+        if (out != null) {
+            try {
+                InkFormat.write(out, InkPoint.fromSamples(all));
+                o.println("Wrote " + out);
+            } catch (IOException e) {
+                err.println("error: cannot write " + out + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.FILE_ERROR;
+            }
+        }
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook has run, nothing to remove.
+            hook.interrupt();
+        }
+    }
+}

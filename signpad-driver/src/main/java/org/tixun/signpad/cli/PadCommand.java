@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.signpad.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code pad} command: list, capture from, simulate and benchmark signature pads. */
+@Command(name = "pad", mixinStandardHelpOptions = true,
+        description = "Signature pads: list, capture, simulate, bench.",
+        subcommands = {ListCommand.class, CaptureCommand.class, SimulateCommand.class, BenchCommand.class})
+public final class PadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** Runs {@code pad} with {@code args} and returns the exit code (no System.exit). */
+    public static int run(String... args) {
+        return new CommandLine(new PadCommand()).execute(args);
+    }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.templates;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** {@link TemplateService} over a {@link TemplateRegistry} and a {@link DocumentRenderer}. */
+public final class DefaultTemplateService implements TemplateService {
+
+    private final TemplateRegistry registry;
+    private final DocumentRenderer renderer;
+
+    /** Creates the service over a loaded registry. */
+    public DefaultTemplateService(TemplateRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.renderer = new DocumentRenderer();
+    }
+
+    /** Creates the service with the built-in templates and those under {@code <dataDir>/templates}. */
+    public static DefaultTemplateService forDataDir(Path dataDir) {
+        return new DefaultTemplateService(TemplateRegistry.load(dataDir.resolve("templates")));
+    }
+
+    /** Returns the registry. */
+    public TemplateRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public List<DocumentTemplate> list() {
+        return registry.templates();
+    }
+
+    @Override
+    public List<LoadProblem> loadProblems() {
+        return registry.problems();
+    }
+
+    @Override
+    public List<FieldSpec> fields(String kind) throws UnknownKindException {
+        return registry.require(kind).fields();
+    }
+
+    @Override
+    public void validate(String kind, DocumentData data) throws UnknownKindException, InvalidDataException {
+        registry.require(kind).validate(data);
+    }
+
+    @Override
+    public RenderResult render(String kind, DocumentData data, Lang lang) throws UnknownKindException, InvalidDataException {
+        return renderer.render(registry.require(kind), data, lang);
+    }
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.templates.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tixun.templates.Choice;
+import org.tixun.templates.FieldSpec;
+import org.tixun.templates.UnknownKindException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code template fields --kind KIND [--json]}: the fields of a kind with type and required flag. */
+@Command(name = "fields", mixinStandardHelpOptions = true, description = "Show the fields of a document kind.")
+final class FieldsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @ParentCommand
+    private TemplateCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "Document kind code, e.g. INTERROGATION_RECORD.")
+    private String kind;
+
+    @Option(names = "--json", description = "Print the fields as a JSON array.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<FieldSpec> fields;
+        try {
+            fields = parent.service().fields(kind);
+        } catch (UnknownKindException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return TemplateCommand.UNKNOWN_KIND;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ArrayNode array = JSON.createArrayNode();
+            for (FieldSpec f : fields) {
+                ObjectNode node = array.addObject();
+                node.put("name", f.name());
+                node.put("type", f.type().name());
+                node.put("required", f.required());
+                node.putObject("label").put("zh", f.labelZh()).put("en", f.labelEn());
+                if (f.pattern() != null) {
+                    node.put("pattern", f.pattern());
+                }
+                if (f.maxLength() > 0) {
+                    node.put("maxLength", f.maxLength());
+                }
+                if (!f.choices().isEmpty()) {
+                    ArrayNode choices = node.putArray("choices");
+                    for (Choice c : f.choices()) {
+                        choices.addObject().put("value", c.value()).put("zh", c.zh()).put("en", c.en());
+                    }
+                }
+            }
+            out.println(JSON.writeValueAsString(array));
+        } else {
+            for (FieldSpec f : fields) {
+                String extra = f.type().name().equals("CHOICE")
+                        ? " " + f.choices().stream().map(Choice::value).toList()
+                        : "";
+                out.printf("%-30s %-9s %-8s %s / %s%s%n", f.name(), f.type(), f.required() ? "required" : "optional",
+                        f.labelZh(), f.labelEn(), extra);
+            }
+        }
+        out.flush();
+        return TemplateCommand.OK;
+    }
+}
