@@ -126,6 +126,21 @@ public final class TerminalView extends BorderPane {
 
         StackPane stack = new StackPane(center, pinPanel);
         if (ctx.demo()) {
+            // Demo terminals have the simulated pad; the self-test draws its signature live.
+            PadSelfTestView selfTest = new PadSelfTestView(ctx, ctx.core().dataDir().root().resolve("run"));
+            selfTest.setVisible(false);
+            stack.getChildren().add(1, selfTest);
+            Button test = new Button();
+            test.setId("kioskSelfTest");
+            test.textProperty().bind(i18n.bind("selftest.button"));
+            test.getStyleClass().add("flat");
+            test.setOnAction(e -> {
+                selfTest.setVisible(!selfTest.isVisible());
+                center.setVisible(!selfTest.isVisible());
+            });
+            footer.getChildren().add(1, test);
+        }
+        if (ctx.demo()) {
             Label banner = new Label();
             banner.setId("demoBanner");
             banner.textProperty().bind(i18n.bind("demo.banner"));
