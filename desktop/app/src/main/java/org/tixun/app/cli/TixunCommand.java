@@ -18,6 +18,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             GuiCommands.Demo.class, GuiCommands.Workstation.class, GuiCommands.Terminal.class,
             GuiCommands.Archive.class, AuditCommand.class, UsersCommand.class, KeysCommand.class,
+            InkBenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TixunCommand implements Callable<Integer> {
     @CommandLine.Mixin
