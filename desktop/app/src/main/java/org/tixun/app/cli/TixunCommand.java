@@ -18,6 +18,9 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             GuiCommands.Demo.class, GuiCommands.Workstation.class, GuiCommands.Terminal.class,
             GuiCommands.Archive.class, AuditCommand.class, UsersCommand.class, KeysCommand.class,
+            org.tixun.signpad.cli.PadCommand.class, org.tixun.templates.cli.TemplateCommand.class,
+            org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.evidence.cli.VerifyCommand.class,
+            org.tixun.core.evidence.cli.ReplayCommand.class, org.tixun.core.evidence.cli.EvidenceBenchCommand.class,
             InkBenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TixunCommand implements Callable<Integer> {
