@@ -37,6 +37,7 @@ import org.tixun.core.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.demo.DemoData;
 import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.users.AppMode;
 import org.tixun.core.users.PasswordHasher;
 import org.tixun.core.users.User;
@@ -94,6 +95,8 @@ public final class TixunApplication extends Application {
         ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
         if (req.demo()) {
             startDemo(primary);
+        } else if (req.mode() == null && MachineConfig.load(core.settings()).role() != null) {
+            openMode(primary, MachineConfig.load(core.settings()).role());
         } else if (req.mode() == null) {
             show(primary, new ModeChooserView(ctx, mode -> openMode(primary, mode)), 960, 600);
         } else {
@@ -135,7 +138,8 @@ public final class TixunApplication extends Application {
     private void openMode(Stage stage, AppMode mode) {
         if (!core.users().hasAdministrator()) {
             SetupViewModel vm = new SetupViewModel(ctx, PasswordHasher.DEFAULT);
-            show(stage, new SetupView(ctx, vm, () -> login(stage, mode)), 900, 760);
+            vm.roleProperty().set(mode);
+            show(stage, new SetupView(ctx, vm, chosen -> login(stage, chosen)), 900, 860);
             return;
         }
         login(stage, mode);

@@ -37,7 +37,7 @@ class SetupViewTest {
     void start(Stage stage) {
         core = TestApp.core(dir);
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
-        stage.setScene(new Scene(new SetupView(ctx, new SetupViewModel(ctx, TestApp.FAST), () -> done.set(true)),
+        stage.setScene(new Scene(new SetupView(ctx, new SetupViewModel(ctx, TestApp.FAST), chosen -> done.set(true)),
                 900, 900));
         stage.show();
     }

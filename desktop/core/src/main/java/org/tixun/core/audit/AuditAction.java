@@ -19,5 +19,6 @@ public enum AuditAction {
     SYNC_DELIVERED,
     SYNC_FAILED,
     KIOSK_EXIT,
-    KIOSK_EXIT_REFUSED
+    KIOSK_EXIT_REFUSED,
+    SETTINGS_CHANGED
 }

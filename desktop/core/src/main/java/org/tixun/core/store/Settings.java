@@ -11,6 +11,11 @@ public final class Settings {
     public static final String KIOSK_PIN = "kiosk.pin.hash";
     public static final String SETUP_DONE = "setup.completed";
     public static final String DEMO = "demo";
+    public static final String MACHINE_ROLE = "machine.role";
+    public static final String KEYS_SOURCE = "keys.source";
+    public static final String PKCS11_CONFIG = "keys.pkcs11.config";
+    public static final String TERMINAL_ADDRESS = "terminal.address";
+    public static final String CASE_SYSTEM_URL = "casesystem.url";
 
     private final Database db;
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app.ui.setup;
 
-import java.nio.file.Files;
 import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -10,16 +9,19 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.tixun.app.ui.AppContext;
-import org.tixun.core.audit.AuditAction;
-import org.tixun.core.pki.InstitutionKeyStore;
-import org.tixun.core.store.Settings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.tixun.core.setup.FirstRunSetup;
+import org.tixun.core.setup.KeySource;
+import org.tixun.core.setup.MachineConfig;
+import org.tixun.core.users.AppMode;
 import org.tixun.core.users.PasswordHasher;
-import org.tixun.core.users.Role;
 import org.tixun.core.users.UserService;
+import org.tixun.core.util.Messages;
 
 /**
- * First run: the institution, the administrator, the kiosk PIN and the institution keys (root CA,
- * seal, escrow, TLS, TSA) in a passphrase-protected PKCS#12 keystore.
+ * First run: the institution, the administrator, the kiosk PIN, the institution keys (generate,
+ * import a PKCS#12 or use a PKCS#11 token) and the machine's role, terminal and case-system addresses.
  */
 public final class SetupViewModel {
     public static final int MIN_PASSPHRASE = 12;
@@ -35,6 +37,12 @@ public final class SetupViewModel {
     private final StringProperty kioskPin = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty passphrase2 = new SimpleStringProperty("");
+    private final ObjectProperty<AppMode> role = new SimpleObjectProperty<>(AppMode.WORKSTATION);
+    private final ObjectProperty<KeySource> keySource = new SimpleObjectProperty<>(KeySource.GENERATE);
+    private final StringProperty importPath = new SimpleStringProperty("");
+    private final StringProperty pkcs11Path = new SimpleStringProperty("");
+    private final StringProperty terminalAddress = new SimpleStringProperty("");
+    private final StringProperty caseSystemUrl = new SimpleStringProperty("");
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
@@ -59,10 +67,23 @@ public final class SetupViewModel {
         if (kioskPin.get() == null || !kioskPin.get().matches("\\d{" + MIN_PIN + ",12}")) {
             errors.put("kioskPin", ctx.i18n().text("setup.error.pin", MIN_PIN));
         }
-        if (length(passphrase) < MIN_PASSPHRASE) {
-            errors.put("passphrase", ctx.i18n().text("setup.error.passphrase", MIN_PASSPHRASE));
-        } else if (!passphrase.get().equals(passphrase2.get())) {
-            errors.put("passphrase2", ctx.i18n().text("setup.error.mismatch"));
+        switch (keySource.get()) {
+            case GENERATE -> {
+                if (length(passphrase) < MIN_PASSPHRASE) {
+                    errors.put("passphrase", ctx.i18n().text("setup.error.passphrase", MIN_PASSPHRASE));
+                } else if (!passphrase.get().equals(passphrase2.get())) {
+                    errors.put("passphrase2", ctx.i18n().text("setup.error.mismatch"));
+                }
+            }
+            case IMPORT_PKCS12 -> {
+                require("importPath", importPath.get(), "setup.error.importPath");
+                require("passphrase", passphrase.get(), "setup.error.importPassphrase");
+            }
+            case PKCS11 -> require("pkcs11Path", pkcs11Path.get(), "setup.error.pkcs11Path");
+            default -> throw new IllegalStateException("unknown key source");
+        }
+        for (MachineConfig.Problem p : machine().validate()) {
+            errors.put(p.field(), Messages.get(ctx.i18n().locale(), p.key(), java.util.List.of()));
         }
         return errors.isEmpty();
     }
@@ -78,7 +99,7 @@ public final class SetupViewModel {
     }
 
     /** Validates, then creates keys, administrator and settings in the background. */
-    public void complete(Runnable onDone) {
+    public void complete(java.util.function.Consumer<AppMode> onDone) {
         if (!validate()) {
             return;
         }
@@ -89,39 +110,64 @@ public final class SetupViewModel {
         char[] pw = adminPassword.get().toCharArray();
         char[] pass = passphrase.get().toCharArray();
         char[] pin = kioskPin.get().toCharArray();
+        KeySource source = keySource.get();
+        java.nio.file.Path importFrom = blankToNull(importPath.get());
+        java.nio.file.Path pkcs11 = blankToNull(pkcs11Path.get());
+        MachineConfig machine = machine();
         ctx.tasks().run(() -> {
             try {
-                var keystorePath = ctx.core().dataDir().keystore();
-                InstitutionKeyStore keys = Files.exists(keystorePath)
-                        ? InstitutionKeyStore.open(keystorePath, pass)
-                        : InstitutionKeyStore.create(keystorePath, pass, inst);
-                ctx.core().audit().append(user, AuditAction.KEYSTORE_CREATED, keystorePath.getFileName().toString(),
-                        "root=" + keys.rootCertificate().getSubjectX500Principal().getName());
-                if (ctx.core().users().find(user).isEmpty()) {
-                    ctx.core().users().add("setup", user, name, Role.ADMINISTRATOR, pw);
-                }
-                ctx.core().settings().put(Settings.INSTITUTION, inst);
-                ctx.core().settings().put(Settings.KIOSK_PIN, hasher.hash(pin));
-                ctx.core().settings().put(Settings.SETUP_DONE, "true");
-                ctx.core().audit().append(user, AuditAction.SETUP_COMPLETED, inst);
-                return keys;
+                new FirstRunSetup(ctx.core(), hasher).run(new FirstRunSetup.Request(inst, user, name, pw, pin, source,
+                        pass, importFrom, pkcs11, machine));
+                return machine.role();
             } finally {
                 Arrays.fill(pw, '\0');
                 Arrays.fill(pass, '\0');
                 Arrays.fill(pin, '\0');
             }
-        }, keys -> {
+        }, chosenRole -> {
             busy.set(false);
             adminPassword.set("");
             adminPassword2.set("");
             passphrase.set("");
             passphrase2.set("");
             kioskPin.set("");
-            onDone.run();
+            onDone.accept(chosenRole);
         }, failure -> {
             busy.set(false);
             errors.put("form", ctx.i18n().text("setup.error.failed", failure.getMessage()));
         });
+    }
+
+    private MachineConfig machine() {
+        return new MachineConfig(role.get(), terminalAddress.get(), caseSystemUrl.get());
+    }
+
+    private static java.nio.file.Path blankToNull(String s) {
+        return s == null || s.isBlank() ? null : java.nio.file.Path.of(s.strip());
+    }
+
+    public ObjectProperty<AppMode> roleProperty() {
+        return role;
+    }
+
+    public ObjectProperty<KeySource> keySourceProperty() {
+        return keySource;
+    }
+
+    public StringProperty importPathProperty() {
+        return importPath;
+    }
+
+    public StringProperty pkcs11PathProperty() {
+        return pkcs11Path;
+    }
+
+    public StringProperty terminalAddressProperty() {
+        return terminalAddress;
+    }
+
+    public StringProperty caseSystemUrlProperty() {
+        return caseSystemUrl;
     }
 
     public StringProperty institutionProperty() {

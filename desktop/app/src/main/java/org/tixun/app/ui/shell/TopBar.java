@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
@@ -21,6 +22,18 @@ import org.tixun.core.users.User;
 
 /** Title, mode, signed-in user, language and theme switches, logout; the demo banner under it. */
 public final class TopBar extends VBox {
+    private static void openSettings(AppContext ctx, Button owner) {
+        javafx.stage.Stage dialog = new javafx.stage.Stage();
+        dialog.initOwner(owner.getScene().getWindow());
+        dialog.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        dialog.titleProperty().bind(ctx.i18n().bind("settings.title"));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new org.tixun.app.ui.settings.SettingsView(ctx,
+                new org.tixun.app.ui.settings.SettingsViewModel(ctx), dialog::close));
+        org.tixun.app.ui.Theme.style(scene);
+        dialog.setScene(scene);
+        dialog.show();
+    }
+
     public TopBar(AppContext ctx, ObservableStringValue subtitle, Runnable onLogout) {
         I18n i18n = ctx.i18n();
         Label title = new Label();
@@ -52,9 +65,20 @@ public final class TopBar extends VBox {
         theme.getTooltip().textProperty().bind(i18n.bind("topbar.theme.tip"));
         theme.setOnAction(e -> ctx.theme().toggle());
 
+        Button settings = new Button();
+        settings.setId("settingsButton");
+        settings.setGraphic(new FontIcon(Material2MZ.SETTINGS));
+        settings.setTooltip(new Tooltip());
+        settings.getTooltip().textProperty().bind(i18n.bind("settings.title"));
+        settings.visibleProperty().bind(Bindings.createBooleanBinding(() -> ctx.currentUserProperty().get() != null
+                && ctx.currentUserProperty().get().role() == org.tixun.core.users.Role.ADMINISTRATOR,
+                ctx.currentUserProperty()));
+        settings.managedProperty().bind(settings.visibleProperty());
+        settings.setOnAction(e -> openSettings(ctx, settings));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, mode, spacer, user, language, theme);
+        HBox bar = new HBox(12, title, mode, spacer, user, language, theme, settings);
         if (onLogout != null) {
             Button logout = new Button();
             logout.setId("logoutButton");
