@@ -67,7 +67,8 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         });
         pad.addStateListener(e -> {
-            if (e.state() == PadState.LOST || e.state() == PadState.CONNECTED && !e.detail().isEmpty()) {
+            boolean reconnected = e.state() == PadState.CONNECTED && e.detail().startsWith("reconnected");
+            if (e.state() == PadState.LOST || reconnected) {
                 err.println(e.state() + ": " + e.detail());
                 err.flush();
             }
