@@ -56,6 +56,10 @@ public final class DocumentRenderer {
     /** The producer written into the PDF metadata. */
     public static final String PRODUCER = "Tixun document templates";
 
+    static {
+        Slf4jXRLogger.install();
+    }
+
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final byte[] SRGB = srgbProfile();
     private static final String BASE_CSS = TemplateRegistry.readResource("/org/tixun/templates/base.css")
