@@ -303,8 +303,8 @@ public final class Sealer {
     }
 
     private void sign(PdfSigner signer, IssuedCredential credential) throws IOException, GeneralSecurityException {
-        PrivateKeySignature signature = new PrivateKeySignature(credential.privateKey(), "SHA256",
-                Pki.provider().getName());
+        // Provider left to JCA: software keys use SunEC, token keys their SunPKCS11 provider.
+        PrivateKeySignature signature = new PrivateKeySignature(credential.privateKey(), "SHA256", null);
         int estimate = CMS_BASE_SIZE + tsa.getTokenSizeEstimate();
         signer.signDetached(new BouncyCastleDigest(), signature, credential.chainArray(), null, null, tsa, estimate,
                 PdfSigner.CryptoStandard.CADES);
