@@ -91,6 +91,7 @@ public abstract class AbstractSignaturePad implements SignaturePad {
         fire(PadState.CONNECTED, info.describe());
         reader = new Thread(this::readLoop, "signpad-reader-" + port);
         reader.setDaemon(true);
+        reader.setUncaughtExceptionHandler((t, e) -> LOG.error("reader thread of pad {} died", port, e));
         reader.setPriority(Thread.MAX_PRIORITY);
         reader.start();
     }
@@ -177,7 +178,12 @@ public abstract class AbstractSignaturePad implements SignaturePad {
                 continue;
             }
             if (n > 0) {
-                deliver(buffer, n, System.nanoTime());
+                try {
+                    deliver(buffer, n, System.nanoTime());
+                } catch (RuntimeException e) {
+                    // Decoders are fuzzed never to throw; if one does, the pad must keep reading all the same.
+                    LOG.error("decoding failed on pad {}; {} bytes skipped", port, n, e);
+                }
             }
         }
     }

@@ -7,6 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * The document font shipped with the application (Noto Serif SC, SIL OFL 1.1), registered with
@@ -20,12 +24,48 @@ public final class DocumentFonts {
     static final String RESOURCE = "/fonts/NotoSerifSC-Regular.ttf";
 
     private static volatile byte[] regular;
+    private static volatile CmapLookup cmap;
 
     private DocumentFonts() {}
 
     static void register(PdfRendererBuilder builder) {
         byte[] bytes = regular();
         builder.useFont(() -> new ByteArrayInputStream(bytes), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+    }
+
+    /**
+     * Returns the characters of a text that the document font has no glyph for (each once, in order
+     * of appearance); line breaks and other control characters are ignored.
+     */
+    public static String unprintable(String text) {
+        CmapLookup lookup = cmap();
+        StringBuilder missing = new StringBuilder();
+        text.codePoints()
+                .filter(cp -> !Character.isISOControl(cp))
+                .filter(cp -> lookup.getGlyphId(cp) == 0)
+                .distinct()
+                .forEach(missing::appendCodePoint);
+        return missing.toString();
+    }
+
+    private static CmapLookup cmap() {
+        CmapLookup lookup = cmap;
+        if (lookup == null) {
+            synchronized (DocumentFonts.class) {
+                lookup = cmap;
+                if (lookup == null) {
+                    try {
+                        // The parsed font stays open for the process: only its cmap is used, read-only.
+                        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
+                        lookup = font.getUnicodeCmapLookup();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read the character map of " + RESOURCE, e);
+                    }
+                    cmap = lookup;
+                }
+            }
+        }
+        return lookup;
     }
 
     /** Returns the bytes of the regular face, read once from the classpath. */

@@ -44,6 +44,9 @@ import org.w3c.dom.Document;
  * Renders validated data with a template to a deterministic PDF/A-3b document and locates its
  * signature slots.
  *
+ * <p>Each slot position also becomes an empty signature field named {@code <slotId>_p<page>} with
+ * the same rectangle, for the signing revisions.
+ *
  * <p>Everything that a PDF writer would take from the clock is taken from the data instead: the
  * document dates come from the manifest's date field (China Standard Time), the trailer /ID from a
  * SHA-256 of kind, language and data. The same input therefore gives the same bytes.
@@ -52,6 +55,10 @@ public final class DocumentRenderer {
 
     /** The producer written into the PDF metadata. */
     public static final String PRODUCER = "Tixun document templates";
+
+    static {
+        Slf4jXRLogger.install();
+    }
 
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final byte[] SRGB = srgbProfile();
@@ -86,20 +93,22 @@ public final class DocumentRenderer {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         int pageCount;
+        List<SlotPosition> slots;
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
             pageCount = pdf.getNumberOfPages();
+            slots = recorder.positions().stream()
+                    .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
+                    .toList();
+            checkSlots(template, data, slots, pageCount);
+            SignatureFields.add(pdf, slots);
             fixMetadata(pdf, template, data, lang);
             pdf.save(out);
         } catch (IOException e) {
             throw new IllegalStateException("Rendering " + template.kind() + " failed", e);
         }
         byte[] bytes = out.toByteArray();
-        List<SlotPosition> slots = recorder.positions().stream()
-                .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
-                .toList();
-        checkSlots(template, data, slots, pageCount);
         return new RenderResult(bytes, pageCount, slots, sha256Hex(bytes));
     }
 

@@ -98,6 +98,10 @@ public final class DocumentTemplate {
                 if (entry.q().isBlank() || entry.a().isBlank()) {
                     problems.add("'qa' entry " + (i + 1) + " has an empty question or answer");
                 }
+                String unprintable = DocumentFonts.unprintable(entry.q() + entry.a());
+                if (!unprintable.isEmpty()) {
+                    problems.add("'qa' entry " + (i + 1) + " contains characters the document font cannot print: " + unprintable);
+                }
             }
         } else if (!data.qa().isEmpty()) {
             problems.add(kind() + " has no question/answer body; remove 'qa'");

@@ -86,10 +86,12 @@ final class LayoutFiller {
         return !ValueFormatter.isBlank(value);
     }
 
+    // Labels carry no trailing space (layouts pad .qa-label instead): justification stretches only
+    // spaces, and in a line of Chinese text the label's space would take all the slack.
     private static void appendQa(Element container, List<QaEntry> qa, Lang lang) {
         Document doc = container.getOwnerDocument();
-        String q = container.hasAttribute("data-q-label") ? container.getAttribute("data-q-label") : (lang == Lang.ZH ? "问：" : "Q: ");
-        String a = container.hasAttribute("data-a-label") ? container.getAttribute("data-a-label") : (lang == Lang.ZH ? "答：" : "A: ");
+        String q = container.hasAttribute("data-q-label") ? container.getAttribute("data-q-label") : (lang == Lang.ZH ? "问：" : "Q:");
+        String a = container.hasAttribute("data-a-label") ? container.getAttribute("data-a-label") : (lang == Lang.ZH ? "答：" : "A:");
         for (QaEntry entry : qa) {
             container.appendChild(qaLine(doc, "q", q, entry.q()));
             container.appendChild(qaLine(doc, "a", a, entry.a()));

@@ -44,6 +44,11 @@ public final class ValueFormatter {
                 if (field.maxLength() > 0 && s.codePointCount(0, s.length()) > field.maxLength()) {
                     return Optional.of("Field '" + field.name() + "' is longer than " + field.maxLength() + " characters");
                 }
+                String unprintable = DocumentFonts.unprintable(s);
+                if (!unprintable.isEmpty()) {
+                    return Optional.of("Field '" + field.name() + "' contains characters the document font cannot print: "
+                            + unprintable);
+                }
                 if (field.pattern() != null && !s.matches(field.pattern())) {
                     return Optional.of("Field '" + field.name() + "' does not match the pattern " + field.pattern()
                             + ": " + s);

@@ -57,6 +57,25 @@ class ValidationTest {
     }
 
     @Test
+    void rejectsCharactersTheShippedFontCannotPrint() {
+        DocumentData data = ExampleData.forKind("INQUIRY_RECORD").orElseThrow()
+                .with("personName", "陈丽华\uD83D\uDE00")
+                .withQa(List.of(new QaEntry("你好吗？", "好\uD83D\uDC4D")));
+
+        assertThatThrownBy(() -> service.validate("INQUIRY_RECORD", data))
+                .hasMessageContaining("Field 'personName' contains characters the document font cannot print: \uD83D\uDE00")
+                .hasMessageContaining("'qa' entry 1 contains characters the document font cannot print: \uD83D\uDC4D");
+        assertThat(DocumentFonts.unprintable("䶮龘张伟 ABC，。（）")).isEmpty();
+    }
+
+    @Test
+    void markupInValuesIsPrintedAsText() throws Exception {
+        DocumentData data = ExampleData.forKind("SERVICE_RECEIPT").orElseThrow().with("remarks", "<b>副本</b> & \"原件\"");
+        RenderResult result = service.render("SERVICE_RECEIPT", data, Lang.ZH);
+        assertThat(Pdfs.text(result.pdf())).contains("<b>副本</b> & \"原件\"");
+    }
+
+    @Test
     void unknownKindListsTheKnownOnes() {
         assertThatThrownBy(() -> service.fields("ARREST_WARRANT"))
                 .isInstanceOf(UnknownKindException.class)

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tixun.signpad.PadOptions;
 import org.tixun.signpad.PadProtocol;
-import org.tixun.signpad.Pads;
 import org.tixun.signpad.SignaturePad;
 import org.tixun.signpad.decode.DecodedPen;
 import org.tixun.signpad.decode.PenSink;
@@ -23,6 +22,8 @@ import org.tixun.signpad.ink.InkPoint;
 import org.tixun.signpad.isdv4.Isdv4Decoder;
 import org.tixun.signpad.isdv4.Isdv4Encoder;
 import org.tixun.signpad.model.PenState;
+import org.tixun.signpad.pads.Pads;
+import org.tixun.signpad.protocol4.Protocol4;
 import org.tixun.signpad.protocol4.Protocol4Decoder;
 import org.tixun.signpad.protocol4.Protocol4Encoder;
 import org.tixun.signpad.sim.PtyPair;
@@ -188,7 +189,7 @@ public final class PadBenchmark {
             default -> 5;
         };
         byte[] out = new byte[pens.size() * len];
-        Protocol4Encoder p4 = new Protocol4Encoder(SimulatedPad.PROTOCOL4_EXTRA_PRESSURE_BITS);
+        Protocol4Encoder p4 = new Protocol4Encoder(Protocol4.DEFAULT_EXTRA_PRESSURE_BITS);
         for (int i = 0; i < pens.size(); i++) {
             switch (protocol) {
                 case ISDV4 -> Isdv4Encoder.pen(pens.get(i), out, i * len);
@@ -202,7 +203,7 @@ public final class PadBenchmark {
     private static StreamDecoder decoder(PadProtocol protocol) {
         return switch (protocol) {
             case ISDV4 -> new Isdv4Decoder();
-            case PROTOCOL4 -> new Protocol4Decoder(SimulatedPad.PROTOCOL4_EXTRA_PRESSURE_BITS);
+            case PROTOCOL4 -> new Protocol4Decoder(Protocol4.DEFAULT_EXTRA_PRESSURE_BITS);
             case TOPAZ -> new TopazDecoder();
             case EVDEV -> new EvdevDecoder(null);
             case STU -> throw new IllegalArgumentException("STU is report based");

@@ -10,15 +10,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import org.tixun.signpad.PadException;
 import org.tixun.signpad.PadOptions;
 import org.tixun.signpad.PadProtocol;
 import org.tixun.signpad.PadState;
-import org.tixun.signpad.Pads;
 import org.tixun.signpad.SignaturePad;
 import org.tixun.signpad.ink.InkFormat;
 import org.tixun.signpad.ink.InkPoint;
 import org.tixun.signpad.model.PenSample;
+import org.tixun.signpad.pads.Pads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +54,20 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CountDownLatch finished = new CountDownLatch(1);
+        try {
+            return capture(finished);
+        } finally {
+            finished.countDown();
+            if (hook != null) {
+                removeHook(hook);
+            }
+        }
+    }
+
+    private Thread hook;
+
+    private int capture(CountDownLatch finished) {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<PenSample> samples = new ArrayList<>();
@@ -67,21 +82,29 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         });
         pad.addStateListener(e -> {
-            if (e.state() == PadState.LOST || e.state() == PadState.CONNECTED && !e.detail().isEmpty()) {
+            boolean reconnected = e.state() == PadState.CONNECTED && e.detail().startsWith("reconnected");
+            if (e.state() == PadState.LOST || reconnected) {
                 err.println(e.state() + ": " + e.detail());
                 err.flush();
             }
         });
-        Thread hook = new Thread(done::countDown, "pad-capture-interrupt");
-        boolean hooked = false;
+        // On Ctrl-C the JVM halts once hooks return: the hook waits until the samples are written.
+        Thread interruptHook = new Thread(() -> {
+            done.countDown();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pad-capture-interrupt");
         try {
             pad.open();
             o.println("Capturing from " + pad.info().describe());
             o.flush();
             pad.start();
             if (seconds <= 0 && maxSamples <= 0) {
-                Runtime.getRuntime().addShutdownHook(hook);
-                hooked = true;
+                Runtime.getRuntime().addShutdownHook(interruptHook);
+                hook = interruptHook;
             }
             long t0 = System.nanoTime();
             long deadline = seconds > 0 ? t0 + (long) (seconds * 1e9) : Long.MAX_VALUE;
@@ -112,9 +135,6 @@ public final class CaptureCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             pad.close();
-            if (hooked) {
-                removeHook(hook);
-            }
         }
         List<PenSample> all;
         synchronized (samples) {
@@ -139,8 +159,8 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // The JVM is already shutting down (Ctrl-C): the hook has run, nothing to remove.
-            hook.interrupt();
+            // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us; nothing to remove.
+            LoggerFactory.getLogger(CaptureCommand.class).debug("shutdown in progress: {}", e.getMessage());
         }
     }
 }

@@ -2,10 +2,10 @@
 package org.tixun.signpad.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code pad} command: list, capture from, simulate and benchmark signature pads. */
 @Command(name = "pad", mixinStandardHelpOptions = true,

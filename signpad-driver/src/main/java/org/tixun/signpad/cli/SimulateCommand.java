@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tixun.signpad.PadException;
 import org.tixun.signpad.PadProtocol;
 import org.tixun.signpad.ink.InkFormat;
 import org.tixun.signpad.ink.InkPoint;
@@ -64,7 +63,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path deviceEnd = link;
         try {
             if (!Files.exists(link)) {
-                pair = PtyPair.start(Path.of(link + ".device"), link);
+                pair = PtyPair.start(Path.of(link + ".device"), Path.of(link + ".starting"));
                 deviceEnd = pair.deviceEnd();
             }
         } catch (IOException e) {
@@ -74,6 +73,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         try (SimulatedPad sim = new SimulatedPad(protocol, deviceEnd, points, rate)) {
             sim.start();
+            if (pair != null) {
+                pair.publishHostEnd(link);
+            }
             if (sim.scaled()) {
                 o.println("note: input values exceed what " + protocol + " carries; they are scaled to fit");
             }
@@ -97,7 +99,7 @@ public final class SimulateCommand implements Callable<Integer> {
             o.flush();
             Thread.sleep((long) (hold * 1000));
             return ExitCodes.OK;
-        } catch (PadException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.PAD_ERROR;

@@ -9,6 +9,8 @@ public final class Protocol4 {
     public static final int PACKET_LENGTH = 7;
     public static final int BAUD = 9600;
     public static final int NOMINAL_RATE_HZ = 100;
+    /** Pressure bits beyond 7 on the Digitizer II and most tablets (the kernel default extra_z_bits). */
+    public static final int DEFAULT_EXTRA_PRESSURE_BITS = 1;
 
     public static final byte[] REQUEST_MODEL = ascii("~#");
     public static final byte[] REQUEST_CONFIGURATION = ascii("~R\r");

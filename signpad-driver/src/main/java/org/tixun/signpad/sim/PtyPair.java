@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +19,7 @@ public final class PtyPair implements AutoCloseable {
 
     private final Process process;
     private final Path deviceEnd;
-    private final Path hostEnd;
+    private volatile Path hostEnd;
     private final StringBuffer log = new StringBuffer();
 
     private PtyPair(Process process, Path deviceEnd, Path hostEnd) {
@@ -95,6 +96,15 @@ public final class PtyPair implements AutoCloseable {
         } catch (IOException e) {
             log.append("[log closed: ").append(e.getMessage()).append(']');
         }
+    }
+
+    /**
+     * Renames the host end's link to {@code published}, atomically, so an application polling for that path only
+     * sees it once the simulator is already listening on the device end.
+     */
+    public void publishHostEnd(Path published) throws IOException {
+        Files.move(hostEnd, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        hostEnd = published;
     }
 
     /** The end the simulator (the "device") writes to. */

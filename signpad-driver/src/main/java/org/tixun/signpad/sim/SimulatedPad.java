@@ -37,8 +37,6 @@ public final class SimulatedPad implements AutoCloseable {
     // where it left off); Topaz has no commands, so replay begins with #play().
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedPad.class);
-    /** Protocol IV pressure bits beyond 7, as on the Digitizer II (kernel default). */
-    public static final int PROTOCOL4_EXTRA_PRESSURE_BITS = 1;
 
     private final PadProtocol protocol;
     private final Path devicePath;
@@ -48,7 +46,7 @@ public final class SimulatedPad implements AutoCloseable {
     private final double scaleY;
     private final double scaleP;
     private final Isdv4Capabilities isdv4Caps;
-    private final Protocol4Encoder protocol4 = new Protocol4Encoder(PROTOCOL4_EXTRA_PRESSURE_BITS);
+    private final Protocol4Encoder protocol4 = new Protocol4Encoder(Protocol4.DEFAULT_EXTRA_PRESSURE_BITS);
     private final long[] sentNanos;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final ByteArrayOutputStream commandText = new ByteArrayOutputStream();
@@ -94,7 +92,7 @@ public final class SimulatedPad implements AutoCloseable {
         int limXy = protocol == PadProtocol.TOPAZ ? Topaz.MAX_COORDINATE : 0xFFFF;
         int limP = switch (protocol) {
             case ISDV4 -> 0x3FF;
-            case PROTOCOL4 -> (1 << (7 + PROTOCOL4_EXTRA_PRESSURE_BITS)) - 1;
+            case PROTOCOL4 -> (1 << (7 + Protocol4.DEFAULT_EXTRA_PRESSURE_BITS)) - 1;
             default -> Integer.MAX_VALUE;
         };
         scaleX = maxX > limXy ? (double) limXy / maxX : 1;

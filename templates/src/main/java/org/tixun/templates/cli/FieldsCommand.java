@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tixun.templates.Choice;
 import org.tixun.templates.FieldSpec;
+import org.tixun.templates.FieldType;
 import org.tixun.templates.UnknownKindException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,7 @@ final class FieldsCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(array));
         } else {
             for (FieldSpec f : fields) {
-                String extra = f.type().name().equals("CHOICE")
+                String extra = f.type() == FieldType.CHOICE
                         ? " " + f.choices().stream().map(Choice::value).toList()
                         : "";
                 out.printf("%-30s %-9s %-8s %s / %s%s%n", f.name(), f.type(), f.required() ? "required" : "optional",

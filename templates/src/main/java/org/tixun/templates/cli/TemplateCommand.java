@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.templates.cli;
 
-import com.openhtmltopdf.util.XRLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.LoadProblem;
 import org.tixun.templates.TemplateRegistry;
@@ -54,13 +52,6 @@ public final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory; custom templates are read from DIR/templates.")
     private Path dataDir;
-
-    static {
-        // openhtmltopdf logs every render at INFO on stderr; a command line shows its warnings only.
-        for (String logger : XRLog.listRegisteredLoggers()) {
-            XRLog.setLevel(logger, Level.WARNING);
-        }
-    }
 
     private DefaultTemplateService service;
 

@@ -208,6 +208,67 @@ public final class InstitutionKeyStore {
         writeAtomically(p12, out.toByteArray());
     }
 
+    /**
+     * Opens the institution keys on a PKCS#11 token or HSM through a SunPKCS11 configuration file; the token holds
+     * the same aliases as the PKCS#12 file ({@code root-ca}, {@code seal}, {@code escrow}, {@code tls}, {@code tsa}).
+     * Escrow decryption needs the exported escrow PKCS#12 ({@link #openEscrowKey}); ECDH with the CMS KDF does not run
+     * on tokens.
+     *
+     * @throws WrongPassphraseException if the PIN is refused
+     */
+    public static InstitutionKeyStore openPkcs11(Path sunPkcs11Config, char[] pin) throws IOException {
+        java.security.Provider base = java.security.Security.getProvider("SunPKCS11");
+        if (base == null) {
+            throw new KeyStoreUnreadableException("此 JVM 不支持 PKCS#11 (SunPKCS11 provider missing)", null);
+        }
+        java.security.Provider token;
+        try {
+            token = base.configure(sunPkcs11Config.toString());
+        } catch (RuntimeException e) {
+            throw new KeyStoreUnreadableException("PKCS#11 配置无效 (bad SunPKCS11 configuration " + sunPkcs11Config
+                    + "): " + e.getMessage(), e);
+        }
+        // Keys only work through a registered provider; reuse the instance already registered for this token.
+        java.security.Provider registered = java.security.Security.getProvider(token.getName());
+        if (registered == null) {
+            java.security.Security.addProvider(token);
+        } else {
+            token = registered;
+        }
+        KeyStore ks;
+        try {
+            ks = KeyStore.getInstance("PKCS11", token);
+            ks.load(null, pin);
+        } catch (IOException e) {
+            if (causedByLogin(e)) {
+                throw new WrongPassphraseException("PKCS#11 token " + token.getName(), e);
+            }
+            throw new KeyStoreUnreadableException("无法打开 PKCS#11 令牌 (cannot open the PKCS#11 token): "
+                    + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreUnreadableException("无法打开 PKCS#11 令牌 (cannot open the PKCS#11 token): "
+                    + e.getMessage(), e);
+        }
+        try {
+            IssuedCredential root = read(ks, ROOT, pin, sunPkcs11Config);
+            return new InstitutionKeyStore(readOrganisation(root.certificate()), root, read(ks, SEAL, pin,
+                    sunPkcs11Config), read(ks, ESCROW, pin, sunPkcs11Config), read(ks, TLS, pin, sunPkcs11Config),
+                    read(ks, TSA, pin, sunPkcs11Config));
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreUnreadableException("PKCS#11 令牌中的条目无法读取 (token entry unreadable): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean causedByLogin(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.security.auth.login.LoginException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes bytes to a temp file beside the target, fsyncs it and moves it over the target. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -330,7 +391,8 @@ public final class InstitutionKeyStore {
 
     private static ContentSigner signer(PrivateKey key) {
         try {
-            return new JcaContentSignerBuilder(SIG_ALG).setProvider(Pki.provider()).build(key);
+            // No explicit provider: JCA picks the one that holds the key (SunEC in software, SunPKCS11 on a token).
+            return new JcaContentSignerBuilder(SIG_ALG).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(SIG_ALG + " unavailable", e);
         }

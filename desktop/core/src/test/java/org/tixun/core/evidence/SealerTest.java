@@ -34,4 +34,28 @@ class SealerTest {
         assertThat(out).doesNotContain("Signature Validation: Signature is Invalid")
                 .doesNotContain("Digest Mismatch");
     }
+
+    @Test
+    void everyRevisionIsPdfA3b() throws Exception {
+        EvidenceFixtures f = EvidenceFixtures.get();
+        byte[] pdf = f.sealed.sealedPdf();
+        java.util.List<Integer> ends = new java.util.ArrayList<>();
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = f.frozen.length; i <= pdf.length - eof.length; i++) {
+            if (java.util.Arrays.equals(pdf, i, i + eof.length, eof, 0, eof.length)) {
+                int end = i + eof.length;
+                if (end < pdf.length && pdf[end] == '\r') {
+                    end++;
+                }
+                if (end < pdf.length && pdf[end] == '\n') {
+                    end++;
+                }
+                ends.add(end);
+            }
+        }
+        assertThat(ends).as("signer, seal, DSS and document time-stamp revisions").hasSize(8);
+        for (int end : ends) {
+            assertThat(PdfaCheck.failures(java.util.Arrays.copyOf(pdf, end))).as("revision ending at " + end).isEmpty();
+        }
+    }
 }

@@ -27,7 +27,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.pki.IssuedCredential;
-import org.tixun.core.pki.Pki;
 
 /** An RFC 3161 time-stamp authority (BouncyCastle, key under the institution CA) served over HTTP on loopback. */
 public final class EmbeddedTsa implements AutoCloseable {
@@ -44,7 +43,8 @@ public final class EmbeddedTsa implements AutoCloseable {
         try {
             DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
                     .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
-            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Pki.provider())
+            // No explicit provider for the signature: the TSA key may live on a PKCS#11 token.
+            SignerInfoGenerator signer = new JcaSimpleSignerInfoGeneratorBuilder()
                     .build("SHA256withECDSA", tsa.privateKey(), tsa.certificate());
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(signer, sha256, POLICY);
             tokens.addCertificates(new JcaCertStore(tsa.chain()));
