@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -36,7 +35,6 @@ import org.tixun.app.ui.workstation.WorkstationViewModel;
 import org.tixun.core.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.demo.DemoData;
-import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.users.AppMode;
 import org.tixun.core.users.PasswordHasher;
@@ -47,8 +45,6 @@ import org.tixun.templates.TemplateRegistry;
 /** The JavaFX application: opens the store, then the setup wizard, login and the chosen mode's window. */
 public final class TixunApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(TixunApplication.class);
-    /** Passphrase of the demo keystore (demo data only; production keystores get the setup passphrase). */
-    static final String DEMO_KEYSTORE_PASSPHRASE = "tixun-demo-keystore";
 
     private static volatile LaunchRequest request;
     private static volatile int exitCode;
@@ -109,14 +105,7 @@ public final class TixunApplication extends Application {
     private void startDemo(Stage workstation) {
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         DemoData.ensure(core, hasher);
-        try {
-            if (!Files.exists(core.dataDir().keystore())) {
-                InstitutionKeyStore.create(core.dataDir().keystore(), DEMO_KEYSTORE_PASSPHRASE.toCharArray(),
-                        DemoData.INSTITUTION);
-            }
-        } catch (java.io.IOException e) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "Cannot create the demo keystore: " + e.getMessage(), e);
-        }
+        DemoData.keys(core);
         User prosecutor = core.users().find("zhangwei").orElseThrow();
         ctx.currentUserProperty().set(prosecutor);
         // Side by side on one screen: the workstation left, the terminal (windowed kiosk) right.

@@ -49,10 +49,21 @@ public final class GuiCommands {
     public static final class Demo implements Callable<Integer> {
         @Mixin
         GuiOptions options;
+        @Option(names = "--headless", description = "No windows: render, sign (simulated pad), seal and verify a sample"
+                + " interrogation record into --out, and file it in the demo store.")
+        boolean headless;
+        @Option(names = "--out", paramLabel = "DIR", description = "Output folder for --headless (default: ./tixun-demo-out).")
+        Path out;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return launch(null, true, options);
+        public Integer call() throws Exception {
+            if (!headless) {
+                return launch(null, true, options);
+            }
+            return HeadlessDemoCommand.run(demoDataDir(options.dataDir), out == null ? Path.of("tixun-demo-out") : out,
+                    spec.commandLine().getOut());
         }
     }
 

@@ -20,6 +20,8 @@ public final class DemoData {
     /** Kiosk exit PIN in the demo. */
     public static final String KIOSK_PIN = "246810";
     public static final String INSTITUTION = "演示市演示区人民检察院";
+    /** Passphrase of the demo keystore (demo data only; real keystores get the setup passphrase). */
+    public static final String KEYSTORE_PASSPHRASE = "tixun-demo-keystore";
 
     /** Demo users: user name, display name, role. */
     public static final List<String[]> USERS = List.of(
@@ -69,6 +71,19 @@ public final class DemoData {
                     Participant.person(ParticipantRole.LAWYER, "黄明", Sex.MALE, "演示市法律援助中心"),
                     Participant.person(ParticipantRole.INTERROGATOR, "张伟", Sex.MALE, INSTITUTION),
                     Participant.person(ParticipantRole.RECORDER, "王芳", Sex.FEMALE, INSTITUTION)), null, null));
+        }
+    }
+
+    /** Opens the demo keystore, creating it on first use. */
+    public static org.tixun.core.pki.InstitutionKeyStore keys(CoreServices core) {
+        java.nio.file.Path p12 = core.dataDir().keystore();
+        try {
+            return java.nio.file.Files.exists(p12)
+                    ? org.tixun.core.pki.InstitutionKeyStore.open(p12, KEYSTORE_PASSPHRASE.toCharArray())
+                    : org.tixun.core.pki.InstitutionKeyStore.create(p12, KEYSTORE_PASSPHRASE.toCharArray(), INSTITUTION);
+        } catch (java.io.IOException e) {
+            throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.KEYSTORE,
+                    "Cannot open the demo keystore " + p12 + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.tixun.signpad.PadException;
 import org.tixun.signpad.PadProtocol;
 import org.tixun.signpad.PenSampleListener;
-import org.tixun.signpad.Pads;
+import org.tixun.signpad.pads.Pads;
 import org.tixun.signpad.SignaturePad;
 import org.tixun.signpad.ink.InkMl;
 import org.tixun.signpad.ink.InkPoint;

@@ -82,6 +82,32 @@ public final class RecordService {
         return find(id).orElseThrow();
     }
 
+    /** Files a sealed document for a record: status SEALED, the document's path and hash on revision 0. */
+    public void markSealed(String actor, String recordId, String documentPath, String sha256) {
+        String now = Instant.now(clock).toString();
+        db.inTransaction(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE record SET status = 'SEALED', updated_at = ? WHERE id = ? AND status IN ('DRAFT','FROZEN')")) {
+                ps.setString(1, now);
+                ps.setString(2, recordId);
+                if (ps.executeUpdate() != 1) {
+                    throw new TixunException(TixunException.Exit.NOT_FOUND,
+                            "Record " + recordId + " does not exist or is already sealed.");
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE record_revision SET document_path = ?, "
+                    + "content_sha256 = ?, sealed_at = ? WHERE record_id = ? AND revision = 0")) {
+                ps.setString(1, documentPath);
+                ps.setString(2, sha256);
+                ps.setString(3, now);
+                ps.setString(4, recordId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        audit.append(actor, AuditAction.RECORD_SEALED, recordId, "sha256=" + sha256);
+    }
+
     public Optional<RecordSummary> find(String id) {
         return db.withConnection(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE r.id = ?")) {

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tixun.core.evidence.DeviceInfo;
+import org.tixun.core.evidence.DocumentKind;
+import org.tixun.core.evidence.EventTimes;
+import org.tixun.core.evidence.RecordingSpan;
+import org.tixun.core.evidence.SealRequest;
+import org.tixun.core.evidence.SealResult;
+import org.tixun.core.evidence.Sealer;
+import org.tixun.core.evidence.SignatureEvent;
+import org.tixun.core.evidence.SignatureSlot;
+import org.tixun.core.evidence.SignerIdentity;
+import org.tixun.core.evidence.SignerRole;
+import org.tixun.core.evidence.SigningRulesException;
+import org.tixun.core.evidence.SlotKind;
+import org.tixun.core.evidence.StrokeSample;
+import org.tixun.core.evidence.VerificationReport;
+import org.tixun.core.evidence.Verifier;
+import org.tixun.core.evidence.sample.SampleRecord;
+import org.tixun.core.evidence.tsa.EmbeddedTsa;
+import org.tixun.core.evidence.tsa.Rfc3161Client;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.pki.Pki;
+import org.tixun.signpad.ink.InkPoint;
+import org.tixun.signpad.sim.SignatureSynth;
+import org.tixun.templates.DefaultTemplateService;
+import org.tixun.templates.DocumentData;
+import org.tixun.templates.Lang;
+import org.tixun.templates.RenderResult;
+import org.tixun.templates.Role;
+import org.tixun.templates.SlotPlacement;
+import org.tixun.templates.SlotPosition;
+import org.tixun.templates.TemplateRegistry;
+
+/**
+ * The demo without a screen: renders the example interrogation record (templates), has every
+ * participant sign with strokes from the simulated pad's signature synthesiser, seals it (PAdES
+ * revisions per signer, seal, document time-stamp, embedded TSA) and verifies the result.
+ */
+public final class HeadlessDemo {
+    /** The ISDV4 digitizer the simulator emulates. */
+    static final DeviceInfo PAD = new DeviceInfo("Wacom (simulated)", "ISDV4 serial digitizer", "SIM-ISDV4-0001", "10",
+            26_202, 16_325, 1023, 200);
+
+    private HeadlessDemo() {
+    }
+
+    /** What the run produced. */
+    public record Outcome(Path frozen, Path sealed, Path rootCertificate, int pages, int signers,
+                          VerificationReport report) {
+    }
+
+    public static Outcome run(Path out, InstitutionKeyStore keys) throws IOException, SigningRulesException {
+        Files.createDirectories(out);
+        TemplateRegistry registry = TemplateRegistry.builtIn();
+        DocumentData data;
+        try (InputStream in = TemplateRegistry.class.getResourceAsStream(
+                "/org/tixun/templates/examples/INTERROGATION_RECORD.json")) {
+            if (in == null) {
+                throw new IOException("the example interrogation record is missing from the templates module");
+            }
+            data = DocumentData.fromJson(in);
+        }
+        RenderResult rendered;
+        try {
+            rendered = new DefaultTemplateService(registry).render("INTERROGATION_RECORD", data, Lang.ZH);
+        } catch (org.tixun.templates.UnknownKindException | org.tixun.templates.InvalidDataException e) {
+            throw new IOException("the example record does not render: " + e.getMessage(), e);
+        }
+        Path frozen = out.resolve("frozen.pdf");
+        InstitutionKeyStore.writeAtomically(frozen, rendered.pdf());
+        List<SignatureSlot> slots = slots(rendered.slots());
+        String frozenHash = Pki.sha256Hex(rendered.pdf());
+        List<SignatureEvent> events = events(slots, frozenHash, data);
+        Set<SignerRole> present = EnumSet.noneOf(SignerRole.class);
+        slots.forEach(s -> present.add(s.role()));
+        SealRequest request = new SealRequest("DEMO-" + frozenHash.substring(0, 12), DocumentKind.INTERROGATION_RECORD,
+                rendered.pdf(), slots, events, present, List.of());
+        SealResult sealed;
+        try (EmbeddedTsa tsa = new EmbeddedTsa(keys.tsaCredential())) {
+            sealed = new Sealer(keys, new Rfc3161Client(tsa.start(0))).seal(request);
+        }
+        Path sealedPath = out.resolve("sealed.pdf");
+        InstitutionKeyStore.writeAtomically(sealedPath, sealed.sealedPdf());
+        Path root = out.resolve("institution-root.pem");
+        try {
+            InstitutionKeyStore.writeAtomically(root, pem(keys.rootCertificate().getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException("cannot encode the institution root certificate", e);
+        }
+        VerificationReport report = new Verifier(List.of(keys.rootCertificate()))
+                .verify(sealedPath.getFileName().toString(), sealed.sealedPdf());
+        Files.writeString(out.resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
+        long signers = events.stream().map(e -> e.signer().name() + e.signer().role()).distinct().count();
+        return new Outcome(frozen, sealedPath, root, rendered.pageCount(), (int) signers, report);
+    }
+
+    /** Template slot rectangles -> evidence slots: a fingerprint box at the right, confirmation text above. */
+    static List<SignatureSlot> slots(List<SlotPosition> positions) {
+        List<SignatureSlot> out = new ArrayList<>();
+        for (SlotPosition p : positions) {
+            if (p.placement() == SlotPlacement.BESIDE_CORRECTIONS) {
+                continue;
+            }
+            SignerRole role = role(p.role());
+            String id = p.slotId() + "-p" + (p.pageIndex() + 1);
+            float x = p.x();
+            float y = p.y();
+            float w = p.width();
+            float h = p.height();
+            if (p.confirmationText()) {
+                float textHeight = h * 0.5f;
+                out.add(new SignatureSlot(id + "-confirmation", p.pageIndex(), x, y + h - textHeight, w, textHeight,
+                        role, SlotKind.CONFIRMATION));
+                h -= textHeight;
+            }
+            if (p.fingerprint()) {
+                float fw = Math.min(h * 1.1f, w * 0.3f);
+                out.add(new SignatureSlot(id, p.pageIndex(), x, y, w - fw - 4, h, role, SlotKind.SIGNATURE));
+                out.add(new SignatureSlot(id + "-fingerprint", p.pageIndex(), x + w - fw, y, fw, h, role,
+                        SlotKind.FINGERPRINT));
+            } else {
+                out.add(new SignatureSlot(id, p.pageIndex(), x, y, w, h, role, SlotKind.SIGNATURE));
+            }
+        }
+        return out;
+    }
+
+    static SignerRole role(Role role) {
+        return switch (role) {
+            case SUSPECT -> SignerRole.SUSPECT;
+            case APPROPRIATE_ADULT -> SignerRole.APPROPRIATE_ADULT;
+            case INTERPRETER -> SignerRole.INTERPRETER;
+            case DEFENCE_COUNSEL -> SignerRole.LAWYER;
+            case INTERROGATOR, PROSECUTOR -> SignerRole.INTERROGATOR;
+            case RECORDER -> SignerRole.RECORDER;
+            case WITNESS, VICTIM, RECIPIENT, SERVER, ATTESTING_WITNESS -> SignerRole.WITNESS;
+        };
+    }
+
+    /** One event per slot, signers in the order of DOMAIN.md rule 9, strokes from the pad simulator. */
+    static List<SignatureEvent> events(List<SignatureSlot> slots, String frozenHash, DocumentData data) {
+        Map<String, SignerIdentity> signers = new LinkedHashMap<>();
+        List<SignatureSlot> ordered = new ArrayList<>(slots);
+        ordered.sort(Comparator.comparingInt((SignatureSlot s) -> s.role().rank()));
+        List<SignatureEvent> events = new ArrayList<>();
+        Instant t = Instant.parse("2026-11-22T10:05:00Z");
+        long mono = 5_000_000_000L;
+        byte[] photo = SampleRecord.photo(3);
+        byte[] fingerprint = SampleRecord.fingerprintImage();
+        List<String> names = new ArrayList<>(SignatureSynth.NAMES.keySet());
+        int seed = 0;
+        Set<String> photographed = new java.util.HashSet<>();
+        for (SignatureSlot slot : ordered) {
+            String signerKey = slot.role() == SignerRole.INTERROGATOR ? slot.id().replaceAll("-p\\d+.*", "")
+                    : slot.role().name();
+            SignerIdentity who = signers.computeIfAbsent(signerKey, k -> identity(slot.role(), k, data));
+            List<StrokeSample> samples = switch (slot.kind()) {
+                case FINGERPRINT -> List.of();
+                case CONFIRMATION -> SampleRecord.strokes(seed++, 900);
+                default -> strokes(SignatureSynth.signature(names.get(seed++ % names.size()), seed));
+            };
+            long span = samples.isEmpty() ? 1200 : samples.get(samples.size() - 1).tMillis();
+            Instant end = t.plusMillis(span);
+            boolean first = photographed.add(signerKey);
+            events.add(new SignatureEvent("demo-" + events.size(), who, slot.id(), samples, null,
+                    first ? photo : null, photo, slot.kind() == SlotKind.FINGERPRINT ? fingerprint : null,
+                    new EventTimes(t, end, mono, mono + span * 1_000_000L, mono / 1000, (mono + span * 1_000_000L) / 1000,
+                            null), PAD, frozenHash, new RecordingSpan("segment-0003.mp4", frozenHash, t, end)));
+            t = end.plus(Duration.ofSeconds(3));
+            mono += (span + 3000) * 1_000_000L;
+        }
+        return events;
+    }
+
+    private static SignerIdentity identity(SignerRole role, String key, DocumentData data) {
+        String name = switch (role) {
+            case SUSPECT -> text(data, "suspectName", "犯罪嫌疑人");
+            case RECORDER -> text(data, "recorder", "记录人");
+            case APPROPRIATE_ADULT -> text(data, "appropriateAdultName", "合适成年人");
+            case INTERPRETER -> text(data, "interpreterName", "翻译人员");
+            default -> text(data, key.endsWith("2") ? "interrogator2" : "interrogator1", "讯问人");
+        };
+        return new SignerIdentity(name, role, role == SignerRole.SUSPECT ? text(data, "suspectIdNumber", "") : key);
+    }
+
+    private static String text(DocumentData data, String field, String fallback) {
+        Object v = data.value(field);
+        return v == null || v.toString().isBlank() ? fallback : v.toString();
+    }
+
+    /** Pad samples -> evidence samples, unaltered values; device time from the pad's nominal clock. */
+    static List<StrokeSample> strokes(List<InkPoint> points) {
+        List<StrokeSample> out = new ArrayList<>(points.size());
+        for (InkPoint p : points) {
+            long t = Math.round(p.tMs());
+            out.add(new StrokeSample(p.x(), p.y(), p.pressure(), t, p.contact(), t * 1000, t * 1_000_000L));
+        }
+        return out;
+    }
+
+    private static byte[] pem(byte[] der) {
+        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        return ("-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
