@@ -2,6 +2,8 @@
 package org.tixun.templates.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.tixun.templates.DocumentData;
@@ -25,10 +27,10 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Measured runs per size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "7", description = "Measured runs per size (default: ${DEFAULT-VALUE}).")
     private int runs;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up runs per size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured warm-up runs of each size (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Override
@@ -36,27 +38,39 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DocumentTemplate template = TemplateRegistry.builtIn().find("INTERROGATION_RECORD").orElseThrow();
         DocumentRenderer renderer = new DocumentRenderer();
-        boolean met = true;
-        for (int[] target : new int[][] {{20, 1000}, {60, 3000}}) {
-            DocumentData data = dataForPages(renderer, template, target[0]);
-            for (int i = 0; i < warmup; i++) {
-                renderer.render(template, data, Lang.ZH);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int[][] targets = {{20, 1000}, {60, 3000}};
+        DocumentData[] data = new DocumentData[targets.length];
+        for (int t = 0; t < targets.length; t++) {
+            data[t] = dataForPages(renderer, template, targets[t][0]);
+        }
+        // Warm the JIT on both sizes before measuring either.
+        for (int i = 0; i < warmup; i++) {
+            for (DocumentData d : data) {
+                renderer.render(template, d, Lang.ZH);
             }
-            long[] millis = new long[Math.max(1, runs)];
+        }
+        boolean met = true;
+        for (int t = 0; t < targets.length; t++) {
+            long[] wall = new long[Math.max(1, runs)];
+            long[] cpu = new long[wall.length];
             int pages = 0;
-            for (int i = 0; i < millis.length; i++) {
+            for (int i = 0; i < wall.length; i++) {
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
-                RenderResult result = renderer.render(template, data, Lang.ZH);
-                millis[i] = (System.nanoTime() - start) / 1_000_000;
+                RenderResult result = renderer.render(template, data[t], Lang.ZH);
+                wall[i] = (System.nanoTime() - start) / 1_000_000;
+                cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
                 pages = result.pageCount();
             }
-            Arrays.sort(millis);
-            long median = millis[millis.length / 2];
-            boolean ok = median < target[1];
+            Arrays.sort(wall);
+            Arrays.sort(cpu);
+            long median = wall[wall.length / 2];
+            boolean ok = median < targets[t][1];
             met &= ok;
-            out.printf("%2d pages (%d Q&A entries): median %d ms over %d runs (min %d, max %d), target < %d ms: %s%n",
-                    pages, data.qa().size(), median, millis.length, millis[0], millis[millis.length - 1], target[1],
-                    ok ? "met" : "MISSED");
+            out.printf("%2d pages (%d Q&A entries): median %d ms wall (min %d, max %d), median %d ms CPU, %d runs; target < %d ms: %s%n",
+                    pages, data[t].qa().size(), median, wall[0], wall[wall.length - 1], cpu[cpu.length / 2],
+                    wall.length, targets[t][1], ok ? "met" : "MISSED");
             out.flush();
         }
         return met ? TemplateCommand.OK : TemplateCommand.INVALID;
