@@ -44,8 +44,9 @@ import org.w3c.dom.Document;
  * Renders validated data with a template to a deterministic PDF/A-3b document and locates its
  * signature slots.
  *
- * <p>Each slot position also becomes an empty signature field named {@code <slotId>_p<page>} with
- * the same rectangle, for the signing revisions.
+ * <p>Slot positions are exported, not turned into form fields: sealing signs once per signer (one
+ * revision covering all of that signer's slots) and adds that signer's field then, so revision 0
+ * carries no empty per-slot fields that would stay unsigned (docs/decisions/0005).
  *
  * <p>Everything that a PDF writer would take from the clock is taken from the data instead: the
  * document dates come from the manifest's date field (China Standard Time), the trailer /ID from a
@@ -102,7 +103,6 @@ public final class DocumentRenderer {
                     .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
                     .toList();
             checkSlots(template, data, slots, pageCount);
-            SignatureFields.add(pdf, slots);
             fixMetadata(pdf, template, data, lang);
             pdf.save(out);
         } catch (IOException e) {

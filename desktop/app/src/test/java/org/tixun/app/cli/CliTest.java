@@ -140,4 +140,21 @@ class CliTest {
         assertThat(right.code()).isZero();
         assertThat(right.out()).contains("root CA", "seal", "escrow", "TLS", "TSA", "测试检察院");
     }
+
+    @Test
+    void headlessDemoSealsVerifiesAndFilesASampleRecord() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run(null, "demo", "--headless", "--out", out.toString(), "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Verification: all checks hold.");
+        assertThat(out.resolve("sealed.pdf")).isRegularFile();
+        Result verify = run(null, "verify", out.resolve("sealed.pdf").toString(), "--trust-anchor",
+                out.resolve("institution-root.pem").toString());
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        try (CoreServices core = CoreServices.open(DataDir.at(dir.resolve("data")))) {
+            assertThat(core.records().search(new org.tixun.core.records.RecordQuery(null, null,
+                    org.tixun.core.records.RecordStatus.SEALED, null, null, 0, 10))).hasSize(1);
+            assertThat(core.audit().verify().intact()).isTrue();
+        }
+    }
 }
