@@ -173,7 +173,7 @@ public final class HeadlessDemo {
             SignerIdentity who = signers.computeIfAbsent(signerKey, k -> identity(slot.role(), k, data));
             List<StrokeSample> samples = switch (slot.kind()) {
                 case FINGERPRINT -> List.of();
-                case CONFIRMATION -> SampleRecord.strokes(seed++, 900);
+                case CONFIRMATION -> scaled(SampleRecord.strokes(seed++, 900));
                 default -> strokes(SignatureSynth.signature(names.get(seed++ % names.size()), seed));
             };
             long span = samples.isEmpty() ? 1200 : samples.get(samples.size() - 1).tMillis();
@@ -213,6 +213,14 @@ public final class HeadlessDemo {
             out.add(new StrokeSample(p.x(), p.y(), p.pressure(), t, p.contact(), t * 1000, t * 1_000_000L));
         }
         return out;
+    }
+
+    /** The synthetic confirmation handwriting is made for a 2000 x 800 pad; spread it over the ISDV4 area. */
+    private static List<StrokeSample> scaled(List<StrokeSample> samples) {
+        double sx = PAD.width() / 2000.0;
+        double sy = PAD.height() / 800.0 * 0.6;
+        return samples.stream().map(s -> new StrokeSample((int) Math.round(s.x() * sx), (int) Math.round(s.y() * sy),
+                s.pressure(), s.tMillis(), s.contact(), s.deviceTimeMicros(), s.hostNanos())).toList();
     }
 
     private static byte[] pem(byte[] der) {
