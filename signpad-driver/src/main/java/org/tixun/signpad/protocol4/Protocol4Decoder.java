@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.signpad.protocol4;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.tixun.signpad.decode.DecodedPen;
@@ -147,9 +146,5 @@ public final class Protocol4Decoder extends SyncFramedDecoder {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.US_ASCII);
     }
 }

@@ -2,7 +2,6 @@
 package org.tixun.signpad.serial;
 
 import java.io.IOException;
-import java.util.function.Function;
 import org.tixun.signpad.AbstractSignaturePad;
 import org.tixun.signpad.PadException;
 import org.tixun.signpad.PadOptions;
@@ -117,10 +116,5 @@ public final class SerialSignaturePad extends AbstractSignaturePad {
     @Override
     protected double nominalRateHz() {
         return driver.nominalRateHz();
-    }
-
-    /** Returns a function creating pads of this driver for a port, for the {@code Pads} factory. */
-    public static Function<String, SerialSignaturePad> factory(SerialPadDriver driver, PadOptions options) {
-        return p -> new SerialSignaturePad(p, driver, options);
     }
 }

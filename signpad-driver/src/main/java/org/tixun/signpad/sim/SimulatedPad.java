@@ -181,7 +181,7 @@ public final class SimulatedPad implements AutoCloseable {
                     next = i + 1;
                     continue;
                 }
-                LockSupport.parkNanos(Math.min(due - now, 200_000));
+                LockSupport.parkNanos(Math.min(due - now, 1_000_000));
             } else {
                 if (i >= points.size()) {
                     finished.countDown();

@@ -59,6 +59,7 @@ class ReconnectTest {
 
             try (PtyPair second = PtyPair.start(dev, host);
                     SimulatedPad sim2 = new SimulatedPad(PadProtocol.ISDV4, dev, after, 1000)) {
+                assertThat(second.isAlive()).isTrue();
                 sim2.start();
                 assertThat(eventually(Duration.ofSeconds(10), () -> samples.size() == all.subList(0, 300).size()))
                         .as("samples after reconnect; states %s", states).isTrue();
