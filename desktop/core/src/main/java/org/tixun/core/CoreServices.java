@@ -25,6 +25,7 @@ public final class CoreServices implements AutoCloseable {
     private final CaseService cases;
     private final RecordService records;
     private final CaseValidator validator;
+    private final org.tixun.core.records.RecordDocuments documents;
 
     private CoreServices(DataDir dataDir, Database database, Clock clock, PasswordHasher hasher) {
         this.dataDir = dataDir;
@@ -35,6 +36,7 @@ public final class CoreServices implements AutoCloseable {
         this.validator = new CaseValidator(() -> LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         this.cases = new CaseService(database, audit, validator, clock);
         this.records = new RecordService(database, audit, validator, clock);
+        this.documents = new org.tixun.core.records.RecordDocuments(database);
     }
 
     /** Opens the data dir for work: checks it is writable, opens and migrates the database. */
@@ -75,6 +77,10 @@ public final class CoreServices implements AutoCloseable {
 
     public RecordService records() {
         return records;
+    }
+
+    public org.tixun.core.records.RecordDocuments documents() {
+        return documents;
     }
 
     public CaseValidator validator() {

@@ -73,6 +73,11 @@ public final class DataDir {
         return root.resolve("institution.p12");
     }
 
+    /** The institution root certificate (public), the trust anchor for verifying sealed records. */
+    public Path rootCertificate() {
+        return root.resolve("institution-root.pem");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

@@ -78,9 +78,13 @@ public final class DemoData {
     public static org.tixun.core.pki.InstitutionKeyStore keys(CoreServices core) {
         java.nio.file.Path p12 = core.dataDir().keystore();
         try {
-            return java.nio.file.Files.exists(p12)
+            var keys = java.nio.file.Files.exists(p12)
                     ? org.tixun.core.pki.InstitutionKeyStore.open(p12, KEYSTORE_PASSPHRASE.toCharArray())
                     : org.tixun.core.pki.InstitutionKeyStore.create(p12, KEYSTORE_PASSPHRASE.toCharArray(), INSTITUTION);
+            if (!java.nio.file.Files.exists(core.dataDir().rootCertificate())) {
+                org.tixun.core.setup.TrustAnchors.publish(core.dataDir(), keys);
+            }
+            return keys;
         } catch (java.io.IOException e) {
             throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.KEYSTORE,
                     "Cannot open the demo keystore " + p12 + ": " + e.getMessage(), e);

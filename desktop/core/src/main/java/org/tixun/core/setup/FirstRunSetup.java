@@ -40,11 +40,13 @@ public final class FirstRunSetup {
         switch (r.keySource()) {
             case GENERATE -> {
                 InstitutionKeyStore keys = openOrCreate(keystore, r.passphrase(), r.institution());
+                TrustAnchors.publish(core.dataDir(), keys);
                 core.audit().append(actor, AuditAction.KEYSTORE_CREATED, keystore.getFileName().toString(),
                         "source=GENERATE root=" + keys.rootCertificate().getSubjectX500Principal().getName());
             }
             case IMPORT_PKCS12 -> {
                 InstitutionKeyStore keys = importKeystore(r.importFrom(), keystore, r.passphrase());
+                TrustAnchors.publish(core.dataDir(), keys);
                 core.audit().append(actor, AuditAction.KEYSTORE_CREATED, keystore.getFileName().toString(),
                         "source=IMPORT_PKCS12 root=" + keys.rootCertificate().getSubjectX500Principal().getName());
             }

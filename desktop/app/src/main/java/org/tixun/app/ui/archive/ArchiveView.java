@@ -115,10 +115,16 @@ public final class ArchiveView extends BorderPane {
         pager.setAlignment(Pos.CENTER_LEFT);
         pager.setPadding(new Insets(8, 12, 10, 12));
 
+        RecordDetailViewModel detailVm = new RecordDetailViewModel(ctx);
+        RecordDetailView detail = new RecordDetailView(ctx, detailVm);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detailVm.show(b));
+        BorderPane listPane = new BorderPane(table);
+        listPane.setBottom(pager);
+        BorderPane.setMargin(table, new Insets(0, 0, 0, 12));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(listPane, detail);
+        split.setDividerPositions(0.52);
         setTop(filters);
-        setCenter(table);
-        setBottom(pager);
-        BorderPane.setMargin(table, new Insets(0, 12, 0, 12));
+        setCenter(split);
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.archive;
+
+import java.awt.image.BufferedImage;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.print.PrinterJob;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Forms;
+import org.tixun.app.ui.Styles;
+import org.tixun.app.ui.Theme;
+import org.tixun.core.audit.AuditEntry;
+import org.tixun.core.evidence.Finding;
+import org.tixun.core.evidence.RevisionReport;
+import org.tixun.core.evidence.VerificationReport;
+
+/** The archive's record detail: pages, signatures with validity badges and replay, audit trail. */
+public final class RecordDetailView extends VBox {
+    private final AppContext ctx;
+    private final RecordDetailViewModel vm;
+    private final VBox signatures = new VBox(8);
+    private final FlowPane thumbnails = new FlowPane(10, 10);
+
+    public RecordDetailView(AppContext ctx, RecordDetailViewModel vm) {
+        this.ctx = ctx;
+        this.vm = vm;
+        I18n i18n = ctx.i18n();
+        Label title = new Label();
+        title.setId("detailTitle");
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.recordProperty().get() == null
+                ? i18n.text("detail.none") : vm.recordProperty().get().caseNumber() + " · "
+                + vm.recordProperty().get().title(), vm.recordProperty(), i18n.localeProperty()));
+        Label message = new Label();
+        message.setId("detailMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        Button print = new Button();
+        print.setId("detailPrint");
+        print.textProperty().bind(i18n.bind("detail.print"));
+        print.disableProperty().bind(Bindings.isEmpty(vm.pages()));
+        print.setOnAction(e -> print());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, spacer, print);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        vm.pages().addListener((ListChangeListener<BufferedImage>) c -> rebuildThumbnails());
+        ScrollPane pagesPane = new ScrollPane(thumbnails);
+        pagesPane.setFitToWidth(true);
+        thumbnails.setPadding(new Insets(10));
+        vm.reportProperty().addListener((o, a, b) -> rebuildSignatures(b));
+        ScrollPane sigPane = new ScrollPane(signatures);
+        sigPane.setFitToWidth(true);
+        signatures.setPadding(new Insets(10));
+
+        TableView<AuditEntry> audit = new TableView<>(vm.audit());
+        audit.setId("detailAudit");
+        audit.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.seq", a -> Long.toString(a.seq()), 50));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.at", a -> a.at().replace('T', ' ').substring(0, 19), 150));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.actor", AuditEntry::actor, 90));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.action", AuditEntry::action, 130));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.details", AuditEntry::details, 200));
+
+        TabPane tabs = new TabPane(tab(i18n, "detail.tab.signatures", sigPane), tab(i18n, "detail.tab.pages", pagesPane),
+                tab(i18n, "detail.tab.audit", audit));
+        tabs.setId("detailTabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header, message, tabs);
+        setSpacing(8);
+        setPadding(new Insets(10, 12, 10, 12));
+    }
+
+    private static Tab tab(I18n i18n, String key, javafx.scene.Node content) {
+        Tab t = new Tab();
+        t.textProperty().bind(i18n.bind(key));
+        t.setContent(content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private void rebuildThumbnails() {
+        thumbnails.getChildren().clear();
+        for (int i = 0; i < vm.pages().size(); i++) {
+            int index = i;
+            ImageView view = new ImageView(SwingFXUtils.toFXImage(vm.pages().get(i), null));
+            view.setPreserveRatio(true);
+            view.setFitWidth(150);
+            Label label = new Label(ctx.i18n().text("detail.page", i + 1, vm.pages().size()));
+            VBox box = new VBox(4, view, label);
+            box.setAlignment(Pos.CENTER);
+            box.setId("thumbnail-" + i);
+            box.getStyleClass().add(Styles.CARD);
+            box.setPadding(new Insets(6));
+            box.setOnMouseClicked(e -> vm.page(index, img -> openPage(img, index)));
+            thumbnails.getChildren().add(box);
+        }
+    }
+
+    private void rebuildSignatures(VerificationReport report) {
+        signatures.getChildren().clear();
+        if (report == null) {
+            return;
+        }
+        boolean zh = I18n.CHINESE.getLanguage().equals(ctx.i18n().locale().getLanguage());
+        for (RevisionReport r : report.revisions()) {
+            Label badge = new Label(ctx.i18n().text(r.ok() ? "detail.valid" : "detail.invalid"));
+            badge.getStyleClass().addAll(Styles.STATUS_BADGE, r.ok() ? "badge-ok" : "badge-bad");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            Label who = new Label(ctx.i18n().text("detail.signer", r.revision(), nz(r.signerName()), nz(r.role()),
+                    time(r.timestampTime() != null ? r.timestampTime() : r.signingTime())));
+            who.setWrapText(true);
+            HBox line = new HBox(10, badge, who);
+            line.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(4, line);
+            for (Finding f : r.findings()) {
+                if (!f.ok()) {
+                    Label problem = new Label("• " + (zh ? f.zh() : f.en()));
+                    problem.getStyleClass().add(Styles.ERROR_TEXT);
+                    problem.setWrapText(true);
+                    box.getChildren().add(problem);
+                }
+            }
+            if (r.signerName() != null && "signer".equals(r.kind())) {
+                Button replay = new Button();
+                replay.setId("replay-" + r.revision());
+                replay.textProperty().bind(ctx.i18n().bind("detail.replay"));
+                replay.setOnAction(e -> askPassphraseAndReplay(r.revision()));
+                line.getChildren().add(replay);
+            }
+            box.getStyleClass().add(Styles.FORM_SECTION);
+            box.setId("revision-" + r.revision());
+            signatures.getChildren().add(box);
+        }
+        for (Finding f : report.document()) {
+            if (!f.ok()) {
+                Label problem = new Label("• " + (zh ? f.zh() : f.en()));
+                problem.getStyleClass().add(Styles.ERROR_TEXT);
+                problem.setWrapText(true);
+                signatures.getChildren().add(problem);
+            }
+        }
+    }
+
+    private void askPassphraseAndReplay(int revision) {
+        Stage dialog = dialog("detail.replay.title");
+        PasswordField pass = new PasswordField();
+        pass.setId("replayPassphrase");
+        pass.promptTextProperty().bind(ctx.i18n().bind("detail.replay.passphrase"));
+        Label hint = new Label();
+        hint.textProperty().bind(ctx.i18n().bind("detail.replay.hint"));
+        hint.setWrapText(true);
+        Button ok = new Button();
+        ok.setId("replayUnlock");
+        ok.textProperty().bind(ctx.i18n().bind("detail.replay.unlock"));
+        ok.setDefaultButton(true);
+        VBox root = new VBox(10, hint, pass, ok);
+        root.setPadding(new Insets(16));
+        root.setPrefWidth(420);
+        ok.setOnAction(e -> {
+            char[] p = pass.getText().toCharArray();
+            pass.clear();
+            vm.replay(revision, p, signer -> {
+                ReplayView replay = new ReplayView(ctx.i18n(), signer);
+                dialog.getScene().setRoot(replay);
+                dialog.sizeToScene();
+                dialog.setOnHidden(x -> replay.dispose());
+            });
+        });
+        dialog.setScene(new Scene(root));
+        Theme.style(dialog.getScene());
+        dialog.show();
+    }
+
+    private void openPage(BufferedImage image, int index) {
+        Stage dialog = dialog("detail.pageViewer");
+        ImageView view = new ImageView(SwingFXUtils.toFXImage(image, null));
+        view.setPreserveRatio(true);
+        ScrollPane scroll = new ScrollPane(view);
+        scroll.setPrefSize(Math.min(image.getWidth() + 20, 900), 800);
+        dialog.setScene(new Scene(scroll));
+        dialog.setTitle(ctx.i18n().text("detail.page", index + 1, vm.pages().size()));
+        dialog.show();
+    }
+
+    private Stage dialog(String titleKey) {
+        Stage dialog = new Stage();
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.titleProperty().bind(ctx.i18n().bind(titleKey));
+        return dialog;
+    }
+
+    private void print() {
+        PrinterJob job = PrinterJob.createPrinterJob();
+        if (job == null) {
+            ctx.dialogs().showError(ctx.i18n().text("detail.print"), ctx.i18n().text("detail.noPrinter"));
+            return;
+        }
+        if (!job.showPrintDialog(getScene().getWindow())) {
+            return;
+        }
+        for (BufferedImage page : vm.pages()) {
+            ImageView view = new ImageView(SwingFXUtils.toFXImage(page, null));
+            view.setPreserveRatio(true);
+            view.setFitWidth(job.getJobSettings().getPageLayout().getPrintableWidth());
+            if (!job.printPage(view)) {
+                ctx.dialogs().showError(ctx.i18n().text("detail.print"), ctx.i18n().text("detail.printFailed"));
+                break;
+            }
+        }
+        job.endJob();
+    }
+
+    /** ISO instant -> local date and time to the second, as a clerk reads it. */
+    private static String time(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.archive;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.tixun.app.ui.AppContext;
+import org.tixun.core.audit.AuditEntry;
+import org.tixun.core.evidence.Replay;
+import org.tixun.core.evidence.ReplayedSigner;
+import org.tixun.core.evidence.VerificationReport;
+import org.tixun.core.evidence.Verifier;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.records.RecordDocuments.StoredDocument;
+import org.tixun.core.records.RecordSummary;
+import org.tixun.core.setup.TrustAnchors;
+import org.tixun.templates.PageImages;
+
+/**
+ * One record in the archive: its sealed document, the verification report per signature, page
+ * previews, the audit trail, and signature replay after unlocking the escrow key.
+ */
+public final class RecordDetailViewModel {
+    /** Preview resolution for page thumbnails. */
+    public static final float THUMBNAIL_DPI = 40f;
+
+    private final AppContext ctx;
+    private final ObjectProperty<RecordSummary> record = new SimpleObjectProperty<>();
+    private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
+    private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
+    private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private byte[] document;
+
+    public RecordDetailViewModel(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Loads everything about a record in the background. */
+    public void show(RecordSummary summary) {
+        record.set(summary);
+        report.set(null);
+        pages.clear();
+        document = null;
+        message.set("");
+        if (summary == null) {
+            audit.clear();
+            return;
+        }
+        ctx.tasks().run(() -> ctx.core().audit().entriesFor(summary.id()), audit::setAll,
+                e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        var stored = ctx.core().documents().sealed(summary.id());
+        if (stored.isEmpty()) {
+            message.set(ctx.i18n().text("detail.noDocument"));
+            return;
+        }
+        StoredDocument doc = stored.get();
+        message.set(ctx.i18n().text("detail.verifying"));
+        ctx.tasks().run(() -> load(doc), loaded -> {
+            document = loaded.pdf();
+            report.set(loaded.report());
+            message.set(loaded.report() == null ? ctx.i18n().text("detail.noTrustAnchor")
+                    : loaded.report().ok() ? ctx.i18n().text("detail.verified")
+                    : ctx.i18n().text("detail.verifyFailed", loaded.report().failures().size()));
+            ctx.tasks().run(() -> thumbnails(loaded.pdf()), pages::setAll,
+                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("detail.unreadable", doc.path(), e.getMessage())));
+    }
+
+    private record Loaded(byte[] pdf, VerificationReport report) {
+    }
+
+    private Loaded load(StoredDocument doc) throws Exception {
+        byte[] pdf = Files.readAllBytes(doc.path());
+        var anchors = TrustAnchors.load(ctx.core().dataDir());
+        VerificationReport r = anchors.isEmpty() ? null
+                : new Verifier(anchors).verify(doc.path().getFileName().toString(), pdf);
+        return new Loaded(pdf, r);
+    }
+
+    private static List<BufferedImage> thumbnails(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            int n = doc.getNumberOfPages();
+            java.util.ArrayList<BufferedImage> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(PageImages.render(pdf, i, THUMBNAIL_DPI));
+            }
+            return out;
+        }
+    }
+
+    /** Renders one page at a readable resolution for the page viewer. */
+    public void page(int index, Consumer<BufferedImage> onPage) {
+        byte[] pdf = document;
+        if (pdf == null) {
+            return;
+        }
+        ctx.tasks().run(() -> PageImages.render(pdf, index, 110f), onPage,
+                e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+    }
+
+    /** Unlocks the escrow key with the keystore passphrase and decrypts one signer's strokes. */
+    public void replay(int revision, char[] passphrase, Consumer<ReplayedSigner> onSigner) {
+        byte[] pdf = document;
+        if (pdf == null) {
+            return;
+        }
+        ctx.tasks().run(() -> {
+            try {
+                InstitutionKeyStore keys = InstitutionKeyStore.open(ctx.core().dataDir().keystore(), passphrase);
+                ctx.core().audit().append(ctx.actor(), org.tixun.core.audit.AuditAction.KEY_USED, record.get().id(),
+                        "escrow key: replay revision " + revision);
+                return new Replay(keys.escrowCredential()).signer(pdf, revision);
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }, onSigner, e -> message.set(ctx.i18n().text("detail.replayFailed", e.getMessage())));
+    }
+
+    public ObjectProperty<RecordSummary> recordProperty() {
+        return record;
+    }
+
+    public ObjectProperty<VerificationReport> reportProperty() {
+        return report;
+    }
+
+    public ObservableList<AuditEntry> audit() {
+        return audit;
+    }
+
+    public ObservableList<BufferedImage> pages() {
+        return pages;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.tixun.app.TestApp;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.archive.RecordDetailView;
+import org.tixun.app.ui.archive.RecordDetailViewModel;
+import org.tixun.core.CoreServices;
+import org.tixun.core.demo.DemoData;
+import org.tixun.core.demo.HeadlessDemo;
+import org.tixun.core.evidence.ReplayedSigner;
+import org.tixun.core.pki.Pki;
+import org.tixun.core.records.RecordSummary;
+
+@ExtendWith(ApplicationExtension.class)
+class RecordDetailViewTest {
+    @TempDir
+    static Path dir;
+    private static byte[] sealedBytes;
+    private CoreServices core;
+    private RecordDetailViewModel vm;
+    private RecordSummary sealed;
+
+    @BeforeAll
+    static void sealOnce() throws Exception {
+        try (CoreServices core = TestApp.core(dir.resolve("data"))) {
+            DemoData.ensure(core, TestApp.FAST);
+            HeadlessDemo.run(dir.resolve("out"), DemoData.keys(core));
+        }
+        sealedBytes = Files.readAllBytes(dir.resolve("out/sealed.pdf"));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        core = TestApp.core(dir.resolve("data"));
+        var c = core.cases().find(core.cases().search("1017号", 1).get(0).id()).orElseThrow();
+        sealed = core.records().createDraft("t", c, "INTERROGATION_RECORD", "讯问笔录（测试）");
+        Path copy = dir.resolve("record-" + sealed.id() + ".pdf");
+        Files.write(copy, sealedBytes);
+        core.records().markSealed("t", sealed.id(), copy.toString(), Pki.sha256Hex(sealedBytes));
+        AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
+        vm = new RecordDetailViewModel(ctx);
+        stage.setScene(new Scene(new RecordDetailView(ctx, vm), 900, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    @Test
+    void showsValidSignaturesPagesAndAuditTrail(FxRobot robot) {
+        robot.interact(() -> vm.show(sealed));
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).isEqualTo("全部签名有效，文件自签章后未被修改。");
+        assertThat(vm.reportProperty().get().ok()).isTrue();
+        assertThat(robot.lookup("#revision-1").tryQuery()).isPresent();
+        assertThat(robot.lookup(".badge-bad").tryQuery()).isEmpty();
+        assertThat(vm.pages()).hasSize(2);
+        assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORD_SEALED");
+    }
+
+    @Test
+    void tamperedFileShowsInvalidBadge(FxRobot robot) throws Exception {
+        Path file = core.documents().sealed(sealed.id()).orElseThrow().path();
+        byte[] bytes = Files.readAllBytes(file);
+        // Flip a byte inside the first signed range (page content of revision 0).
+        bytes[2000] ^= 0x01;
+        Files.write(file, bytes);
+        robot.interact(() -> vm.show(sealed));
+        assertThat(vm.reportProperty().get().ok()).isFalse();
+        assertThat(robot.lookup(".badge-bad").tryQuery()).isPresent();
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).startsWith("核验未通过");
+    }
+
+    @Test
+    void replayNeedsTheKeystorePassphraseAndIsAudited(FxRobot robot) {
+        robot.interact(() -> vm.show(sealed));
+        AtomicReference<ReplayedSigner> signer = new AtomicReference<>();
+        robot.interact(() -> vm.replay(1, "wrong".toCharArray(), signer::set));
+        assertThat(signer.get()).isNull();
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).startsWith("无法重放签名");
+        robot.interact(() -> vm.replay(1, DemoData.KEYSTORE_PASSPHRASE.toCharArray(), signer::set));
+        assertThat(signer.get()).isNotNull();
+        assertThat(signer.get().name()).isEqualTo("张伟");
+        assertThat(signer.get().events()).isNotEmpty();
+        assertThat(signer.get().primaryEvent().samples()).hasSizeGreaterThan(100);
+        assertThat(core.audit().entriesFor(sealed.id())).extracting(e -> e.action()).contains("KEY_USED");
+    }
+}
