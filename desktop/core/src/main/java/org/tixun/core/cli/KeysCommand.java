@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -37,7 +34,7 @@ public final class KeysCommand {
 
         @Override
         public Integer call() throws Exception {
-            char[] pass = readPassphrase();
+            char[] pass = Secrets.read(passphraseStdin, "keystore passphrase", "--passphrase-stdin");
             var path = dataDir.resolve().keystore();
             try {
                 InstitutionKeyStore keys = InstitutionKeyStore.open(path, pass);
@@ -57,22 +54,6 @@ public final class KeysCommand {
             } finally {
                 Arrays.fill(pass, '\0');
             }
-        }
-
-        private char[] readPassphrase() throws IOException {
-            if (passphraseStdin) {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                if (line == null) {
-                    throw new TixunException(TixunException.Exit.USAGE, "No passphrase on standard input.");
-                }
-                return line.toCharArray();
-            }
-            java.io.Console console = System.console();
-            if (console == null) {
-                throw new TixunException(TixunException.Exit.USAGE,
-                        "No terminal to ask for the passphrase: use --passphrase-stdin.");
-            }
-            return console.readPassword("Keystore passphrase: ");
         }
 
         private static void print(PrintWriter out, String label, X509Certificate c) throws Exception {

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.tixun.core.CoreServices;
-import org.tixun.core.TixunException;
 import org.tixun.core.users.Role;
 import org.tixun.core.users.User;
 import picocli.CommandLine.Command;
@@ -45,22 +41,8 @@ public final class UsersCommand {
 
         @Override
         public Integer call() throws IOException {
-            char[] pw = password;
-            if (passwordStdin) {
-                BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = r.readLine();
-                if (line == null) {
-                    throw new TixunException(TixunException.Exit.USAGE, "No password on standard input.");
-                }
-                pw = line.toCharArray();
-            } else if (pw == null) {
-                java.io.Console console = System.console();
-                if (console == null) {
-                    throw new TixunException(TixunException.Exit.USAGE,
-                            "No terminal to ask for the password: use --password-stdin.");
-                }
-                pw = console.readPassword("Password for %s: ", username);
-            }
+            char[] pw = password != null && !passwordStdin ? password
+                    : Secrets.read(passwordStdin, "password for " + username, "--password-stdin");
             try (CoreServices core = CoreServices.open(dataDir.resolve())) {
                 User u = core.users().add("cli", username, name, role, pw);
                 spec.commandLine().getOut().println("Added user " + u.username() + " (" + u.role() + ").");

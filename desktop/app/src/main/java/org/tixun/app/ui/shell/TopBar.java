@@ -92,12 +92,17 @@ public final class TopBar extends VBox {
         bar.getStyleClass().add(Styles.TOP_BAR);
         getChildren().add(bar);
         if (ctx.demo()) {
-            Label banner = new Label();
-            banner.setId("demoBanner");
-            banner.textProperty().bind(i18n.bind("demo.banner"));
-            banner.setMaxWidth(Double.MAX_VALUE);
-            banner.getStyleClass().add(Styles.DEMO_BANNER);
-            getChildren().add(banner);
+            getChildren().add(demoBanner(i18n));
         }
+    }
+
+    /** The strip that says on screen that this is the demo (demo users, keys, simulated devices). */
+    public static Label demoBanner(I18n i18n) {
+        Label banner = new Label();
+        banner.setId("demoBanner");
+        banner.textProperty().bind(i18n.bind("demo.banner"));
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().add(Styles.DEMO_BANNER);
+        return banner;
     }
 }

@@ -141,12 +141,7 @@ public final class TerminalView extends BorderPane {
             footer.getChildren().add(1, test);
         }
         if (ctx.demo()) {
-            Label banner = new Label();
-            banner.setId("demoBanner");
-            banner.textProperty().bind(i18n.bind("demo.banner"));
-            banner.setMaxWidth(Double.MAX_VALUE);
-            banner.getStyleClass().add(Styles.DEMO_BANNER);
-            setTop(banner);
+            setTop(org.tixun.app.ui.shell.TopBar.demoBanner(i18n));
         }
         setCenter(stack);
         setBottom(footer);
