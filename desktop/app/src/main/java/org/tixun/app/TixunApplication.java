@@ -149,6 +149,12 @@ public final class TixunApplication extends Application {
                 KioskViewModel kiosk = new KioskViewModel(ctx, PasswordHasher.DEFAULT);
                 Stage kioskStage = new Stage(StageStyle.UNDECORATED);
                 show(kioskStage, new TerminalView(ctx, kiosk, Platform::exit), 1024, 768);
+                // Cover the whole screen even where no window manager honours full-screen requests.
+                Rectangle2D all = Screen.getPrimary().getBounds();
+                kioskStage.setX(all.getMinX());
+                kioskStage.setY(all.getMinY());
+                kioskStage.setWidth(all.getWidth());
+                kioskStage.setHeight(all.getHeight());
                 kioskStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 kioskStage.setFullScreenExitHint("");
                 kioskStage.setFullScreen(true);
