@@ -52,6 +52,7 @@ import org.tixun.core.evidence.ink.InkLayout;
 import org.tixun.core.evidence.ink.PdfInkPainter;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
@@ -67,15 +68,28 @@ public final class Sealer {
     /** Signature field of the document time-stamp. */
     public static final String DOC_TIMESTAMP_FIELD = "document-timestamp";
     static final String MIME_CMS = "application/pkcs7-mime";
+    /** Suffix of the GM-track attachment: {@code s<N>-manifest.json.sm2.p7s}. */
+    public static final String GM_SUFFIX = ".sm2.p7s";
     private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
     private static final int CMS_BASE_SIZE = 2200;
 
     private final InstitutionKeyStore keys;
     private final Rfc3161Client tsa;
+    private final GmKeyStore gm;
 
     public Sealer(InstitutionKeyStore keys, Rfc3161Client tsa) {
+        this(keys, tsa, null);
+    }
+
+    /**
+     * A sealer that also adds the GM track: a detached SM2/SM3 signature over each signer's manifest.
+     *
+     * @param gm GM keys, or null for none
+     */
+    public Sealer(InstitutionKeyStore keys, Rfc3161Client tsa, GmKeyStore gm) {
         this.keys = keys;
         this.tsa = tsa;
+        this.gm = gm;
     }
 
     /**
@@ -221,6 +235,10 @@ public final class Sealer {
         String manifestName = prefix + "manifest.json";
         attachments.add(new Attachment(manifestName, "application/json", manifestJson,
                 "证据清单 evidence manifest: " + role.zh() + " " + signer.identity().name()));
+        if (gm != null) {
+            attachments.add(new Attachment(manifestName + GM_SUFFIX, "application/pkcs7-signature",
+                    gm.signDetached(manifestJson), "国密签名 SM2/SM3 signature of the manifest"));
+        }
         byte[] manifestHash = Pki.sha256(manifestJson);
         IssuedCredential credential = keys.issueEventCertificate(signer.identity().name(), role.zh() + " " + role.en(),
                 manifestHash);

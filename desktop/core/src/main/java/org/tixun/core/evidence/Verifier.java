@@ -41,6 +41,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 import org.tixun.core.pki.EvidenceExtensions;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
 
@@ -61,9 +62,19 @@ public final class Verifier {
         Pki.provider();
     }
 
-    /** Options for one verification. */
-    public record Options(IssuedCredential escrowKey, Path recordingDir) {
-        public static final Options NONE = new Options(null, null);
+    /**
+     * Options for one verification.
+     *
+     * @param escrowKey escrow key to decrypt and check the strokes, or null
+     * @param recordingDir directory of recording segments to check, or null
+     * @param gmTrustAnchor SM2 root to check the GM-track signatures against, or null to skip them
+     */
+    public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor) {
+        public static final Options NONE = new Options(null, null, null);
+
+        public Options(IssuedCredential escrowKey, Path recordingDir) {
+            this(escrowKey, recordingDir, null);
+        }
     }
 
     /** Verifies without escrow key or recordings. */
@@ -199,12 +210,27 @@ public final class Verifier {
                 f.add(Finding.ok("manifest", label + "的证据清单与证书中的摘要一致", labelEn
                         + ": manifest matches the hash in the certificate"));
                 evidence(parsed.manifest(), files, label, labelEn, f, options);
+                if (options.gmTrustAnchor() != null) {
+                    f.add(gm(files, parsed, label, labelEn, options.gmTrustAnchor()));
+                }
                 f.add(previousRevision(pdf, parsed.manifest(), label, labelEn));
                 signers.add(new SignerSummary(field, label, parsed.manifest(), Pki.hex(manifestHash.get()),
                         revisionEnd));
             }
         }
         return new RevisionReport(index, field, kind, who, tsp ? null : role, claimed, tsTime, f);
+    }
+
+    private static Finding gm(Map<String, byte[]> files, Parsed parsed, String label, String labelEn,
+            X509Certificate gmRoot) {
+        byte[] p7s = files.get(parsed.name() + Sealer.GM_SUFFIX);
+        if (p7s == null) {
+            return Finding.fail("gm", label + "缺少国密（SM2/SM3）签名", labelEn + ": no GM (SM2/SM3) signature");
+        }
+        String problem = GmKeyStore.verifyDetached(p7s, files.get(parsed.name()), gmRoot);
+        return problem == null ? Finding.ok("gm", label + "的国密（SM2/SM3）签名有效", labelEn
+                + ": GM (SM2/SM3) signature valid") : Finding.fail("gm", label + "的国密（SM2/SM3）签名无效",
+                labelEn + ": GM (SM2/SM3) signature invalid: " + problem);
     }
 
     private static Finding previousRevision(byte[] pdf, EvidenceManifest m, String label, String labelEn) {

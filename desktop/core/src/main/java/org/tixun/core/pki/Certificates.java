@@ -23,7 +23,8 @@ public final class Certificates {
     public static List<X509Certificate> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            // BouncyCastle's factory also parses SM2 (GM) certificates, which the JDK's cannot.
+            CertificateFactory cf = CertificateFactory.getInstance("X.509", Pki.provider());
             List<X509Certificate> out = new ArrayList<>();
             for (var c : cf.generateCertificates(new ByteArrayInputStream(bytes))) {
                 out.add((X509Certificate) c);
