@@ -2,6 +2,7 @@
 package org.tixun.core.evidence;
 
 import com.itextpdf.kernel.pdf.PdfArray;
+import com.itextpdf.kernel.pdf.PdfDate;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
@@ -9,7 +10,6 @@ import com.itextpdf.kernel.pdf.PdfObject;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.kernel.pdf.PdfString;
-import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.PdfSignature;
 import com.itextpdf.signatures.SignatureUtil;
 import java.io.ByteArrayInputStream;
@@ -23,18 +23,22 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -59,7 +63,6 @@ public final class Verifier {
             throw new IllegalArgumentException("at least one trust anchor is required");
         }
         this.trustAnchors = List.copyOf(trustAnchors);
-        Pki.provider();
     }
 
     /**
@@ -125,16 +128,21 @@ public final class Verifier {
             Map<String, byte[]> files, Map<String, Parsed> manifests, List<SignerSummary> signers, Options options) {
         List<Finding> f = new ArrayList<>();
         PdfSignature sig = util.getSignature(field);
-        PdfPKCS7 pkcs7;
+        long[] range = byteRange(sig);
+        long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
+        boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
+                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+        boolean tsp = PdfName.ETSI_RFC3161.equals(sig.getSubFilter());
+        Cms cms;
         try {
-            pkcs7 = util.readSignatureData(field, Pki.provider().getName());
-        } catch (RuntimeException e) {
+            cms = tsp ? readTimestamp(sig.getContents().getValueBytes(), rangeShape ? signedBytes(pdf, range) : null)
+                    : readCms(sig.getContents().getValueBytes(), rangeShape ? signedBytes(pdf, range) : null);
+        } catch (Exception e) {
             f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
                     "signature " + field + " cannot be parsed; the file was altered"));
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
-        boolean tsp = pkcs7.isTsp();
-        X509Certificate cert = (X509Certificate) pkcs7.getSigningCertificate();
+        X509Certificate cert = cms.signer();
         String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal" : "signer";
         Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
         Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
@@ -154,16 +162,7 @@ public final class Verifier {
         String labelEn = tsp ? "document time-stamp" : ("seal".equals(kind) ? "institution seal" : "signature of "
                 + who) + " (" + field + ")";
         // Integrity: the digest over the ByteRange and the CMS signature.
-        boolean intact;
-        try {
-            intact = pkcs7.verifySignatureIntegrityAndAuthenticity();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            intact = false;
-        }
-        long[] range = byteRange(sig);
-        long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
-        boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
-                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+        boolean intact = cms.intact();
         f.add(intact && rangeShape
                 ? Finding.ok("integrity", label + "的签名完整：签名覆盖该版本，签名后未改动",
                         labelEn + " is intact: it covers its revision, unchanged since")
@@ -171,23 +170,15 @@ public final class Verifier {
                         labelEn + " failed the integrity check: the file was changed after it was signed"));
         // Time-stamp.
         String tsTime = null;
-        Date when = pkcs7.getSignDate() == null ? new Date() : pkcs7.getSignDate().getTime();
-        TimeStampToken token = null;
-        try {
-            if (tsp) {
-                token = new TimeStampToken(new CMSSignedData(sig.getContents().getValueBytes()));
-            } else {
-                token = signatureTimestamp(sig.getContents().getValueBytes());
-            }
-        } catch (Exception e) {
-            token = null;
-        }
+        Calendar claimedDate = claimedDate(sig);
+        Date when = claimedDate == null ? new Date() : claimedDate.getTime();
+        TimeStampToken token = cms.token();
         if (token == null) {
             f.add(Finding.fail("timestamp", label + "的签名缺少时间戳", labelEn + " has no time-stamp"));
         } else {
             tsTime = token.getTimeStampInfo().getGenTime().toInstant().toString();
             when = token.getTimeStampInfo().getGenTime();
-            String problem = checkToken(token, pkcs7, tsp);
+            String problem = checkToken(token, cms.signatureValue(), tsp);
             f.add(problem == null ? Finding.ok("timestamp", label + "的时间戳有效：" + tsTime,
                     labelEn + " time-stamp valid: " + tsTime)
                     : Finding.fail("timestamp", label + "的时间戳无效：" + problem, labelEn + " time-stamp invalid: "
@@ -198,7 +189,7 @@ public final class Verifier {
             f.add(chain(cert, when, label, labelEn));
             f.add(revocation(cert, dss, label, labelEn));
         }
-        String claimed = pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant().toString();
+        String claimed = claimedDate == null ? null : claimedDate.toInstant().toString();
         if ("signer".equals(kind)) {
             if (manifestHash.isEmpty()) {
                 f.add(Finding.fail("manifest", label + "的证书不含证据清单摘要", labelEn
@@ -486,7 +477,73 @@ public final class Verifier {
         return Finding.fail("revocation", label + "缺少可信的吊销信息", labelEn + ": no trusted revocation data in the file");
     }
 
-    private String checkToken(TimeStampToken token, PdfPKCS7 pkcs7, boolean tsp) {
+    /** What the CMS container says: signing certificate, whether it verifies over the signed bytes, its token. */
+    private record Cms(X509Certificate signer, boolean intact, TimeStampToken token, byte[] signatureValue) {
+    }
+
+    // BouncyCastle's lightweight CMS with the JDK's providers: verification never builds a BouncyCastleProvider,
+    // which would cost most of a command-line verify's start-up.
+    private static Cms readCms(byte[] contents, byte[] signed) throws Exception {
+        CMSSignedData data = new CMSSignedData(ContentInfo.getInstance(new ASN1InputStream(contents).readObject()));
+        SignerInformation si = data.getSignerInfos().getSigners().iterator().next();
+        X509Certificate cert = certificate(data.getCertificates(), si);
+        boolean intact = false;
+        if (signed != null && cert != null) {
+            CMSSignedData detached = new CMSSignedData(new CMSProcessableByteArray(signed),
+                    ContentInfo.getInstance(new ASN1InputStream(contents).readObject()));
+            SignerInformation s2 = detached.getSignerInfos().getSigners().iterator().next();
+            try {
+                intact = s2.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
+            } catch (CMSException e) {
+                intact = false;
+            }
+        }
+        TimeStampToken token = null;
+        AttributeTable unsigned = si.getUnsignedAttributes();
+        Attribute attr = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attr != null) {
+            token = new TimeStampToken(new CMSSignedData(attr.getAttrValues().getObjectAt(0).toASN1Primitive()
+                    .getEncoded()));
+        }
+        return new Cms(cert, intact, token, si.getSignature());
+    }
+
+    private static Cms readTimestamp(byte[] contents, byte[] signed) throws Exception {
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(
+                new ASN1InputStream(contents).readObject())));
+        X509Certificate cert = certificate(token.getCertificates(), null, token);
+        boolean intact = signed != null && cert != null && Arrays.equals(token.getTimeStampInfo()
+                .getMessageImprintDigest(), Pki.sha256(signed));
+        return new Cms(cert, intact, token, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static X509Certificate certificate(org.bouncycastle.util.Store<X509CertificateHolder> store,
+            SignerInformation si) throws java.security.cert.CertificateException {
+        var matches = store.getMatches((Selector<X509CertificateHolder>) (Selector<?>) si.getSID());
+        return matches.isEmpty() ? null : new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static X509Certificate certificate(org.bouncycastle.util.Store<X509CertificateHolder> store,
+            SignerInformation ignored, TimeStampToken token) throws java.security.cert.CertificateException {
+        var matches = store.getMatches((Selector<X509CertificateHolder>) (Selector<?>) token.getSID());
+        return matches.isEmpty() ? null : new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+    }
+
+    private static byte[] signedBytes(byte[] pdf, long[] range) {
+        byte[] out = new byte[(int) (range[1] + range[3])];
+        System.arraycopy(pdf, 0, out, 0, (int) range[1]);
+        System.arraycopy(pdf, (int) range[2], out, (int) range[1], (int) range[3]);
+        return out;
+    }
+
+    private static Calendar claimedDate(PdfSignature sig) {
+        PdfString m = sig.getDate();
+        return m == null ? null : PdfDate.decode(m.toString());
+    }
+
+    private String checkToken(TimeStampToken token, byte[] signatureValue, boolean tsp) {
         try {
             @SuppressWarnings("unchecked")
             Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
@@ -494,9 +551,8 @@ public final class Verifier {
             if (matches.isEmpty()) {
                 return "时间戳中没有 TSA 证书 (no TSA certificate in the token)";
             }
-            X509Certificate tsaCert = new JcaX509CertificateConverter().setProvider(Pki.provider())
-                    .getCertificate(matches.iterator().next());
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.provider()).build(tsaCert));
+            X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
             if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
                 return "TSA 证书没有时间戳用途 (TSA certificate lacks the time-stamping EKU)";
             }
@@ -514,28 +570,14 @@ public final class Verifier {
             if (!anchored) {
                 return "TSA 证书不受信任 (TSA certificate does not chain to a trust anchor)";
             }
-            if (!tsp && !pkcs7.verifyTimestampImprint()) {
+            if (!tsp && !Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(),
+                    Pki.sha256(signatureValue))) {
                 return "时间戳不是针对该签名的 (the token does not cover this signature)";
             }
             return null;
         } catch (Exception e) {
             return e.getMessage();
         }
-    }
-
-    private static TimeStampToken signatureTimestamp(byte[] cms) throws Exception {
-        CMSSignedData data = new CMSSignedData(cms);
-        SignerInformation signer = data.getSignerInfos().getSigners().iterator().next();
-        AttributeTable unsigned = signer.getUnsignedAttributes();
-        if (unsigned == null) {
-            return null;
-        }
-        Attribute attr = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-        if (attr == null) {
-            return null;
-        }
-        ASN1Encodable value = attr.getAttrValues().getObjectAt(0);
-        return new TimeStampToken(new CMSSignedData(value.toASN1Primitive().getEncoded()));
     }
 
     private static long[] byteRange(PdfSignature sig) {
