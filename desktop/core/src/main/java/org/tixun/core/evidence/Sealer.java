@@ -256,6 +256,9 @@ public final class Sealer {
             for (SignatureEvent e : events) {
                 if (e != primary) {
                     SignatureSlot slot = slots.get(e.slotId());
+                    if (inkIntoEmptyField(doc, slot, appearance(doc, e, slot))) {
+                        continue;
+                    }
                     PdfStampAnnotation stamp = new PdfStampAnnotation(
                             new Rectangle(slot.x(), slot.y(), slot.width(), slot.height()));
                     stamp.setFlags(PdfAnnotation.PRINT | PdfAnnotation.LOCKED | PdfAnnotation.READ_ONLY);
@@ -299,6 +302,29 @@ public final class Sealer {
         }
         return new SignerRevision(out.toByteArray(), primarySlot.id(), manifestName, Pki.hex(manifestHash),
                 credential.certificate(), photoBytes, fingerprintBytes);
+    }
+
+    /**
+     * When revision 0 already has an empty signature field for a secondary slot (as the templates may render one per
+     * slot), its widget takes the ink instead of a new stamp; the field stays unsigned, the signer's revision covers it.
+     */
+    private static boolean inkIntoEmptyField(PdfDocument doc, SignatureSlot slot, PdfFormXObject ink) {
+        com.itextpdf.forms.PdfAcroForm form = com.itextpdf.forms.fields.PdfFormCreator.getAcroForm(doc, false);
+        if (form == null) {
+            return false;
+        }
+        com.itextpdf.forms.fields.PdfFormField field = form.getField(slot.id());
+        if (field == null || !PdfName.Sig.equals(field.getFormType()) || field.getPdfObject().get(PdfName.V) != null
+                || field.getWidgets().isEmpty()) {
+            return false;
+        }
+        PdfDictionary widget = field.getWidgets().get(0).getPdfObject();
+        PdfDictionary ap = new PdfDictionary();
+        ap.put(PdfName.N, ink.getPdfObject());
+        widget.put(PdfName.AP, ap);
+        widget.put(PdfName.F, new com.itextpdf.kernel.pdf.PdfNumber(PdfAnnotation.PRINT | PdfAnnotation.LOCKED));
+        widget.setModified();
+        return true;
     }
 
     private static SignatureEvent primaryEvent(List<SignatureEvent> events, Map<String, SignatureSlot> slots) {
