@@ -274,6 +274,7 @@ public final class Verifier {
                     + (options.escrowKey() != null ? "（含解密后核对）" : ""), labelEn + ": " + m.files().size()
                     + " evidence files match the manifest" + (options.escrowKey() != null ? " (also decrypted)" : "")));
         }
+        eventTimestamps(m, files, label, labelEn, f, options);
         if (options.recordingDir() != null) {
             for (EvidenceManifest.EventEntry ev : m.events()) {
                 if (ev.recording() == null) {
@@ -298,6 +299,52 @@ public final class Verifier {
             }
             f.add(Finding.ok("recording", label + "引用的录像片段与摘要一致", labelEn + ": recording segments match"));
         }
+    }
+
+    /** Each event's own RFC 3161 token: valid, from a trusted TSA, and (with the escrow key) over its strokes. */
+    private void eventTimestamps(EvidenceManifest m, Map<String, byte[]> files, String label, String labelEn,
+            List<Finding> f, Options options) {
+        List<EvidenceManifest.EventEntry> stamped = m.events().stream().filter(e -> e.tsaTokenBase64() != null)
+                .toList();
+        if (stamped.isEmpty()) {
+            return;
+        }
+        List<org.tixun.core.evidence.format.Iso19794Strokes.Representation> reps = null;
+        if (options.escrowKey() != null) {
+            try {
+                EvidenceManifest.FileEntry iso = m.files().stream()
+                        .filter(x -> x.purpose().equals("strokes-iso19794-7")).findFirst().orElse(null);
+                if (iso != null && files.get(iso.name()) != null) {
+                    reps = org.tixun.core.evidence.format.Iso19794Strokes.decode(
+                            EscrowCrypto.decrypt(files.get(iso.name()), options.escrowKey()));
+                }
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                reps = null;
+            }
+        }
+        List<String> bad = new ArrayList<>();
+        for (EvidenceManifest.EventEntry ev : stamped) {
+            String problem;
+            try {
+                TimeStampToken token = new TimeStampToken(new CMSSignedData(
+                        java.util.Base64.getDecoder().decode(ev.tsaTokenBase64())));
+                problem = checkToken(token, null, true);
+                if (problem == null && reps != null && !Arrays.equals(token.getTimeStampInfo()
+                        .getMessageImprintDigest(), EventStamps.imprint(reps.get(ev.strokeIndex())))) {
+                    problem = "imprint";
+                }
+            } catch (Exception e) {
+                problem = "unreadable";
+            }
+            if (problem != null) {
+                bad.add(ev.eventId());
+            }
+        }
+        f.add(bad.isEmpty() ? Finding.ok("event-timestamps", label + "的 " + stamped.size() + " 个签名事件时间戳有效"
+                + (reps != null ? "且与笔迹一致" : ""), labelEn + ": " + stamped.size() + " event time-stamps valid"
+                + (reps != null ? " and over the strokes" : ""))
+                : Finding.fail("event-timestamps", label + "的签名事件时间戳无效：" + String.join(", ", bad),
+                        labelEn + ": event time-stamps invalid: " + String.join(", ", bad)));
     }
 
     private void documentChecks(byte[] pdf, PdfDocument doc, SignatureUtil util, List<String> names,

@@ -55,4 +55,31 @@ class VerifierTest {
         assertThat(verifier.verify("rec.pdf", sealed, new Verifier.Options(null, recordings)).failures())
                 .extracting(Finding::zh).contains("犯罪嫌疑人张三引用的录像片段 segment-0007.mp4 不存在");
     }
+
+    @Test
+    void eventTimestampsAreCheckedAgainstTheDecryptedStrokes() throws Exception {
+        EvidenceFixtures f = EvidenceFixtures.get();
+        List<SignatureEvent> stamped = new java.util.ArrayList<>();
+        for (SignatureEvent e : f.request.events()) {
+            stamped.add(EventStamps.stamp(e, f.tsaClient));
+        }
+        // Give the recorder's event a token over somebody else's strokes.
+        SignatureEvent last = stamped.get(stamped.size() - 1);
+        SignatureEvent alien = EventStamps.stamp(stamped.get(0), f.tsaClient);
+        stamped.set(stamped.size() - 1, new SignatureEvent(last.eventId(), last.signer(), last.slotId(), last.samples(),
+                null, last.photoAtPenDownJpeg(), last.photoAtCompletionJpeg(), null, new EventTimes(
+                last.times().hostStart(), last.times().hostEnd(), 0, 0, 0, 0, alien.times().rfc3161Token()),
+                last.device(), last.frozenContentSha256(), last.recording()));
+        SealRequest request = new SealRequest(f.request.recordId(), f.request.kind(), f.frozen, f.request.slots(),
+                stamped, f.request.participants(), f.request.refusals());
+        byte[] sealed = new Sealer(f.keys, f.tsaClient).seal(request).sealedPdf();
+        VerificationReport withEscrow = new Verifier(List.of(f.keys.rootCertificate())).verify("ev.pdf", sealed,
+                new Verifier.Options(f.keys.escrowCredential(), null));
+        assertThat(withEscrow.failures()).extracting(Finding::zh)
+                .containsExactly("记录人孙七的签名事件时间戳无效：" + last.eventId());
+        assertThat(withEscrow.revisions().get(0).findings()).extracting(Finding::zh)
+                .contains("犯罪嫌疑人张三的 41 个签名事件时间戳有效且与笔迹一致");
+        VerificationReport withoutEscrow = new Verifier(List.of(f.keys.rootCertificate())).verify("ev.pdf", sealed);
+        assertThat(withoutEscrow.failures()).isEmpty();
+    }
 }
