@@ -38,7 +38,7 @@ public final class EscrowCrypto {
             byte[] compressed = compressedData(plain);
             CMSEnvelopedData data = generator.generate(new CMSProcessableByteArray(
                     org.bouncycastle.asn1.cms.CMSObjectIdentifiers.compressedData, compressed),
-                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Pki.provider()).build());
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).build());
             return data.getEncoded();
         } catch (CMSException | GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot encrypt evidence to the escrow certificate", e);

@@ -60,6 +60,41 @@ public final class Replay {
         throw new IllegalArgumentException("没有第 " + revision + " 个签名人 (no signer " + revision + ")");
     }
 
+    /**
+     * A signer's fingerprint images (PNG) by event id, decrypted with the escrow key.
+     *
+     * @throws GeneralSecurityException if they cannot be decrypted or do not match the manifest
+     */
+    public Map<String, byte[]> fingerprints(byte[] sealedPdf, int revision) throws IOException, GeneralSecurityException {
+        Map<String, byte[]> files;
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealedPdf)))) {
+            files = Verifier.embeddedFiles(doc);
+        }
+        byte[] manifestJson = files.get("s" + revision + "-manifest.json");
+        if (manifestJson == null) {
+            throw new IllegalArgumentException("没有第 " + revision + " 个签名人 (no signer " + revision + ")");
+        }
+        EvidenceManifest m = EvidenceManifest.parse(manifestJson);
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        for (EvidenceManifest.FileEntry f : m.files()) {
+            if (!f.purpose().equals("fingerprints")) {
+                continue;
+            }
+            byte[] stored = files.get(f.name());
+            if (stored == null) {
+                throw new GeneralSecurityException("指印文件缺失 (fingerprint archive missing): " + f.name());
+            }
+            byte[] zip = EscrowCrypto.decrypt(stored, escrow);
+            if (!Pki.sha256Hex(zip).equals(f.sha256Plain())) {
+                throw new GeneralSecurityException("解密后的指印与清单不符 (decrypted fingerprints do not match the manifest)");
+            }
+            for (Map.Entry<String, byte[]> e : FingerprintArchive.unzip(zip).entrySet()) {
+                out.put(e.getKey().replace("-fingerprint.png", ""), e.getValue());
+            }
+        }
+        return out;
+    }
+
     private ReplayedSigner decode(EvidenceManifest m, Map<String, byte[]> files) throws GeneralSecurityException {
         EvidenceManifest.FileEntry strokes = m.files().stream().filter(f -> f.purpose().equals("strokes-iso19794-7"))
                 .findFirst().orElseThrow(() -> new GeneralSecurityException("清单中没有笔迹文件 (no stroke file listed)"));

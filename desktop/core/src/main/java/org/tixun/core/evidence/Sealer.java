@@ -52,6 +52,7 @@ import org.tixun.core.evidence.ink.InkLayout;
 import org.tixun.core.evidence.ink.PdfInkPainter;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
@@ -67,15 +68,28 @@ public final class Sealer {
     /** Signature field of the document time-stamp. */
     public static final String DOC_TIMESTAMP_FIELD = "document-timestamp";
     static final String MIME_CMS = "application/pkcs7-mime";
+    /** Suffix of the GM-track attachment: {@code s<N>-manifest.json.sm2.p7s}. */
+    public static final String GM_SUFFIX = ".sm2.p7s";
     private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
     private static final int CMS_BASE_SIZE = 2200;
 
     private final InstitutionKeyStore keys;
     private final Rfc3161Client tsa;
+    private final GmKeyStore gm;
 
     public Sealer(InstitutionKeyStore keys, Rfc3161Client tsa) {
+        this(keys, tsa, null);
+    }
+
+    /**
+     * A sealer that also adds the GM track: a detached SM2/SM3 signature over each signer's manifest.
+     *
+     * @param gm GM keys, or null for none
+     */
+    public Sealer(InstitutionKeyStore keys, Rfc3161Client tsa, GmKeyStore gm) {
         this.keys = keys;
         this.tsa = tsa;
+        this.gm = gm;
     }
 
     /**
@@ -221,6 +235,10 @@ public final class Sealer {
         String manifestName = prefix + "manifest.json";
         attachments.add(new Attachment(manifestName, "application/json", manifestJson,
                 "证据清单 evidence manifest: " + role.zh() + " " + signer.identity().name()));
+        if (gm != null) {
+            attachments.add(new Attachment(manifestName + GM_SUFFIX, "application/pkcs7-signature",
+                    gm.signDetached(manifestJson), "国密签名 SM2/SM3 signature of the manifest"));
+        }
         byte[] manifestHash = Pki.sha256(manifestJson);
         IssuedCredential credential = keys.issueEventCertificate(signer.identity().name(), role.zh() + " " + role.en(),
                 manifestHash);
@@ -238,6 +256,9 @@ public final class Sealer {
             for (SignatureEvent e : events) {
                 if (e != primary) {
                     SignatureSlot slot = slots.get(e.slotId());
+                    if (inkIntoEmptyField(doc, slot, appearance(doc, e, slot))) {
+                        continue;
+                    }
                     PdfStampAnnotation stamp = new PdfStampAnnotation(
                             new Rectangle(slot.x(), slot.y(), slot.width(), slot.height()));
                     stamp.setFlags(PdfAnnotation.PRINT | PdfAnnotation.LOCKED | PdfAnnotation.READ_ONLY);
@@ -281,6 +302,29 @@ public final class Sealer {
         }
         return new SignerRevision(out.toByteArray(), primarySlot.id(), manifestName, Pki.hex(manifestHash),
                 credential.certificate(), photoBytes, fingerprintBytes);
+    }
+
+    /**
+     * When revision 0 already has an empty signature field for a secondary slot (as the templates may render one per
+     * slot), its widget takes the ink instead of a new stamp; the field stays unsigned, the signer's revision covers it.
+     */
+    private static boolean inkIntoEmptyField(PdfDocument doc, SignatureSlot slot, PdfFormXObject ink) {
+        com.itextpdf.forms.PdfAcroForm form = com.itextpdf.forms.fields.PdfFormCreator.getAcroForm(doc, false);
+        if (form == null) {
+            return false;
+        }
+        com.itextpdf.forms.fields.PdfFormField field = form.getField(slot.id());
+        if (field == null || !PdfName.Sig.equals(field.getFormType()) || field.getPdfObject().get(PdfName.V) != null
+                || field.getWidgets().isEmpty()) {
+            return false;
+        }
+        PdfDictionary widget = field.getWidgets().get(0).getPdfObject();
+        PdfDictionary ap = new PdfDictionary();
+        ap.put(PdfName.N, ink.getPdfObject());
+        widget.put(PdfName.AP, ap);
+        widget.put(PdfName.F, new com.itextpdf.kernel.pdf.PdfNumber(PdfAnnotation.PRINT | PdfAnnotation.LOCKED));
+        widget.setModified();
+        return true;
     }
 
     private static SignatureEvent primaryEvent(List<SignatureEvent> events, Map<String, SignatureSlot> slots) {

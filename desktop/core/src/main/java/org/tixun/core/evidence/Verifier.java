@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
-import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
@@ -9,7 +8,6 @@ import com.itextpdf.kernel.pdf.PdfObject;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.kernel.pdf.PdfString;
-import com.itextpdf.signatures.PdfPKCS7;
 import com.itextpdf.signatures.PdfSignature;
 import com.itextpdf.signatures.SignatureUtil;
 import java.io.ByteArrayInputStream;
@@ -18,29 +16,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.util.Selector;
 import org.tixun.core.pki.EvidenceExtensions;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
 
@@ -50,20 +39,28 @@ import org.tixun.core.pki.Pki;
  * page, the seal manifest, coverage by the last time-stamp and, when given, recordings and escrowed strokes.
  */
 public final class Verifier {
-    private static final String TIMESTAMPING_EKU = "1.3.6.1.5.5.7.3.8";
-    private final List<X509Certificate> trustAnchors;
+    private final SignatureChecks checks;
 
     public Verifier(List<X509Certificate> trustAnchors) {
         if (trustAnchors.isEmpty()) {
             throw new IllegalArgumentException("at least one trust anchor is required");
         }
-        this.trustAnchors = List.copyOf(trustAnchors);
-        Pki.provider();
+        this.checks = new SignatureChecks(List.copyOf(trustAnchors));
     }
 
-    /** Options for one verification. */
-    public record Options(IssuedCredential escrowKey, Path recordingDir) {
-        public static final Options NONE = new Options(null, null);
+    /**
+     * Options for one verification.
+     *
+     * @param escrowKey escrow key to decrypt and check the strokes, or null
+     * @param recordingDir directory of recording segments to check, or null
+     * @param gmTrustAnchor SM2 root to check the GM-track signatures against, or null to skip them
+     */
+    public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor) {
+        public static final Options NONE = new Options(null, null, null);
+
+        public Options(IssuedCredential escrowKey, Path recordingDir) {
+            this(escrowKey, recordingDir, null);
+        }
     }
 
     /** Verifies without escrow key or recordings. */
@@ -82,7 +79,7 @@ public final class Verifier {
         try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             SignatureUtil util = new SignatureUtil(doc);
             List<String> names = util.getSignatureNames();
-            Dss dss = readDss(doc);
+            SignatureChecks.Dss dss = SignatureChecks.readDss(doc);
             Map<String, byte[]> files = embeddedFiles(doc);
             Map<String, Parsed> manifests = manifests(files);
             List<SignerSummary> signers = new ArrayList<>();
@@ -99,9 +96,6 @@ public final class Verifier {
         return new VerificationReport(name, revisions, document);
     }
 
-    private record Dss(List<X509Certificate> certs, List<X509CRL> crls) {
-    }
-
     private record Parsed(EvidenceManifest manifest, String name) {
     }
 
@@ -110,20 +104,27 @@ public final class Verifier {
             long revisionEnd) {
     }
 
-    private RevisionReport verifySignature(byte[] pdf, SignatureUtil util, String field, int index, int total, Dss dss,
+    private RevisionReport verifySignature(byte[] pdf, SignatureUtil util, String field, int index, int total, SignatureChecks.Dss dss,
             Map<String, byte[]> files, Map<String, Parsed> manifests, List<SignerSummary> signers, Options options) {
         List<Finding> f = new ArrayList<>();
         PdfSignature sig = util.getSignature(field);
-        PdfPKCS7 pkcs7;
+        long[] range = SignatureChecks.byteRange(sig);
+        long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
+        boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
+                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+        boolean tsp = PdfName.ETSI_RFC3161.equals(sig.getSubFilter());
+        SignatureChecks.Cms cms;
         try {
-            pkcs7 = util.readSignatureData(field, Pki.provider().getName());
-        } catch (RuntimeException e) {
+            cms = tsp ? SignatureChecks.readTimestamp(sig.getContents().getValueBytes(),
+                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null)
+                    : SignatureChecks.readCms(sig.getContents().getValueBytes(),
+                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null);
+        } catch (Exception e) {
             f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
                     "signature " + field + " cannot be parsed; the file was altered"));
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
-        boolean tsp = pkcs7.isTsp();
-        X509Certificate cert = (X509Certificate) pkcs7.getSigningCertificate();
+        X509Certificate cert = cms.signer();
         String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal" : "signer";
         Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
         Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
@@ -143,16 +144,7 @@ public final class Verifier {
         String labelEn = tsp ? "document time-stamp" : ("seal".equals(kind) ? "institution seal" : "signature of "
                 + who) + " (" + field + ")";
         // Integrity: the digest over the ByteRange and the CMS signature.
-        boolean intact;
-        try {
-            intact = pkcs7.verifySignatureIntegrityAndAuthenticity();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            intact = false;
-        }
-        long[] range = byteRange(sig);
-        long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
-        boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
-                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+        boolean intact = cms.intact();
         f.add(intact && rangeShape
                 ? Finding.ok("integrity", label + "的签名完整：签名覆盖该版本，签名后未改动",
                         labelEn + " is intact: it covers its revision, unchanged since")
@@ -160,23 +152,15 @@ public final class Verifier {
                         labelEn + " failed the integrity check: the file was changed after it was signed"));
         // Time-stamp.
         String tsTime = null;
-        Date when = pkcs7.getSignDate() == null ? new Date() : pkcs7.getSignDate().getTime();
-        TimeStampToken token = null;
-        try {
-            if (tsp) {
-                token = new TimeStampToken(new CMSSignedData(sig.getContents().getValueBytes()));
-            } else {
-                token = signatureTimestamp(sig.getContents().getValueBytes());
-            }
-        } catch (Exception e) {
-            token = null;
-        }
+        Calendar claimedDate = SignatureChecks.claimedDate(sig);
+        Date when = claimedDate == null ? new Date() : claimedDate.getTime();
+        TimeStampToken token = cms.token();
         if (token == null) {
             f.add(Finding.fail("timestamp", label + "的签名缺少时间戳", labelEn + " has no time-stamp"));
         } else {
             tsTime = token.getTimeStampInfo().getGenTime().toInstant().toString();
             when = token.getTimeStampInfo().getGenTime();
-            String problem = checkToken(token, pkcs7, tsp);
+            String problem = checks.checkToken(token, cms.signatureValue(), tsp);
             f.add(problem == null ? Finding.ok("timestamp", label + "的时间戳有效：" + tsTime,
                     labelEn + " time-stamp valid: " + tsTime)
                     : Finding.fail("timestamp", label + "的时间戳无效：" + problem, labelEn + " time-stamp invalid: "
@@ -184,10 +168,10 @@ public final class Verifier {
         }
         // Chain to a trust anchor and revocation.
         if (!tsp) {
-            f.add(chain(cert, when, label, labelEn));
-            f.add(revocation(cert, dss, label, labelEn));
+            f.add(checks.chain(cert, when, label, labelEn));
+            f.add(checks.revocation(cert, dss, label, labelEn));
         }
-        String claimed = pkcs7.getSignDate() == null ? null : pkcs7.getSignDate().toInstant().toString();
+        String claimed = claimedDate == null ? null : claimedDate.toInstant().toString();
         if ("signer".equals(kind)) {
             if (manifestHash.isEmpty()) {
                 f.add(Finding.fail("manifest", label + "的证书不含证据清单摘要", labelEn
@@ -199,12 +183,27 @@ public final class Verifier {
                 f.add(Finding.ok("manifest", label + "的证据清单与证书中的摘要一致", labelEn
                         + ": manifest matches the hash in the certificate"));
                 evidence(parsed.manifest(), files, label, labelEn, f, options);
+                if (options.gmTrustAnchor() != null) {
+                    f.add(gm(files, parsed, label, labelEn, options.gmTrustAnchor()));
+                }
                 f.add(previousRevision(pdf, parsed.manifest(), label, labelEn));
                 signers.add(new SignerSummary(field, label, parsed.manifest(), Pki.hex(manifestHash.get()),
                         revisionEnd));
             }
         }
         return new RevisionReport(index, field, kind, who, tsp ? null : role, claimed, tsTime, f);
+    }
+
+    private static Finding gm(Map<String, byte[]> files, Parsed parsed, String label, String labelEn,
+            X509Certificate gmRoot) {
+        byte[] p7s = files.get(parsed.name() + Sealer.GM_SUFFIX);
+        if (p7s == null) {
+            return Finding.fail("gm", label + "缺少国密（SM2/SM3）签名", labelEn + ": no GM (SM2/SM3) signature");
+        }
+        String problem = GmKeyStore.verifyDetached(p7s, files.get(parsed.name()), gmRoot);
+        return problem == null ? Finding.ok("gm", label + "的国密（SM2/SM3）签名有效", labelEn
+                + ": GM (SM2/SM3) signature valid") : Finding.fail("gm", label + "的国密（SM2/SM3）签名无效",
+                labelEn + ": GM (SM2/SM3) signature invalid: " + problem);
     }
 
     private static Finding previousRevision(byte[] pdf, EvidenceManifest m, String label, String labelEn) {
@@ -257,6 +256,7 @@ public final class Verifier {
                     + (options.escrowKey() != null ? "（含解密后核对）" : ""), labelEn + ": " + m.files().size()
                     + " evidence files match the manifest" + (options.escrowKey() != null ? " (also decrypted)" : "")));
         }
+        eventTimestamps(m, files, label, labelEn, f, options);
         if (options.recordingDir() != null) {
             for (EvidenceManifest.EventEntry ev : m.events()) {
                 if (ev.recording() == null) {
@@ -281,6 +281,52 @@ public final class Verifier {
             }
             f.add(Finding.ok("recording", label + "引用的录像片段与摘要一致", labelEn + ": recording segments match"));
         }
+    }
+
+    /** Each event's own RFC 3161 token: valid, from a trusted TSA, and (with the escrow key) over its strokes. */
+    private void eventTimestamps(EvidenceManifest m, Map<String, byte[]> files, String label, String labelEn,
+            List<Finding> f, Options options) {
+        List<EvidenceManifest.EventEntry> stamped = m.events().stream().filter(e -> e.tsaTokenBase64() != null)
+                .toList();
+        if (stamped.isEmpty()) {
+            return;
+        }
+        List<org.tixun.core.evidence.format.Iso19794Strokes.Representation> reps = null;
+        if (options.escrowKey() != null) {
+            try {
+                EvidenceManifest.FileEntry iso = m.files().stream()
+                        .filter(x -> x.purpose().equals("strokes-iso19794-7")).findFirst().orElse(null);
+                if (iso != null && files.get(iso.name()) != null) {
+                    reps = org.tixun.core.evidence.format.Iso19794Strokes.decode(
+                            EscrowCrypto.decrypt(files.get(iso.name()), options.escrowKey()));
+                }
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                reps = null;
+            }
+        }
+        List<String> bad = new ArrayList<>();
+        for (EvidenceManifest.EventEntry ev : stamped) {
+            String problem;
+            try {
+                TimeStampToken token = new TimeStampToken(new CMSSignedData(
+                        java.util.Base64.getDecoder().decode(ev.tsaTokenBase64())));
+                problem = checks.checkToken(token, null, true);
+                if (problem == null && reps != null && !Arrays.equals(token.getTimeStampInfo()
+                        .getMessageImprintDigest(), EventStamps.imprint(reps.get(ev.strokeIndex())))) {
+                    problem = "imprint";
+                }
+            } catch (Exception e) {
+                problem = "unreadable";
+            }
+            if (problem != null) {
+                bad.add(ev.eventId());
+            }
+        }
+        f.add(bad.isEmpty() ? Finding.ok("event-timestamps", label + "的 " + stamped.size() + " 个签名事件时间戳有效"
+                + (reps != null ? "且与笔迹一致" : ""), labelEn + ": " + stamped.size() + " event time-stamps valid"
+                + (reps != null ? " and over the strokes" : ""))
+                : Finding.fail("event-timestamps", label + "的签名事件时间戳无效：" + String.join(", ", bad),
+                        labelEn + ": event time-stamps invalid: " + String.join(", ", bad)));
     }
 
     private void documentChecks(byte[] pdf, PdfDocument doc, SignatureUtil util, List<String> names,
@@ -411,141 +457,6 @@ public final class Verifier {
             out.add(Finding.ok("seal", "封存清单列出的 " + seal.signers().size() + " 个签名全部存在且一致",
                     "all " + seal.signers().size() + " signatures listed by the seal manifest are present"));
         }
-    }
-
-    private Finding chain(X509Certificate cert, Date when, String label, String labelEn) {
-        if (cert == null) {
-            return Finding.fail("chain", label + "没有签名证书", labelEn + ": no signing certificate");
-        }
-        for (X509Certificate anchor : trustAnchors) {
-            if (!anchor.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
-                    && !anchor.equals(cert)) {
-                continue;
-            }
-            try {
-                cert.verify(anchor.getPublicKey());
-                cert.checkValidity(when);
-                return Finding.ok("chain", label + "的证书由受信任的机构根证书签发", labelEn
-                        + ": certificate issued by a trusted institution root");
-            } catch (GeneralSecurityException e) {
-                return Finding.fail("chain", label + "的证书无效或不在有效期内", labelEn
-                        + ": certificate invalid or not valid at signing time: " + e.getMessage());
-            }
-        }
-        return Finding.fail("chain", label + "的证书不是由受信任的根证书签发", labelEn
-                + ": certificate does not chain to a configured trust anchor");
-    }
-
-    private Finding revocation(X509Certificate cert, Dss dss, String label, String labelEn) {
-        if (cert == null) {
-            return Finding.fail("revocation", label + "没有签名证书", labelEn + ": no signing certificate");
-        }
-        for (X509CRL crl : dss.crls()) {
-            if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
-                continue;
-            }
-            for (X509Certificate anchor : trustAnchors) {
-                try {
-                    crl.verify(anchor.getPublicKey());
-                } catch (GeneralSecurityException e) {
-                    continue;
-                }
-                if (crl.isRevoked(cert)) {
-                    return Finding.fail("revocation", label + "的证书已被吊销", labelEn + ": certificate revoked");
-                }
-                return Finding.ok("revocation", label + "的证书未被吊销（文件内吊销列表）",
-                        labelEn + ": certificate not revoked (CRL in the file)");
-            }
-        }
-        return Finding.fail("revocation", label + "缺少可信的吊销信息", labelEn + ": no trusted revocation data in the file");
-    }
-
-    private String checkToken(TimeStampToken token, PdfPKCS7 pkcs7, boolean tsp) {
-        try {
-            @SuppressWarnings("unchecked")
-            Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
-            var matches = token.getCertificates().getMatches(sid);
-            if (matches.isEmpty()) {
-                return "时间戳中没有 TSA 证书 (no TSA certificate in the token)";
-            }
-            X509Certificate tsaCert = new JcaX509CertificateConverter().setProvider(Pki.provider())
-                    .getCertificate(matches.iterator().next());
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.provider()).build(tsaCert));
-            if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
-                return "TSA 证书没有时间戳用途 (TSA certificate lacks the time-stamping EKU)";
-            }
-            boolean anchored = false;
-            for (X509Certificate anchor : trustAnchors) {
-                if (anchor.getSubjectX500Principal().equals(tsaCert.getIssuerX500Principal())) {
-                    try {
-                        tsaCert.verify(anchor.getPublicKey());
-                        anchored = true;
-                    } catch (GeneralSecurityException e) {
-                        anchored = false;
-                    }
-                }
-            }
-            if (!anchored) {
-                return "TSA 证书不受信任 (TSA certificate does not chain to a trust anchor)";
-            }
-            if (!tsp && !pkcs7.verifyTimestampImprint()) {
-                return "时间戳不是针对该签名的 (the token does not cover this signature)";
-            }
-            return null;
-        } catch (Exception e) {
-            return e.getMessage();
-        }
-    }
-
-    private static TimeStampToken signatureTimestamp(byte[] cms) throws Exception {
-        CMSSignedData data = new CMSSignedData(cms);
-        SignerInformation signer = data.getSignerInfos().getSigners().iterator().next();
-        AttributeTable unsigned = signer.getUnsignedAttributes();
-        if (unsigned == null) {
-            return null;
-        }
-        Attribute attr = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
-        if (attr == null) {
-            return null;
-        }
-        ASN1Encodable value = attr.getAttrValues().getObjectAt(0);
-        return new TimeStampToken(new CMSSignedData(value.toASN1Primitive().getEncoded()));
-    }
-
-    private static long[] byteRange(PdfSignature sig) {
-        PdfArray br = sig.getByteRange();
-        if (br == null) {
-            return new long[0];
-        }
-        long[] out = new long[br.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = br.getAsNumber(i).longValue();
-        }
-        return out;
-    }
-
-    private static Dss readDss(PdfDocument doc) {
-        List<X509Certificate> certs = new ArrayList<>();
-        List<X509CRL> crls = new ArrayList<>();
-        PdfDictionary dss = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
-        if (dss != null) {
-            try {
-                CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                PdfArray c = dss.getAsArray(PdfName.Certs);
-                for (int i = 0; c != null && i < c.size(); i++) {
-                    certs.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                            c.getAsStream(i).getBytes())));
-                }
-                PdfArray r = dss.getAsArray(PdfName.CRLs);
-                for (int i = 0; r != null && i < r.size(); i++) {
-                    crls.add((X509CRL) cf.generateCRL(new ByteArrayInputStream(r.getAsStream(i).getBytes())));
-                }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // Damaged validation data counts as absent: the revocation check then fails with its own message.
-                return new Dss(certs, crls);
-            }
-        }
-        return new Dss(certs, crls);
     }
 
     /** Embedded files by name, as stored (decoded stream bytes). */

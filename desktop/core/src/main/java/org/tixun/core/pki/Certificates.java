@@ -23,18 +23,27 @@ public final class Certificates {
     public static List<X509Certificate> read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> out = new ArrayList<>();
-            for (var c : cf.generateCertificates(new ByteArrayInputStream(bytes))) {
-                out.add((X509Certificate) c);
+            return parse(bytes, CertificateFactory.getInstance("X.509"), file);
+        } catch (CertificateException | IOException e) {
+            // The JDK cannot parse SM2 (GM) certificates; BouncyCastle's factory can.
+            try {
+                return parse(bytes, CertificateFactory.getInstance("X.509", Pki.provider()), file);
+            } catch (CertificateException e2) {
+                throw new IOException("证书文件无法读取 (cannot read certificate file " + file + ")", e2);
             }
-            if (out.isEmpty()) {
-                throw new IOException("文件中没有证书 (no certificate in " + file + ")");
-            }
-            return out;
-        } catch (CertificateException e) {
-            throw new IOException("证书文件无法读取 (cannot read certificate file " + file + ")", e);
         }
+    }
+
+    private static List<X509Certificate> parse(byte[] bytes, CertificateFactory cf, Path file)
+            throws CertificateException, IOException {
+        List<X509Certificate> out = new ArrayList<>();
+        for (var c : cf.generateCertificates(new ByteArrayInputStream(bytes))) {
+            out.add((X509Certificate) c);
+        }
+        if (out.isEmpty()) {
+            throw new IOException("文件中没有证书 (no certificate in " + file + ")");
+        }
+        return out;
     }
 
     /** Writes a certificate as PEM. */

@@ -13,15 +13,21 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Shared cryptographic primitives: the BouncyCastle provider, EC P-256 key pairs and SHA-256. */
 public final class Pki {
-    private static final Provider BC;
+    /** Loaded on first use only: building a BouncyCastleProvider costs hundreds of ms, and verification needs none. */
+    private static final class Holder {
+        private static final Provider BC;
 
-    static {
-        Provider existing = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
-        if (existing == null) {
-            existing = new BouncyCastleProvider();
-            Security.addProvider(existing);
+        static {
+            Provider existing = Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
+            if (existing == null) {
+                // Share iText's instance rather than building a second one.
+                Provider itext = com.itextpdf.bouncycastleconnector.BouncyCastleFactoryCreator.getFactory()
+                        .getProvider();
+                existing = itext instanceof BouncyCastleProvider ? itext : new BouncyCastleProvider();
+                Security.addProvider(existing);
+            }
+            BC = existing;
         }
-        BC = existing;
     }
 
     private Pki() {
@@ -29,7 +35,7 @@ public final class Pki {
 
     /** The registered BouncyCastle provider. */
     public static Provider provider() {
-        return BC;
+        return Holder.BC;
     }
 
     /** Generates an EC P-256 key pair (about 0.2 ms; RSA is never used on the signing path). */

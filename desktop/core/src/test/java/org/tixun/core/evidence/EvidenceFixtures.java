@@ -38,7 +38,10 @@ final class EvidenceFixtures {
         frozen = SampleRecord.frozenPdf();
         request = SampleRecord.request(frozen, 20);
         sealed = new Sealer(keys, tsaClient).seal(request);
-        Runtime.getRuntime().addShutdownHook(new Thread(tsa::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tsa.close();
+            deleteRecursively(dir);
+        }));
     }
 
     static synchronized EvidenceFixtures get() {
@@ -50,6 +53,14 @@ final class EvidenceFixtures {
             }
         }
         return instance;
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not clean " + root + ": " + e.getMessage());
+        }
     }
 
     /** Writes bytes to a file in the fixture directory. */

@@ -45,6 +45,15 @@ public final class FrozenPdfFixture {
 
     /** A frozen record of {@code pages} A4 pages with boxes drawn where the slots are. */
     public static byte[] build(int pages, List<SignatureSlot> slots, String title) throws IOException {
+        return build(pages, slots, title, false);
+    }
+
+    /**
+     * A frozen record; with {@code withFields}, revision 0 also carries an empty signature field per slot, as the
+     * templates module may render it.
+     */
+    public static byte[] build(int pages, List<SignatureSlot> slots, String title, boolean withFields)
+            throws IOException {
         if (!Files.isReadable(FONT)) {
             throw new IllegalStateException("test font missing: install Debian package fonts-dejavu-core (" + FONT + ")");
         }
@@ -83,6 +92,27 @@ public final class FrozenPdfFixture {
                             cs.endText();
                         }
                     }
+                }
+            }
+            if (withFields) {
+                org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm acro =
+                        new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(doc);
+                doc.getDocumentCatalog().setAcroForm(acro);
+                for (SignatureSlot s : slots) {
+                    var field = new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(acro);
+                    field.setPartialName(s.id());
+                    var widget = field.getWidgets().get(0);
+                    widget.setRectangle(new PDRectangle(s.x(), s.y(), s.width(), s.height()));
+                    PDPage page = doc.getPage(s.pageIndex());
+                    widget.setPage(page);
+                    widget.setPrinted(true);
+                    var empty = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+                    empty.setBBox(new PDRectangle(s.width(), s.height()));
+                    var ap = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+                    ap.setNormalAppearance(empty);
+                    widget.setAppearance(ap);
+                    page.getAnnotations().add(widget);
+                    acro.getFields().add(field);
                 }
             }
             PDDocumentInformation info = doc.getDocumentInformation();

@@ -136,4 +136,14 @@ class ReplayTest {
         assertThatThrownBy(() -> new Replay(other.escrowCredential()).signers(f.sealed.sealedPdf()))
                 .hasMessageContaining("escrow key");
     }
+
+    @Test
+    void fingerprintImagesDecryptPerEvent() throws Exception {
+        java.util.Map<String, byte[]> prints = new Replay(f.keys.escrowCredential()).fingerprints(f.sealed.sealedPdf(), 1);
+        assertThat(prints).hasSize(20);
+        SignatureEvent withPrint = f.request.events().stream().filter(e -> e.fingerprintPng() != null).findFirst()
+                .orElseThrow();
+        assertThat(prints.get(withPrint.eventId())).isEqualTo(withPrint.fingerprintPng());
+        assertThat(new Replay(f.keys.escrowCredential()).fingerprints(f.sealed.sealedPdf(), 2)).isEmpty();
+    }
 }

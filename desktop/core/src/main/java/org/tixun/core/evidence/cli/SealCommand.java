@@ -14,6 +14,7 @@ import org.tixun.core.evidence.SigningRulesException;
 import org.tixun.core.evidence.tsa.EmbeddedTsa;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.InstitutionKeyStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,6 +44,10 @@ public final class SealCommand implements Callable<Integer> {
             description = "key store passphrase file (else $TIXUN_KEYSTORE_PASSPHRASE or a prompt)")
     Path passphraseFile;
 
+    @Option(names = "--gm-keystore", paramLabel = "gm.p12",
+            description = "GM (SM2) key store, same passphrase: add an SM2/SM3 signature per signer revision")
+    Path gmKeystore;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Tsa tsa;
 
@@ -67,8 +72,10 @@ public final class SealCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EmbeddedTsa local = null;
         try {
-            InstitutionKeyStore keys = InstitutionKeyStore.open(keystore,
-                    Passphrases.read(passphraseFile, "TIXUN_KEYSTORE_PASSPHRASE", "机构密钥库口令 key store passphrase"));
+            char[] passphrase = Passphrases.read(passphraseFile, "TIXUN_KEYSTORE_PASSPHRASE",
+                    "机构密钥库口令 key store passphrase");
+            InstitutionKeyStore keys = InstitutionKeyStore.open(keystore, passphrase);
+            GmKeyStore gm = gmKeystore == null ? null : GmKeyStore.open(gmKeystore, passphrase);
             String url = tsa.url;
             if (tsa.embedded) {
                 local = new EmbeddedTsa(keys.tsaCredential());
@@ -76,7 +83,7 @@ public final class SealCommand implements Callable<Integer> {
             }
             byte[] frozen = Files.readAllBytes(record);
             SealRequest request = EventsFile.read(events, frozen);
-            SealResult result = new Sealer(keys, new Rfc3161Client(url)).seal(request);
+            SealResult result = new Sealer(keys, new Rfc3161Client(url), gm).seal(request);
             InstitutionKeyStore.writeAtomically(out, result.sealedPdf());
             for (SealResult.RevisionInfo r : result.revisions()) {
                 o.printf("%-28s %7.1f ms %8d bytes%n", r.label(), r.nanos() / 1e6, r.bytesAdded());

@@ -45,6 +45,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--recording", paramLabel = "DIR", description = "recording segments to check against their hashes")
     Path recording;
 
+    @Option(names = "--gm-trust-anchor", paramLabel = "CERT",
+            description = "SM2 root certificate: also check the GM-track (SM2/SM3) signatures")
+    Path gmTrustAnchor;
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +72,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             byte[] pdf = Files.readAllBytes(file);
             VerificationReport report = new Verifier(anchors).verify(file.getFileName().toString(), pdf,
-                    new Verifier.Options(escrow, recording));
+                    new Verifier.Options(escrow, recording,
+                            gmTrustAnchor == null ? null : Certificates.read(gmTrustAnchor).get(0)));
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
             return report.exitCode();
