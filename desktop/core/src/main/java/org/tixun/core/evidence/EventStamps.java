@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.EventTimes;
 import java.util.List;
 import org.tixun.core.evidence.format.Iso19794Strokes;
 import org.tixun.core.evidence.tsa.Rfc3161Client;

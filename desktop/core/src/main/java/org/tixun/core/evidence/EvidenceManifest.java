@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.evidence.model.SignerRole;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

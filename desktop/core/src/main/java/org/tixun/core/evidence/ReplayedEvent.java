@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.StrokeSample;
+import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.evidence.model.SlotKind;
 import java.time.Instant;
 import java.util.List;
 import org.tixun.core.evidence.ink.InkLayout;

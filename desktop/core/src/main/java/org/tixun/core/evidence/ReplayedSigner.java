@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignerRole;
+import org.tixun.core.evidence.model.SlotKind;
 import java.util.List;
 
 /**

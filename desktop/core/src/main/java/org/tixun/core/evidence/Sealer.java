@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.SignerRole;
+import org.tixun.core.evidence.model.SignatureSlot;
+import org.tixun.core.evidence.model.SlotKind;
 import com.itextpdf.forms.form.element.SignatureFieldAppearance;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.kernel.pdf.PdfArray;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.SignerIdentity;
+import org.tixun.core.evidence.model.SignerRole;
+import org.tixun.core.evidence.model.SignatureSlot;
+import org.tixun.core.evidence.model.SlotKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignatureEvent;
 import java.nio.file.Path;
 import java.util.List;
 import org.tixun.core.evidence.sample.SampleRecord;

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.SignerIdentity;
+import org.tixun.core.evidence.model.SignerRole;
+import org.tixun.core.evidence.model.EventTimes;
+import org.tixun.core.evidence.model.SignatureSlot;
+import org.tixun.core.evidence.model.SlotKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -22,7 +22,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.Forms;
 import org.tixun.core.evidence.ReplayedEvent;
 import org.tixun.core.evidence.ReplayedSigner;
-import org.tixun.core.evidence.SlotKind;
+import org.tixun.core.evidence.model.SlotKind;
 import org.tixun.core.evidence.ink.InkLayout;
 import org.tixun.core.evidence.ink.InkSegment;
 

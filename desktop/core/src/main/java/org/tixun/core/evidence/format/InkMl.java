@@ -3,8 +3,8 @@ package org.tixun.core.evidence.format;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.tixun.core.evidence.SignatureEvent;
-import org.tixun.core.evidence.StrokeSample;
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.StrokeSample;
 
 /** Writes signature events as W3C InkML: one trace group per event, one trace per pen-down stroke (X Y F T). */
 public final class InkMl {

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.tixun.core.evidence.DeviceInfo;
-import org.tixun.core.evidence.StrokeSample;
+import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.evidence.model.StrokeSample;
 
 /**
  * Encodes and decodes pen samples in the binary layout of ISO/IEC 19794-7:2007 (full format): a general

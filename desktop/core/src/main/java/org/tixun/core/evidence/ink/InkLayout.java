@@ -3,8 +3,8 @@ package org.tixun.core.evidence.ink;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tixun.core.evidence.DeviceInfo;
-import org.tixun.core.evidence.StrokeSample;
+import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.evidence.model.StrokeSample;
 
 /**
  * The one ink geometry used everywhere (live ink, sealed PDF appearance, SVG/GIF replay): pen samples fitted

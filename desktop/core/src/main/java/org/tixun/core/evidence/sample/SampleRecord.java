@@ -18,17 +18,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.tixun.core.evidence.DeviceInfo;
+import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.DocumentKind;
-import org.tixun.core.evidence.EventTimes;
-import org.tixun.core.evidence.RecordingSpan;
+import org.tixun.core.evidence.model.EventTimes;
+import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.SealRequest;
-import org.tixun.core.evidence.SignatureEvent;
-import org.tixun.core.evidence.SignatureSlot;
-import org.tixun.core.evidence.SignerIdentity;
-import org.tixun.core.evidence.SignerRole;
-import org.tixun.core.evidence.SlotKind;
-import org.tixun.core.evidence.StrokeSample;
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.SignatureSlot;
+import org.tixun.core.evidence.model.SignerIdentity;
+import org.tixun.core.evidence.model.SignerRole;
+import org.tixun.core.evidence.model.SlotKind;
+import org.tixun.core.evidence.model.StrokeSample;
 import org.tixun.core.pki.Pki;
 
 /**

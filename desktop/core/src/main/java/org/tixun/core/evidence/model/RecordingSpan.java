@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.evidence;
+package org.tixun.core.evidence.model;
 
 import java.time.Instant;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.evidence;
+package org.tixun.core.evidence.model;
 
 /**
  * The signature pad that captured an event and the geometry of its samples.

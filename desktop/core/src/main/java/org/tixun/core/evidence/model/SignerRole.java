@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.evidence;
+package org.tixun.core.evidence.model;
 
 /** A signer's role in a record, with its place in the signing order (DOMAIN.md rule 9). */
 public enum SignerRole {
