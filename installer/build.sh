@@ -105,6 +105,8 @@ $left"
 
 # ---- jdeps: the explicit module list must cover what the jars use ----
 modules="$(grep -v '^\s*#' "$here/src/jlink/modules.txt" | sed 's/#.*//' | xargs | tr ' ' ',')"
+pom_modules="$(sed -n 's|.*<tixun.jlink.modules>\(.*\)</tixun.jlink.modules>.*|\1|p' "$here/pom.xml")"
+[ "$modules" = "$pom_modules" ] || die "the module lists differ: src/jlink/modules.txt has $modules but installer/pom.xml's tixun.jlink.modules has $pom_modules; make them equal"
 note "checking the module list with jdeps"
 jd="$out/jdeps"; rm -rf "$jd"; mkdir -p "$jd"
 cp "$input"/tixun-app.jar "$input"/lib/*.jar "$jd/"
@@ -131,7 +133,7 @@ rm -f "$runtime/lib/server/classes_nocoops.jsa"
 # ---- jpackage app-image ----
 launchers="$out/launchers"; rm -rf "$launchers"; mkdir -p "$launchers"
 for mode in workstation terminal archive; do
-  sed "s|@ICON@|$here/src/icons/tixun-$mode.png|" "$here/src/launchers/tixun-$mode.properties" > "$launchers/tixun-$mode.properties"
+  { cat "$here/src/launchers/tixun-$mode.properties"; echo "icon=$here/src/icons/tixun-$mode.png"; } > "$launchers/tixun-$mode.properties"
 done
 libpath='$APPDIR/../runtime/lib'
 common=(
@@ -142,7 +144,7 @@ common=(
   --description "Tixun (提讯): remote interrogation and handwritten e-signing"
 )
 note "jpackage --type app-image"
-"$JDK/bin/jpackage" --type app-image --dest "$dist" "${common[@]}" \
+"$JDK/bin/jpackage" -J-Dfile.encoding=UTF-8 --type app-image --dest "$dist" "${common[@]}" \
   --runtime-image "$runtime" --input "$input" \
   --main-jar tixun-app.jar --main-class org.tixun.app.Main \
   --icon "$here/src/icons/tixun.png" \
@@ -177,11 +179,10 @@ if want deb; then
   for mode in workstation terminal archive; do cp "$here/src/icons/tixun-$mode.png" "$res/tixun-$mode.png"; done
   cp "$here/src/icons/tixun.png" "$res/tixun.png"
   note "jpackage --type deb"
-  "$JDK/bin/jpackage" --type deb --dest "$dist" "${common[@]}" \
+  "$JDK/bin/jpackage" -J-Dfile.encoding=UTF-8 --type deb --dest "$dist" "${common[@]}" \
     --app-image "$image" \
     --resource-dir "$res" \
     --license-file "$here/src/linux/LICENSE-NOTICE.txt" \
-    --about-url "https://www.gnu.org/licenses/agpl-3.0.html" \
     --linux-package-name tixun \
     --linux-deb-maintainer "tixun@example.org" \
     --linux-menu-group "Office" \
