@@ -5,7 +5,7 @@
 #   1. builds the .deb (installer/build.sh; --no-build reuses installer/target/dist/*.deb)
 #   2. installs it with dpkg -i (apt-get -f install for missing dependencies)
 #   3. runs /opt/tixun/bin/tixun --version; checks the CDS archive and the pinned native path are used
-#   4. starts the workstation under Xvfb with a fresh HOME (data in ~/.local/share/tixun), waits for
+#   4. starts the workstation under Xvfb with a fresh default data dir (XDG_DATA_HOME), waits for
 #      the login window, takes a screenshot (installer/target/check/screenshot.png); then the
 #      terminal and archive launchers must each show a window too
 #   5. reinstalls the package over itself (the upgrade path) and checks the data survived
@@ -93,7 +93,9 @@ pass "installed: launchers, 4 desktop entries, $rules, group tixun"
 
 # ---------------------------------------------------------------------------------------------
 step "3. tixun --version from /opt/tixun"
-export HOME="$work/home"; mkdir -p "$HOME"
+# Java takes user.home from the password database, not $HOME; XDG_DATA_HOME moves the default data
+# dir (~/.local/share/tixun) into the temp dir without touching the real home.
+export XDG_DATA_HOME="$work/home/.local/share"; mkdir -p "$XDG_DATA_HOME"
 unset TIXUN_HOME JAVA_TOOL_OPTIONS
 ver="$(/opt/tixun/bin/tixun --version 2>&1)" || fail "/opt/tixun/bin/tixun --version exited non-zero: $ver"
 echo "$ver"
@@ -101,16 +103,16 @@ echo "$ver" | grep -E '^tixun [0-9]' >/dev/null || fail "unexpected --version ou
 echo "$ver" | grep 'Java 17' >/dev/null || fail "--version does not run on the bundled Java 17 runtime"
 # The AppCDS archive must map at the installed location (paths and jar times match the build).
 JAVA_TOOL_OPTIONS="-Xlog:class+load=info" /opt/tixun/bin/tixun --version >"$out/class-load.log" 2>&1 || true
-grep 'picocli.CommandLine .*source: shared objects file (top)' "$out/class-load.log" >/dev/null \
+grep 'org.tixun.app.Main source: shared objects file (top)' "$out/class-load.log" >/dev/null \
   || fail "the AppCDS archive /opt/tixun/lib/app/tixun.jsa is not used (see $out/class-load.log)"
 pass "runs on the bundled runtime; app classes come from the AppCDS archive"
 
 # ---------------------------------------------------------------------------------------------
-step "4. GUI under Xvfb (HOME=$HOME, so data goes to ~/.local/share/tixun)"
-data="$HOME/.local/share/tixun"
+step "4. GUI under Xvfb (XDG_DATA_HOME=$XDG_DATA_HOME: the default data dir is \$XDG_DATA_HOME/tixun, i.e. ~/.local/share/tixun)"
+data="$XDG_DATA_HOME/tixun"
 printf 'check-password-1\n' | /opt/tixun/bin/tixun users add --username admin --name "Check admin" \
   --role administrator --password-stdin >"$out/users-add.log" 2>&1 || { cat "$out/users-add.log"; fail "tixun users add failed"; }
-[ -f "$data/tixun.db" ] || fail "no database at $data/tixun.db after 'tixun users add' (default data dir not ~/.local/share/tixun?)"
+[ -f "$data/tixun.db" ] || fail "no database at $data/tixun.db after 'tixun users add' (default data dir not $XDG_DATA_HOME/tixun?)"
 start_xvfb
 JAVA_TOOL_OPTIONS="-Djavafx.verbose=true" /opt/tixun/bin/tixun-workstation >"$out/workstation.log" 2>&1 &
 pid=$!; app_pids+=("$pid")
@@ -123,7 +125,7 @@ awk -v s="$sd" 'BEGIN{exit !(s > 0.02)}' || fail "the screenshot is blank (std d
 grep 'Tixun UI up in' "$data/logs/tixun.log" >/dev/null || fail "no 'Tixun UI up' line in $data/logs/tixun.log"
 grep -E 'Loaded /opt/tixun/lib/app/\.\./runtime/lib/libglass\.so from java\.library\.path' "$out/workstation.log" >/dev/null \
   || fail "JavaFX did not load libglass.so from the bundled runtime (java.library.path); see $out/workstation.log"
-[ ! -e "$HOME/.openjfx" ] || fail "JavaFX extracted natives into ~/.openjfx instead of using the bundled runtime"
+if grep -E 'Loaded .*(\.openjfx|/tmp/)' "$out/workstation.log" >/dev/null; then fail "JavaFX extracted natives instead of using the bundled runtime"; fi
 stop_pid "$pid"
 pass "workstation window '$title' shown; screenshot $out/screenshot.png; natives from /opt/tixun/lib/runtime/lib"
 
