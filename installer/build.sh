@@ -174,13 +174,14 @@ note "app-image: $image ($(du -sh "$image" | cut -f1))"
 if want deb; then
   command -v dpkg >/dev/null || die "dpkg not found: the .deb can only be built on Debian/Ubuntu"
   rm -f "$dist"/tixun_*.deb
-  # TIXUN_DEB_FAST=1: gzip -1 instead of xz -6 (a few minutes faster here; a bigger .deb) for trial builds.
-  if [ "${TIXUN_DEB_FAST:-0}" = 1 ]; then export DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1; fi
   res="$out/deb-resources"; rm -rf "$res"; mkdir -p "$res"
   cp "$here"/src/linux/* "$res/"
   for mode in workstation terminal archive; do cp "$here/src/icons/tixun-$mode.png" "$res/tixun-$mode.png"; done
   cp "$here/src/icons/tixun.png" "$res/tixun.png"
   note "jpackage --type deb"
+  # jpackage's .deb is unpacked and repacked by lib/deb-cds.sh: compress it fast here (gzip -1);
+  # the final compression (xz, or gzip -1 with TIXUN_DEB_FAST=1) happens in the repack.
+  DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
   "$JDK/bin/jpackage" -J-Dfile.encoding=UTF-8 --type deb --dest "$dist" "${common[@]}" \
     --app-image "$image" \
     --resource-dir "$res" \
