@@ -66,5 +66,6 @@ ui_j=$(grep -ho 'Tixun UI up in [0-9]*' "$work/data-jar/logs/tixun.log" | awk '{
 ui_i=$(grep -ho 'Tixun UI up in [0-9]*' "$work/data-image/logs/tixun.log" | awk '{print $5}' | median)
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java: $("$java_bin" -version 2>&1 | head -1)"
 echo "median process start -> login window: plain jar ${mj} ms, app-image ${mi} ms, ratio app-image/jar $(awk -v a="$mi" -v b="$mj" 'BEGIN{printf "%.2f", a/b}')"
+echo "fastest run: plain jar $(sort -n "$work/jar.ms" | head -1) ms, app-image $(sort -n "$work/image.ms" | head -1) ms"
 echo "median 'Tixun UI up' (from Application.start, app log): plain jar ${ui_j} ms, app-image ${ui_i} ms"
 awk -v m="$mi" 'BEGIN{exit !(m < 2500)}' && echo "target < 2500 ms: met by the app-image" || echo "target < 2500 ms: NOT met by the app-image"
