@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Builds Tixun's native packages: a jlinked runtime, a jpackage app-image with an AppCDS archive,
+# and (on Debian/Ubuntu) a .deb. Also run by `./mvnw -Pinstaller package` (installer/pom.xml).
+#
+#   installer/build.sh                 app-image + .deb        (Linux)
+#   installer/build.sh app-image       app-image only
+#   installer/build.sh --no-app-build deb   reuse desktop/app/target as it is
+#
+# Outputs (installer/target/):
+#   runtime/                 the jlinked Java runtime (explicit module list: src/jlink/modules.txt)
+#   dist/tixun/              the app-image (bin/tixun, bin/tixun-{workstation,terminal,archive}, lib/)
+#   dist/tixun_<v>-1_<arch>.deb
+# Windows (.msi) and macOS (.dmg) are built by the -Pinstaller-msi / -Pinstaller-dmg Maven profiles
+# on those systems (docs/installer.md).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+# shellcheck source=lib/common.sh
+. "$here/lib/common.sh"
+
+app_build=1
+types=()
+for a in "$@"; do
+  case "$a" in
+    --no-app-build) app_build=0 ;;
+    app-image|deb) types+=("$a") ;;
+    -h|--help) sed -n '3,16p' "$0"; exit 0 ;;
+    *) die "unknown argument '$a' (expected app-image, deb, --no-app-build)" ;;
+  esac
+done
+[ ${#types[@]} -gt 0 ] || types=(app-image deb)
+want() { local t; for t in "${types[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
+
+[ "$(uname -s)" = Linux ] || die "this script builds the Linux packages; on Windows/macOS use ./mvnw -Pinstaller-msi / -Pinstaller-dmg package"
+JDK="$(find_jdk)"
+note "JDK: $JDK ($("$JDK/bin/java" -version 2>&1 | head -1))"
+need_cmd unzip unzip
+need_cmd zip zip
+if want deb; then
+  need_cmd dpkg-deb dpkg-dev
+  need_cmd fakeroot fakeroot
+fi
+
+app_target="$root/desktop/app/target"
+if [ "$app_build" = 1 ]; then
+  note "building the app (mvnw install -DskipTests -pl desktop/app -am)"
+  (cd "$root" && ./mvnw -B -q install -DskipTests -pl desktop/app -am) \
+    || die "the app build failed (see the Maven output above)"
+fi
+[ -f "$app_target/tixun-app.jar" ] && [ -d "$app_target/lib" ] \
+  || die "missing $app_target/tixun-app.jar or lib/: build the app first (./mvnw -B install -DskipTests)"
+
+out="$here/target"
+input="$out/input"          # jpackage --input: the jars, natives stripped
+natives="$out/natives"      # this platform's natives, copied into runtime/lib
+runtime="$out/runtime"
+dist="$out/dist"
+image="$dist/tixun"
+rm -rf "$input" "$natives" "$runtime" "$image" "$out/jpackage-tmp" "$out/cfg"
+mkdir -p "$input/lib" "$natives" "$dist"
+
+# ---- version: jpackage wants digits only (0.1.0-SNAPSHOT -> 0.1.0) ----
+full_version="$(unzip -p "$app_target/tixun-app.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+[ -n "$full_version" ] || die "no Implementation-Version in tixun-app.jar's manifest"
+version="${full_version%%-*}"
+
+# ---- platform natives ----
+case "$(uname -m)" in
+  x86_64)  sqlite_dir=Linux/x86_64;  jsc_dir=Linux/x86_64;   jna_dir=linux-x86-64;  deb_arch=amd64 ;;
+  aarch64) sqlite_dir=Linux/aarch64; jsc_dir=Linux/armv8_64; jna_dir=linux-aarch64; deb_arch=arm64 ;;
+  *) die "unsupported machine $(uname -m) (x86_64 and aarch64 are)" ;;
+esac
+
+cp "$app_target/tixun-app.jar" "$input/"
+cp "$app_target"/lib/*.jar "$input/lib/"
+
+# extract_native JAR ENTRY: copies ENTRY out of JAR into $natives (fails if absent).
+extract_native() {
+  unzip -Z1 "$1" | grep -x "$2" >/dev/null || die "$(basename "$1") has no $2 (library upgraded? update build.sh)"
+  unzip -q -o -j "$1" "$2" -d "$natives"
+}
+# strip JAR PATTERN...: deletes native entries from the copy in $input/lib.
+strip_natives() {
+  local jar="$1"; shift
+  if unzip -Z1 "$jar" | grep '^META-INF/.*\.SF$' >/dev/null; then die "$(basename "$jar") is signed; stripping would break it"; fi
+  zip -q -d "$jar" "$@" >/dev/null
+}
+note "keeping only $(uname -m) Linux natives"
+fx="$(ls "$input"/lib/javafx-graphics-*-linux*.jar)"
+for so in $(unzip -Z1 "$fx" | grep -E '^[^/]+\.so$'); do extract_native "$fx" "$so"; done
+strip_natives "$fx" '*.so'
+sq="$(ls "$input"/lib/sqlite-jdbc-*.jar)"
+extract_native "$sq" "org/sqlite/native/$sqlite_dir/libsqlitejdbc.so"
+strip_natives "$sq" 'org/sqlite/native/*'
+js="$(ls "$input"/lib/jSerialComm-*.jar)"
+extract_native "$js" "$jsc_dir/libjSerialComm.so"
+strip_natives "$js" 'Android/*' 'Windows/*' 'OSX/*' 'Linux/*' 'FreeBSD/*' 'OpenBSD/*' 'Solaris/*'
+jn="$(ls "$input"/lib/jna-*.jar)"
+extract_native "$jn" "com/sun/jna/$jna_dir/libjnidispatch.so"
+strip_natives "$jn" 'com/sun/jna/*/libjnidispatch.*' 'com/sun/jna/*-*/' 'com/sun/jna/*-*/*'
+left="$(for j in "$input"/lib/*.jar; do unzip -Z1 "$j" | grep -E '\.(so|dll|dylib|jnilib)$' | sed "s|^|$(basename "$j"): |"; done || true)"
+[ -z "$left" ] || die "native libraries left in jars after stripping (add them to build.sh):
+$left"
+
+# ---- jdeps: the explicit module list must cover what the jars use ----
+modules="$(grep -v '^\s*#' "$here/src/jlink/modules.txt" | sed 's/#.*//' | xargs | tr ' ' ',')"
+pom_modules="$(sed -n 's|.*<tixun.jlink.modules>\(.*\)</tixun.jlink.modules>.*|\1|p' "$here/pom.xml")"
+[ "$modules" = "$pom_modules" ] || die "the module lists differ: src/jlink/modules.txt has $modules but installer/pom.xml's tixun.jlink.modules has $pom_modules; make them equal"
+note "checking the module list with jdeps"
+jd="$out/jdeps"; rm -rf "$jd"; mkdir -p "$jd"
+cp "$input"/tixun-app.jar "$input"/lib/*.jar "$jd/"
+# Analyse everything as class path (module-info removed): modular jars with optional
+# dependencies that are not shipped (jakarta.activation...) make jdeps' module resolution fail.
+for j in "$jd"/*.jar; do zip -q -d "$j" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true; done
+used="$(cd "$jd" && "$JDK/bin/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps --class-path '*' ./*.jar)" \
+  || die "jdeps failed"
+for m in ${used//,/ }; do
+  case ",$modules," in *",$m,"*) ;; *) die "jdeps says the app needs module $m, which installer/src/jlink/modules.txt lacks: add it (with a comment why)";; esac
+done
+rm -rf "$jd"
+
+# ---- jlink ----
+note "jlink: $modules"
+"$JDK/bin/jlink" --add-modules "$modules" --output "$runtime" \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --include-locales=en,zh --generate-cds-archive \
+  || die "jlink failed"
+cp "$natives"/*.so "$runtime/lib/"
+# The no-compressed-oops base archive only serves heaps over 32 GB: drop it (11 MB).
+rm -f "$runtime/lib/server/classes_nocoops.jsa"
+
+# ---- jpackage app-image ----
+launchers="$out/launchers"; rm -rf "$launchers"; mkdir -p "$launchers"
+for mode in workstation terminal archive; do
+  { cat "$here/src/launchers/tixun-$mode.properties"; echo "icon=$here/src/icons/tixun-$mode.png"; } > "$launchers/tixun-$mode.properties"
+done
+libpath='$APPDIR/../runtime/lib'
+common=(
+  --name tixun
+  --app-version "$version"
+  --vendor "Tixun project"
+  --copyright "Copyright (C) Tixun contributors. AGPL-3.0-or-later."
+  --description "Tixun (提讯): remote interrogation and handwritten e-signing"
+)
+note "jpackage --type app-image"
+"$JDK/bin/jpackage" -J-Dfile.encoding=UTF-8 --type app-image --dest "$dist" "${common[@]}" \
+  --runtime-image "$runtime" --input "$input" \
+  --main-jar tixun-app.jar --main-class org.tixun.app.Main \
+  --icon "$here/src/icons/tixun.png" \
+  --java-options "-Dfile.encoding=UTF-8" \
+  --java-options "-Djava.library.path=$libpath" \
+  --java-options "-Dorg.sqlite.lib.path=$libpath" \
+  --java-options "-DjSerialComm.library.path=$libpath" \
+  --java-options "-Djna.boot.library.path=$libpath" \
+  --java-options "-Djna.nounpack=true" \
+  --java-options "-Dtixun.launcher=jpackage" \
+  --add-launcher "tixun-workstation=$launchers/tixun-workstation.properties" \
+  --add-launcher "tixun-terminal=$launchers/tixun-terminal.properties" \
+  --add-launcher "tixun-archive=$launchers/tixun-archive.properties" \
+  || die "jpackage app-image failed"
+[ -x "$image/bin/tixun" ] || die "jpackage made no $image/bin/tixun"
+
+# The udev rule travels inside the image; the .deb's postinst installs it (src/linux/postinst).
+mkdir -p "$image/lib/udev"
+cp "$here/src/udev/60-tixun-signpads.rules" "$image/lib/udev/"
+
+# ---- AppCDS: a dynamic archive from a training run (version + GUI start to the login window) ----
+"$here/lib/cds-train.sh" "$image" || die "CDS training failed"
+
+note "app-image: $image ($(du -sh "$image" | cut -f1))"
+
+# ---- .deb ----
+if want deb; then
+  command -v dpkg >/dev/null || die "dpkg not found: the .deb can only be built on Debian/Ubuntu"
+  rm -f "$dist"/tixun_*.deb
+  res="$out/deb-resources"; rm -rf "$res"; mkdir -p "$res"
+  cp "$here"/src/linux/* "$res/"
+  for mode in workstation terminal archive; do cp "$here/src/icons/tixun-$mode.png" "$res/tixun-$mode.png"; done
+  cp "$here/src/icons/tixun.png" "$res/tixun.png"
+  note "jpackage --type deb"
+  # jpackage's .deb is unpacked and repacked by lib/deb-cds.sh: compress it fast here (gzip -1);
+  # the final compression (xz, or gzip -1 with TIXUN_DEB_FAST=1) happens in the repack.
+  DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
+  "$JDK/bin/jpackage" -J-Dfile.encoding=UTF-8 --type deb --dest "$dist" "${common[@]}" \
+    --app-image "$image" \
+    --resource-dir "$res" \
+    --license-file "$here/src/linux/LICENSE-NOTICE.txt" \
+    --linux-package-name tixun \
+    --linux-deb-maintainer "tixun@example.org" \
+    --linux-menu-group "Office" \
+    --linux-app-category "misc" \
+    --linux-app-release 1 \
+    --linux-shortcut \
+    --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libasound2, libv4l-0, libpulse0, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei" \
+    ${TIXUN_JPACKAGE_VERBOSE:+--verbose} \
+    || die "jpackage deb failed"
+  deb="$(ls "$dist"/tixun_*.deb 2>/dev/null | head -1)"
+  [ -n "$deb" ] || die "jpackage made no .deb in $dist"
+  # The app-image's CDS archive is bound to its build path: retrain it for /opt/tixun.
+  "$here/lib/deb-cds.sh" "$deb" || die "CDS training for the .deb failed"
+  note ".deb: $deb ($(du -h "$deb" | cut -f1))"
+  dpkg-deb -f "$deb" Depends >&2
+fi
