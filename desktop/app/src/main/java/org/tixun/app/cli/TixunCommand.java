@@ -21,7 +21,7 @@ import picocli.CommandLine.IVersionProvider;
             org.tixun.signpad.cli.PadCommand.class, org.tixun.templates.cli.TemplateCommand.class,
             org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.evidence.cli.VerifyCommand.class,
             org.tixun.core.evidence.cli.ReplayCommand.class, org.tixun.core.evidence.cli.EvidenceBenchCommand.class,
-            InkBenchCommand.class,
+            InkBenchCommand.class, org.tixun.core.cli.ArchiveBenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TixunCommand implements Callable<Integer> {
     @CommandLine.Mixin

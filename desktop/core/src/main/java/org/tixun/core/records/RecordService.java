@@ -22,9 +22,8 @@ import org.tixun.core.store.Database;
 /** Records: drafts started from a template kind for a case, and the searchable record list. */
 public final class RecordService {
     private static final String SELECT = "SELECT r.id, r.case_id, c.case_number, r.kind, r.title, r.status, "
-            + "(SELECT name FROM participant s WHERE s.case_id = c.id AND s.role = 'SUSPECT' LIMIT 1), "
-            + "(SELECT group_concat(name, '、') FROM participant i WHERE i.case_id = c.id AND i.role = 'INTERROGATOR'), "
-            + "r.created_at, r.updated_at FROM record r JOIN case_file c ON c.id = r.case_id ";
+            + "r.suspect_name, r.interrogators, r.created_at, r.updated_at FROM record r "
+            + "JOIN case_file c ON c.id = r.case_id ";
 
     private final Database db;
     private final AuditLog audit;
@@ -71,6 +70,7 @@ public final class RecordService {
                 ps.setString(7, now);
                 ps.executeUpdate();
             }
+            refreshSearchColumns(conn, c.id());
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO record_revision(record_id, revision, content_json) VALUES (?, 0, '{}')")) {
                 ps.setString(1, id);
@@ -80,6 +80,28 @@ public final class RecordService {
         });
         audit.append(actor, AuditAction.RECORD_CREATED, id, "kind=" + kind + " case=" + c.caseNumber());
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Copies the case's suspect and interrogator names and the search text onto its records; runs
+     * inside the caller's transaction whenever a case or its records change.
+     */
+    public static void refreshSearchColumns(java.sql.Connection conn, String caseId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE record SET "
+                + "suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = record.case_id "
+                + "AND s.role = 'SUSPECT' ORDER BY s.position LIMIT 1), ''), "
+                + "interrogators = COALESCE((SELECT group_concat(name, '、') FROM (SELECT name FROM participant i "
+                + "WHERE i.case_id = record.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '') "
+                + "WHERE case_id = ?")) {
+            ps.setString(1, caseId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE record SET search_text = lower((SELECT case_number "
+                + "FROM case_file c WHERE c.id = record.case_id) || ' ' || title || ' ' || suspect_name || ' ' "
+                + "|| interrogators) WHERE case_id = ?")) {
+            ps.setString(1, caseId);
+            ps.executeUpdate();
+        }
     }
 
     /** Files a sealed document for a record: status SEALED, the document's path and hash on revision 0. */
@@ -131,7 +153,7 @@ public final class RecordService {
     /** The archive's filtered, paged list, newest first. */
     public List<RecordSummary> search(RecordQuery q) {
         List<Object> args = new ArrayList<>();
-        String sql = SELECT + where(q, args) + "ORDER BY r.created_at DESC, r.id LIMIT ? OFFSET ?";
+        String sql = SELECT + where(q, args) + "ORDER BY " + q.sort().orderBy(q.ascending()) + " LIMIT ? OFFSET ?";
         args.add(Math.max(1, q.limit()));
         args.add(Math.max(0, q.offset()));
         return db.withConnection(conn -> {
@@ -167,12 +189,8 @@ public final class RecordService {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
         if (q.text() != null && !q.text().isBlank()) {
             String like = "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append("AND (c.case_number LIKE ? ESCAPE '\\' OR r.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM "
-                    + "participant p WHERE p.case_id = c.id AND p.role IN ('SUSPECT','INTERROGATOR') "
-                    + "AND p.name LIKE ? ESCAPE '\\')) ");
-            args.add(like);
-            args.add(like);
-            args.add(like);
+            where.append("AND r.search_text LIKE ? ESCAPE '\\' ");
+            args.add(like.toLowerCase(java.util.Locale.ROOT));
         }
         if (q.kind() != null) {
             where.append("AND r.kind = ? ");

@@ -78,4 +78,26 @@ class CaseServiceTest {
             assertThat(core.audit().verify().intact()).isTrue();
         }
     }
+
+    @Test
+    void archiveSearchFollowsCaseEditsAndSortsInTheDatabase() {
+        try (CoreServices core = TestCore.open(dir)) {
+            CaseFile c = core.cases().save("u", TestCore.validCase("B-2"));
+            core.records().createDraft("u", c, "INTERROGATION_RECORD", "讯问笔录");
+            core.records().createDraft("u", c, "RIGHTS_NOTICE", "告知书");
+            assertThat(core.records().search(new RecordQuery("李某某", null, null, null, null, 0, 10))).hasSize(2);
+            List<Participant> renamed = new java.util.ArrayList<>(c.participants());
+            Participant s = renamed.get(0);
+            renamed.set(0, new Participant(s.id(), s.role(), "钱某", s.sex(), null, null, s.dateOfBirth(),
+                    s.idNumber(), null, null, null, null, null, null, null, false, null));
+            core.cases().save("u", new CaseFile(c.id(), "B-2", "盗窃", renamed, c.createdAt(), c.updatedAt()));
+            assertThat(core.records().search(new RecordQuery("李某某", null, null, null, null, 0, 10))).isEmpty();
+            assertThat(core.records().search(new RecordQuery("钱某", null, null, null, null, 0, 10)))
+                    .extracting(RecordSummary::suspectName).containsOnly("钱某");
+            assertThat(core.records().search(RecordQuery.all(10).sortedBy(RecordQuery.Sort.TITLE, true)))
+                    .extracting(RecordSummary::title).containsExactly("告知书", "讯问笔录");
+            assertThat(core.records().search(RecordQuery.all(10).sortedBy(RecordQuery.Sort.TITLE, false)))
+                    .extracting(RecordSummary::title).containsExactly("讯问笔录", "告知书");
+        }
+    }
 }

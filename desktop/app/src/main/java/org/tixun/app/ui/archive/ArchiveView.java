@@ -25,6 +25,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Forms;
+import org.tixun.core.records.RecordQuery;
 import org.tixun.core.records.RecordStatus;
 import org.tixun.core.records.RecordSummary;
 
@@ -85,13 +86,31 @@ public final class ArchiveView extends BorderPane {
         TableView<RecordSummary> table = new TableView<>(vm.rows());
         table.setId("archiveTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170));
-        table.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
-        table.getColumns().add(Forms.column(i18n, "archive.suspect", r -> nz(r.suspectName()), 90));
-        table.getColumns().add(Forms.column(i18n, "archive.interrogators", r -> nz(r.interrogators()), 120));
-        table.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
-        table.getColumns().add(Forms.column(i18n, "record.created",
-                r -> r.createdAt().substring(0, 16).replace('T', ' '), 130));
+        var caseNumber = Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170);
+        var title = Forms.column(i18n, "record.title", RecordSummary::title, 220);
+        var suspect = Forms.column(i18n, "archive.suspect", (RecordSummary r) -> nz(r.suspectName()), 90);
+        var interrogators = Forms.column(i18n, "archive.interrogators", (RecordSummary r) -> nz(r.interrogators()), 120);
+        var statusColumn = Forms.column(i18n, "record.status",
+                (RecordSummary r) -> i18n.text("status." + r.status().name()), 80);
+        var created = Forms.column(i18n, "record.created",
+                (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 130);
+        suspect.setSortable(false);
+        interrogators.setSortable(false);
+        java.util.Map<javafx.scene.control.TableColumn<RecordSummary, String>, RecordQuery.Sort> sorts = java.util.Map.of(
+                caseNumber, RecordQuery.Sort.CASE_NUMBER, title, RecordQuery.Sort.TITLE, statusColumn,
+                RecordQuery.Sort.STATUS, created, RecordQuery.Sort.CREATED);
+        table.getColumns().addAll(java.util.List.of(caseNumber, title, suspect, interrogators, statusColumn, created));
+        // Sorting happens in the database over every record; the table only shows the page.
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                vm.sortBy(RecordQuery.Sort.CREATED, false);
+            } else {
+                var column = t.getSortOrder().get(0);
+                vm.sortBy(sorts.getOrDefault(column, RecordQuery.Sort.CREATED),
+                        column.getSortType() == javafx.scene.control.TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("archive.empty"));
         table.setPlaceholder(empty);

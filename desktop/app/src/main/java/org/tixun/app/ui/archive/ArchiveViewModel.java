@@ -30,6 +30,8 @@ public final class ArchiveViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private RecordQuery.Sort sort = RecordQuery.Sort.CREATED;
+    private boolean ascending;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<RecordSummary> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -42,6 +44,15 @@ public final class ArchiveViewModel {
     public void search() {
         page.set(0);
         load();
+    }
+
+    /** Sorts in the database (all records, not just the page shown) and goes back to the first page. */
+    public void sortBy(RecordQuery.Sort newSort, boolean asc) {
+        if (newSort != sort || asc != ascending) {
+            sort = newSort;
+            ascending = asc;
+            search();
+        }
     }
 
     public void nextPage() {
@@ -61,7 +72,7 @@ public final class ArchiveViewModel {
     public RecordQuery query() {
         AppContext.TemplateChoice k = kind.get();
         return new RecordQuery(text.get(), k == null ? null : k.kind(), status.get(), from.get(), to.get(),
-                page.get() * PAGE_SIZE, PAGE_SIZE);
+                page.get() * PAGE_SIZE, PAGE_SIZE, sort, ascending);
     }
 
     private void load() {
