@@ -43,6 +43,8 @@ public final class MessageCodec {
             case ABORT -> Abort.class;
             case REFUSAL -> Refusal.class;
             case BYE -> Bye.class;
+            case ENROLLMENT_REQUEST -> EnrollmentRequest.class;
+            case ENROLLMENT_RESULT -> EnrollmentResult.class;
         };
         try {
             return MAPPER.readValue(frame.payload(), type);

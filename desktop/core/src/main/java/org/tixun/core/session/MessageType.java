@@ -14,7 +14,9 @@ public enum MessageType {
     SIGNATURE_EVENT(6, true),
     ABORT(7, true),
     REFUSAL(8, false),
-    BYE(9, false);
+    BYE(9, false),
+    ENROLLMENT_REQUEST(10, false),
+    ENROLLMENT_RESULT(11, false);
 
     private final int code;
     private final boolean reliable;
