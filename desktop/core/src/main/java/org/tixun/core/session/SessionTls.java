@@ -103,6 +103,10 @@ public final class SessionTls {
             }
         }
         String m = String.valueOf(e.getMessage());
+        if (m.contains("Empty client certificate chain") || m.contains("Empty server certificate chain")) {
+            return new LinkRefusedException(self.peer().zh() + "没有出示证书，拒绝连接 (the " + self.peer().en()
+                    + " presented no certificate)", e);
+        }
         String peerZh = self.peer().zh();
         String peerEn = self.peer().en();
         if (m.contains("certificate_revoked")) {
@@ -286,7 +290,9 @@ public final class SessionTls {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[] {root};
+            // No certificate_authorities hint: a peer from another institution then still presents its certificate
+            // and gets refused with a precise sentence instead of sending an empty chain.
+            return new X509Certificate[0];
         }
     }
 }

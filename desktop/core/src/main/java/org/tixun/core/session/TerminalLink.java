@@ -92,6 +92,10 @@ public final class TerminalLink extends SessionLink {
             } catch (SSLException e) {
                 LinkRefusedException r = SessionTls.explain(e, SessionRole.TERMINAL);
                 throw r != null ? r : e;
+            } catch (java.net.SocketException e) {
+                // The workstation may close before its alert is read (broken pipe while we write our flight).
+                throw new LinkRefusedException("工作站中断了 TLS 握手，可能不信任本机证书（非本单位签发或已吊销）(the "
+                        + "workstation dropped the TLS handshake; it may not trust our certificate)", e);
             }
             InputStream in = input(socket);
             OutputStream out = output(socket);
