@@ -99,7 +99,14 @@ public final class TerminalLink extends SessionLink {
             }
             InputStream in = input(socket);
             OutputStream out = output(socket);
-            SessionMessage m = readHandshakeMessage(in);
+            SessionMessage m;
+            try {
+                m = readHandshakeMessage(in);
+            } catch (FrameException e) {
+                codec().write(out, MessageCodec.frame(new Refusal("BAD_FRAME", e.getMessage()), 0));
+                out.flush();
+                throw e;
+            }
             Refusal bad = checkHello(m);
             if (bad == null) {
                 try {
