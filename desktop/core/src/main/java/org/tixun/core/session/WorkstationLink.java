@@ -77,9 +77,9 @@ public final class WorkstationLink extends SessionLink {
                 }
                 Throwable why = c.cause();
                 if (why instanceof LinkRefusedException r) {
+                    // A refusal inside a running session (a frame the terminal could not read) is reported but
+                    // redialled: the next hello re-synchronises. Only refusals at connect time stop the dialler.
                     refused(r);
-                    setState(LinkState.CLOSED, r.getMessage());
-                    return;
                 }
                 detail = why == null ? "终端关闭了连接 (the terminal closed the connection)" : why.getMessage();
             } catch (LinkRefusedException e) {
@@ -161,7 +161,7 @@ public final class WorkstationLink extends SessionLink {
 
     @Override
     void connectionEnded(Connection c, Throwable cause, boolean byPeer) {
-        if (!isClosed() && !(cause instanceof LinkRefusedException)) {
+        if (!isClosed()) {
             setState(LinkState.LOST, cause == null ? "终端关闭了连接 (the terminal closed the connection)"
                     : cause.getMessage());
         }
