@@ -360,6 +360,17 @@ public abstract class SessionLink implements AutoCloseable {
             current = c;
             lock.notifyAll();
         }
+        if (closed) {
+            // close() ran while we were dialling or greeting and did not see this connection: say Bye ourselves.
+            try {
+                codec.write(out, MessageCodec.frame(new Bye("closed"), 0));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("bye not sent", e);
+            }
+            c.end(null, false);
+            throw new IOException("连接已关闭 (the link was closed while connecting)");
+        }
         socket.setSoTimeout((int) config.lossTimeout().toMillis());
         c.start(peer.name());
         setState(LinkState.CONNECTED, "已连接 " + peer.name() + " (connected to " + peer.name() + ")");

@@ -141,7 +141,8 @@ class MutualTlsTest {
             assertThat(p.w().refusals).singleElement().asString().contains("终端证书不是本单位签发的，拒绝连接")
                     .contains("not issued by our institution");
             assertThat(p.t().awaitRefusal(Duration.ofSeconds(5))).isTrue();
-            assertThat(p.t().refusals.get(0)).contains("工作站不信任本机证书");
+            // The workstation's alert, or (if it races our own write) a dropped handshake: both say who and why.
+            assertThat(p.t().refusals.get(0)).containsAnyOf("工作站不信任本机证书", "工作站中断了 TLS 握手");
             assertThat(p.terminal().state()).isNotEqualTo(LinkState.CONNECTED);
         }
     }
