@@ -481,7 +481,7 @@ public abstract class SessionLink implements AutoCloseable {
                         out.flush();
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 end(e, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -506,6 +506,11 @@ public abstract class SessionLink implements AutoCloseable {
                 end(e, false);
             } catch (IOException e) {
                 end(e, false);
+            } catch (RuntimeException e) {
+                // E.g. a record id the journal refuses: drop the connection (no ack) rather than kill the thread.
+                LOG.error("{} link: message could not be processed", role, e);
+                end(new IOException("消息无法处理，未确认 (message could not be processed; not acknowledged): " + e, e),
+                        false);
             }
         }
 

@@ -231,6 +231,33 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void messageTheReceiverCannotStoreIsNeitherAcknowledgedNorFatal() throws Exception {
+        try (TerminalLink terminal = new TerminalLink("终端", home.terminalTls(terminalCredential),
+                SessionStore.open(dir.resolve("t.db")), null, LinkFixtures.FAST)) {
+            int port = terminal.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).getPort();
+            try (WorkstationLink w = new WorkstationLink("工作站", home.workstationTls(), "127.0.0.1:" + port, "s-bad",
+                    SessionStore.open(dir.resolve("w.db")), new SignatureEventJournal(dir.resolve("w-journal")),
+                    LinkFixtures.FAST)) {
+                List<LinkState> states = new CopyOnWriteArrayList<>();
+                w.addListener(new LinkListener() {
+                    @Override
+                    public void onStateChanged(LinkStateEvent event) {
+                        states.add(event.state());
+                    }
+                });
+                w.start();
+                assertThat(terminal.awaitState(LinkState.CONNECTED, Duration.ofSeconds(10))).isTrue();
+                // A record id the workstation's journal refuses (path characters).
+                terminal.send(new SignatureEventMessage("../escape", LinkFixtures.event(0)));
+                Thread.sleep(1500);
+                assertThat(terminal.unacknowledged()).isEqualTo(1);
+                assertThat(states).contains(LinkState.LOST);
+                assertThat(w.state()).isIn(LinkState.CONNECTED, LinkState.RECONNECTING, LinkState.LOST);
+            }
+        }
+    }
+
+    @Test
     void terminalSurvivesGarbageAndStillAcceptsTheWorkstation() throws Exception {
         try (TerminalLink terminal = new TerminalLink("终端", home.terminalTls(terminalCredential),
                 SessionStore.open(dir.resolve("t.db")), null, LinkFixtures.FAST)) {
