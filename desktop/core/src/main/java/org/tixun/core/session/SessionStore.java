@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable link state of one end: per session, the next sequence number to send, the last one received, and the
+ * outbox of reliable messages not yet acknowledged. A SQLite file (WAL, synchronous=FULL) with the tables of
+ * {@code V3__session.sql}, applied here when absent.
+ */
+public final class SessionStore implements AutoCloseable {
+    /** The migration script that defines the tables. */
+    public static final String MIGRATION = "V3__session.sql";
+
+    private final Connection connection;
+
+    private SessionStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** One stored, unacknowledged reliable message. */
+    public record Pending(long seq, MessageType type, byte[] payload) {
+    }
+
+    /** The sequence state of one session. */
+    public record State(String sessionId, SessionRole role, long nextSendSeq, long lastReceivedSeq) {
+    }
+
+    /** Opens (creating if needed) the store file. */
+    public static SessionStore open(Path file) throws IOException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            applyMigrationIfAbsent(c);
+            return new SessionStore(c);
+        } catch (SQLException e) {
+            throw new IOException("无法打开会话存储 (cannot open the session store " + file + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies {@link #MIGRATION} to a connection that lacks the session tables (for a store of its own). */
+    static void applyMigrationIfAbsent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='session_link'")) {
+            if (rs.next() && rs.getInt(1) > 0) {
+                return;
+            }
+        }
+        String sql;
+        try (InputStream in = SessionStore.class.getResourceAsStream("/org/tixun/core/db/" + MIGRATION)) {
+            if (in == null) {
+                throw new SQLException("migration script missing from the build: " + MIGRATION);
+            }
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + MIGRATION, e);
+        }
+        StringBuilder clean = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                clean.append(line).append('\n');
+            }
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String statement : clean.toString().split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** The state of a session, created (next 1, received 0) if new. */
+    public synchronized State session(String sessionId, SessionRole role) throws IOException {
+        try {
+            Optional<State> existing = find(sessionId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO session_link(session_id, role, "
+                    + "next_send_seq, last_received_seq, created_at, updated_at) VALUES (?,?,1,0,?,?)")) {
+                String now = Instant.now().toString();
+                p.setString(1, sessionId);
+                p.setString(2, role.name());
+                p.setString(3, now);
+                p.setString(4, now);
+                p.executeUpdate();
+            }
+            return new State(sessionId, role, 1, 0);
+        } catch (SQLException e) {
+            throw failure("open session " + sessionId, e);
+        }
+    }
+
+    private Optional<State> find(String sessionId) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT role, next_send_seq, last_received_seq FROM session_link WHERE session_id = ?")) {
+            p.setString(1, sessionId);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new State(sessionId, SessionRole.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getLong(3)));
+            }
+        }
+    }
+
+    /** The most recently used session of this end, if any (a restarted terminal resumes it). */
+    public synchronized Optional<String> latestSession() throws IOException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT session_id FROM session_link ORDER BY updated_at DESC, "
+                        + "rowid DESC LIMIT 1")) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failure("read sessions", e);
+        }
+    }
+
+    /** Stores a reliable message under the next sequence number, durably, and returns that number. */
+    public synchronized long enqueue(String sessionId, MessageType type, byte[] payload) throws IOException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                long seq;
+                try (PreparedStatement p = connection.prepareStatement(
+                        "SELECT next_send_seq FROM session_link WHERE session_id = ?")) {
+                    p.setString(1, sessionId);
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("unknown session " + sessionId);
+                        }
+                        seq = rs.getLong(1);
+                    }
+                }
+                String now = Instant.now().toString();
+                try (PreparedStatement p = connection.prepareStatement(
+                        "INSERT INTO session_outbox(session_id, seq, type, payload, created_at) VALUES (?,?,?,?,?)")) {
+                    p.setString(1, sessionId);
+                    p.setLong(2, seq);
+                    p.setInt(3, type.code());
+                    p.setBytes(4, payload);
+                    p.setString(5, now);
+                    p.executeUpdate();
+                }
+                try (PreparedStatement p = connection.prepareStatement(
+                        "UPDATE session_link SET next_send_seq = ?, updated_at = ? WHERE session_id = ?")) {
+                    p.setLong(1, seq + 1);
+                    p.setString(2, now);
+                    p.setString(3, sessionId);
+                    p.executeUpdate();
+                }
+                connection.commit();
+                return seq;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("store an outgoing message", e);
+        }
+    }
+
+    /** Every unacknowledged message of a session, in sequence order. */
+    public synchronized List<Pending> pending(String sessionId) throws IOException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT seq, type, payload FROM session_outbox WHERE session_id = ? ORDER BY seq")) {
+            p.setString(1, sessionId);
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(rs.getLong(1), MessageType.ofCode(rs.getInt(2)), rs.getBytes(3)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    /** Drops every outbox message up to and including {@code seq} (the peer holds them). */
+    public synchronized void acknowledge(String sessionId, long seq) throws IOException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "DELETE FROM session_outbox WHERE session_id = ? AND seq <= ?")) {
+            p.setString(1, sessionId);
+            p.setLong(2, seq);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("acknowledge", e);
+        }
+    }
+
+    /** Records that every reliable message up to {@code seq} from the peer has been delivered. */
+    public synchronized void markReceived(String sessionId, long seq) throws IOException {
+        try (PreparedStatement p = connection.prepareStatement("UPDATE session_link SET last_received_seq = ?, "
+                + "updated_at = ? WHERE session_id = ? AND last_received_seq < ?")) {
+            p.setLong(1, seq);
+            p.setString(2, Instant.now().toString());
+            p.setString(3, sessionId);
+            p.setLong(4, seq);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record a received message", e);
+        }
+    }
+
+    private static IOException failure(String what, SQLException e) {
+        return new IOException("会话存储写入失败 (session store: cannot " + what + "): " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+}

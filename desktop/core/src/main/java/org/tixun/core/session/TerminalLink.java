@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tixun.core.evidence.SignatureEventJournal;
+
+/**
+ * The terminal end: listens, accepts the workstation (one connection at a time; a new one replaces the old) and
+ * opens or resumes the session named in its hello; a restarted terminal resumes its latest session from the store.
+ */
+public final class TerminalLink extends SessionLink {
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalLink.class);
+    private final SessionTls tls;
+    private volatile SSLServerSocket server;
+    private volatile boolean everConnected;
+
+    /**
+     * A terminal link.
+     *
+     * @param name the terminal's display name (sent in the hello)
+     * @param tls the terminal's TLS context (its enrolled certificate)
+     * @param store this terminal's session store
+     * @param journal where signature events are persisted before they are sent, or null
+     */
+    public TerminalLink(String name, SessionTls tls, SessionStore store, SignatureEventJournal journal,
+            LinkConfig config) throws IOException {
+        super(SessionRole.TERMINAL, name, store, journal, config);
+        this.tls = tls;
+        var latest = store.latestSession();
+        if (latest.isPresent()) {
+            bindSession(latest.get());
+        }
+    }
+
+    /**
+     * Starts listening (port 0 picks a free port) and accepting on a link thread.
+     *
+     * @return the address actually bound
+     */
+    public InetSocketAddress listen(InetSocketAddress address) throws IOException {
+        SSLServerSocket s = (SSLServerSocket) tls.context().getServerSocketFactory().createServerSocket();
+        SSLParameters p = s.getSSLParameters();
+        p.setProtocols(new String[] {SessionTls.PROTOCOL});
+        p.setNeedClientAuth(true);
+        s.setSSLParameters(p);
+        s.setReuseAddress(true);
+        s.bind(address, 8);
+        server = s;
+        setState(LinkState.CONNECTING, "等待工作站连接 (waiting for the workstation on " + s.getLocalSocketAddress()
+                + ")");
+        Thread t = new Thread(this::acceptLoop, "tixun-link-acceptor");
+        t.setDaemon(true);
+        t.start();
+        return (InetSocketAddress) s.getLocalSocketAddress();
+    }
+
+    private void acceptLoop() {
+        SSLServerSocket s = server;
+        while (!isClosed()) {
+            SSLSocket socket;
+            try {
+                socket = (SSLSocket) s.accept();
+            } catch (IOException e) {
+                if (!isClosed()) {
+                    LOG.warn("accept failed", e);
+                }
+                return;
+            }
+            Thread t = new Thread(() -> admit(socket), "tixun-link-handshake");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void admit(SSLSocket socket) {
+        try {
+            SessionTls.configure(socket, false);
+            socket.setTcpNoDelay(true);
+            socket.setSoLinger(true, 1);
+            socket.setSoTimeout((int) config().connectTimeout().toMillis());
+            try {
+                socket.startHandshake();
+            } catch (SSLException e) {
+                LinkRefusedException r = SessionTls.explain(e, SessionRole.TERMINAL);
+                throw r != null ? r : e;
+            } catch (java.net.SocketException e) {
+                // The workstation may close before its alert is read (broken pipe while we write our flight).
+                throw new LinkRefusedException("工作站中断了 TLS 握手，可能不信任本机证书（非本单位签发或已吊销）(the "
+                        + "workstation dropped the TLS handshake; it may not trust our certificate)", e);
+            }
+            InputStream in = input(socket);
+            OutputStream out = output(socket);
+            SessionMessage m;
+            try {
+                m = readHandshakeMessage(in);
+            } catch (FrameException e) {
+                codec().write(out, MessageCodec.frame(new Refusal("BAD_FRAME", e.getMessage()), 0));
+                out.flush();
+                throw e;
+            }
+            Refusal bad = checkHello(m);
+            if (bad == null) {
+                try {
+                    bindSession(((Hello) m).sessionId());
+                } catch (IllegalArgumentException e) {
+                    bad = new Refusal("SESSION", "会话编号无效 (invalid session id)");
+                }
+            }
+            if (bad != null) {
+                codec().write(out, MessageCodec.frame(bad, 0));
+                out.flush();
+                throw new LinkRefusedException(bad.message());
+            }
+            codec().write(out, MessageCodec.frame(ownHello(), 0));
+            out.flush();
+            startConnection(socket, in, out, (Hello) m);
+            everConnected = true;
+        } catch (LinkRefusedException e) {
+            refused(e);
+            closeQuietly(socket);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("terminal: connection attempt failed: {}", e.toString());
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(SSLSocket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            LOG.debug("close", e);
+        }
+    }
+
+    @Override
+    void stopped() {
+        SSLServerSocket s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.debug("close", e);
+            }
+        }
+    }
+
+    @Override
+    void connectionEnded(Connection c, Throwable cause, boolean byPeer) {
+        if (isClosed()) {
+            return;
+        }
+        if (cause != null && cause.getMessage() != null && cause.getMessage().contains("replaced by a new")) {
+            return;
+        }
+        setState(LinkState.LOST, cause == null ? "工作站关闭了连接 (the workstation closed the connection)"
+                : cause.getMessage());
+        if (everConnected && !isClosed()) {
+            setState(LinkState.RECONNECTING, "等待工作站重新连接 (waiting for the workstation to reconnect)");
+        }
+    }
+}

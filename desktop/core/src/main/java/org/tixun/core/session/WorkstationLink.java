@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.tixun.core.evidence.SignatureEventJournal;
+
+/**
+ * The workstation end: dials the terminal by address, opens or resumes a session, and redials with exponential
+ * back-off whenever the link is lost, until closed or refused.
+ */
+public final class WorkstationLink extends SessionLink {
+    private final SessionTls tls;
+    private final String host;
+    private final int port;
+    private final Object wake = new Object();
+    private volatile Thread dialler;
+    private volatile Connection connection;
+
+    /**
+     * A workstation link for one session (new or resumed from the store).
+     *
+     * @param name the workstation's display name (sent in the hello)
+     * @param tls the workstation's TLS context
+     * @param terminalAddress {@code host:port} as in {@code MachineConfig.terminalAddress()}
+     * @param sessionId the session to open or resume
+     * @param store this workstation's session store
+     * @param journal where received signature events are persisted before they are acknowledged, or null
+     */
+    public WorkstationLink(String name, SessionTls tls, String terminalAddress, String sessionId, SessionStore store,
+            SignatureEventJournal journal, LinkConfig config) throws IOException {
+        super(SessionRole.WORKSTATION, name, store, journal, config);
+        this.tls = Objects.requireNonNull(tls, "tls");
+        int colon = terminalAddress.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("terminal address must be host:port: " + terminalAddress);
+        }
+        this.host = terminalAddress.substring(0, colon);
+        this.port = Integer.parseInt(terminalAddress.substring(colon + 1));
+        bindSession(sessionId);
+    }
+
+    /** Starts dialling on a link thread; returns at once (watch the state events). */
+    public void start() {
+        Thread t = new Thread(this::dialLoop, "tixun-link-dialler");
+        t.setDaemon(true);
+        dialler = t;
+        t.start();
+    }
+
+    /** Drops the current connection as if the network failed (for tests and the benchmark). */
+    public void dropConnection() {
+        Connection c = connection;
+        if (c != null) {
+            c.end(new IOException("连接被人为中断 (connection dropped on purpose)"), false);
+        }
+    }
+
+    private void dialLoop() {
+        Duration backoff = config().minBackoff();
+        setState(LinkState.CONNECTING, "正在连接 " + host + ":" + port + " (dialling)");
+        while (!isClosed()) {
+            String detail;
+            try {
+                Connection c = dialOnce();
+                connection = c;
+                backoff = config().minBackoff();
+                c.ended.await();
+                if (isClosed()) {
+                    return;
+                }
+                Throwable why = c.cause();
+                if (why instanceof LinkRefusedException r) {
+                    // A refusal inside a running session (a frame the terminal could not read) is reported but
+                    // redialled: the next hello re-synchronises. Only refusals at connect time stop the dialler.
+                    refused(r);
+                }
+                detail = why == null ? "终端关闭了连接 (the terminal closed the connection)" : why.getMessage();
+            } catch (LinkRefusedException e) {
+                refused(e);
+                setState(LinkState.CLOSED, e.getMessage());
+                return;
+            } catch (IOException | RuntimeException e) {
+                detail = "无法连接终端 (cannot reach the terminal): " + e.getMessage();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (isClosed()) {
+                return;
+            }
+            setState(LinkState.RECONNECTING, detail);
+            synchronized (wake) {
+                try {
+                    wake.wait(Math.max(1, backoff.toMillis()));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            backoff = backoff.multipliedBy(2);
+            if (backoff.compareTo(config().maxBackoff()) > 0) {
+                backoff = config().maxBackoff();
+            }
+        }
+    }
+
+    private Connection dialOnce() throws IOException {
+        SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket();
+        try {
+            SessionTls.configure(socket, true);
+            socket.setTcpNoDelay(true);
+            socket.setSoLinger(true, 1);
+            int timeout = (int) config().connectTimeout().toMillis();
+            socket.connect(new InetSocketAddress(host, port), timeout);
+            socket.setSoTimeout(timeout);
+            // Host name verification needs the name dialled; JSSE takes it from the socket's peer host.
+            try {
+                socket.startHandshake();
+            } catch (SSLException e) {
+                LinkRefusedException r = SessionTls.explain(e, SessionRole.WORKSTATION);
+                throw r != null ? r : e;
+            }
+            InputStream in = input(socket);
+            OutputStream out = output(socket);
+            codec().write(out, MessageCodec.frame(ownHello(), 0));
+            try {
+                out.flush();
+            } catch (SSLException e) {
+                LinkRefusedException r = SessionTls.explain(e, SessionRole.WORKSTATION);
+                throw r != null ? r : e;
+            }
+            SessionMessage reply = readHandshakeMessage(in);
+            Refusal bad = checkHello(reply);
+            if (bad != null) {
+                throw new LinkRefusedException(bad.message());
+            }
+            Hello peer = (Hello) reply;
+            if (!sessionId().equals(peer.sessionId())) {
+                throw new LinkRefusedException("终端回应了另一个会话 (the terminal answered for session "
+                        + peer.sessionId() + ")");
+            }
+            return startConnection(socket, in, out, peer);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    void stopped() {
+        Thread t = dialler;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    void connectionEnded(Connection c, Throwable cause, boolean byPeer) {
+        if (!isClosed()) {
+            setState(LinkState.LOST, cause == null ? "终端关闭了连接 (the terminal closed the connection)"
+                    : cause.getMessage());
+        }
+    }
+}
