@@ -20,11 +20,11 @@ import java.util.Optional;
 /**
  * Durable link state of one end: per session, the next sequence number to send, the last one received, and the
  * outbox of reliable messages not yet acknowledged. A SQLite file (WAL, synchronous=FULL) with the tables of
- * {@code V3__session.sql}, applied here when absent.
+ * {@code session-schema.sql}, applied here when absent (the session store is its own SQLite file).
  */
 public final class SessionStore implements AutoCloseable {
     /** The migration script that defines the tables. */
-    public static final String MIGRATION = "V3__session.sql";
+    public static final String MIGRATION = "session-schema.sql";
 
     private final Connection connection;
 
@@ -67,7 +67,7 @@ public final class SessionStore implements AutoCloseable {
             }
         }
         String sql;
-        try (InputStream in = SessionStore.class.getResourceAsStream("/org/tixun/core/db/" + MIGRATION)) {
+        try (InputStream in = SessionStore.class.getResourceAsStream("/org/tixun/core/session/" + MIGRATION)) {
             if (in == null) {
                 throw new SQLException("migration script missing from the build: " + MIGRATION);
             }

@@ -2,7 +2,7 @@
 package org.tixun.core.session;
 
 import java.util.Objects;
-import org.tixun.core.evidence.SignatureEvent;
+import org.tixun.core.evidence.model.SignatureEvent;
 
 /** One completed signature event going back to the workstation; journaled at both ends before it is acknowledged. */
 public record SignatureEventMessage(String recordId, SignatureEvent event) implements SessionMessage {

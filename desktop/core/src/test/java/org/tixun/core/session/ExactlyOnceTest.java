@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.tixun.core.evidence.SignatureEvent;
+import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.SignatureEventJournal;
 import org.tixun.core.pki.IssuedCredential;
 
