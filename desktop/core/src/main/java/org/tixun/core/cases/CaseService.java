@@ -92,7 +92,6 @@ public final class CaseService {
                 insertParticipant(conn, id, position++, withId);
                 saved.add(withId);
             }
-            org.tixun.core.records.RecordService.refreshSearchColumns(conn, id);
             return null;
         });
         audit.append(actor, isNew ? AuditAction.CASE_CREATED : AuditAction.CASE_UPDATED, id,

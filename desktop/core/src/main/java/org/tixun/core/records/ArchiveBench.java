@@ -73,11 +73,6 @@ public final class ArchiveBench {
                 }
             }
             try (Statement s = c.createStatement()) {
-                s.execute("UPDATE record SET suspect_name = COALESCE((SELECT name FROM participant p WHERE p.case_id ="
-                        + " record.case_id AND p.role = 'SUSPECT'), ''), interrogators = COALESCE((SELECT name FROM"
-                        + " participant p WHERE p.case_id = record.case_id AND p.role = 'INTERROGATOR'), '')");
-                s.execute("UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id ="
-                        + " record.case_id) || ' ' || title || ' ' || suspect_name || ' ' || interrogators)");
                 s.execute("ANALYZE");
             }
             return null;

@@ -70,7 +70,6 @@ public final class RecordService {
                 ps.setString(7, now);
                 ps.executeUpdate();
             }
-            refreshSearchColumns(conn, c.id());
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO record_revision(record_id, revision, content_json) VALUES (?, 0, '{}')")) {
                 ps.setString(1, id);
@@ -80,28 +79,6 @@ public final class RecordService {
         });
         audit.append(actor, AuditAction.RECORD_CREATED, id, "kind=" + kind + " case=" + c.caseNumber());
         return find(id).orElseThrow();
-    }
-
-    /**
-     * Copies the case's suspect and interrogator names and the search text onto its records; runs
-     * inside the caller's transaction whenever a case or its records change.
-     */
-    public static void refreshSearchColumns(java.sql.Connection conn, String caseId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE record SET "
-                + "suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = record.case_id "
-                + "AND s.role = 'SUSPECT' ORDER BY s.position LIMIT 1), ''), "
-                + "interrogators = COALESCE((SELECT group_concat(name, '、') FROM (SELECT name FROM participant i "
-                + "WHERE i.case_id = record.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '') "
-                + "WHERE case_id = ?")) {
-            ps.setString(1, caseId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE record SET search_text = lower((SELECT case_number "
-                + "FROM case_file c WHERE c.id = record.case_id) || ' ' || title || ' ' || suspect_name || ' ' "
-                + "|| interrogators) WHERE case_id = ?")) {
-            ps.setString(1, caseId);
-            ps.executeUpdate();
-        }
     }
 
     /** Files a sealed document for a record: status SEALED, the document's path and hash on revision 0. */
