@@ -243,6 +243,15 @@ public final class SyncService {
         return new Delivery(recordId, pdf, doc.sha256(), size, manifest, recordings);
     }
 
+    /** The manifest that is (or will be) registered for a record, as JSON. */
+    public String manifest(String recordId) {
+        try {
+            return prepare(recordId).manifestJson();
+        } catch (DeliveryException e) {
+            throw new TixunException(TixunException.Exit.NOT_FOUND, e.getMessage(), e);
+        }
+    }
+
     private List<Delivery.Recording> recordings(String recordId) throws DeliveryException {
         List<String[]> rows = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, path, sha256 FROM recording_segment "

@@ -15,6 +15,27 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
+    /** Reads the first key entry of a PKCS#12 file (a client or server certificate with its key). */
+    public static IssuedCredential load(java.nio.file.Path p12, char[] passphrase) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(p12)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, passphrase);
+            for (String alias : java.util.Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    java.security.cert.Certificate[] chain = ks.getCertificateChain(alias);
+                    List<X509Certificate> certs = new java.util.ArrayList<>();
+                    for (java.security.cert.Certificate c : chain) {
+                        certs.add((X509Certificate) c);
+                    }
+                    return new IssuedCredential((java.security.PrivateKey) ks.getKey(alias, passphrase), certs);
+                }
+            }
+            throw new java.io.IOException(p12 + " holds no private key");
+        } catch (GeneralSecurityException e) {
+            throw new java.io.IOException("cannot read " + p12 + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * A TLS 1.2+/1.3 context.
      *
