@@ -7,8 +7,10 @@
 #   libnss3-tools  certutil: an NSS database so pdfsig trusts the test CA
 #   libv4l-0, libpulse0, libgtk-3-0  native libraries of webcam-capture, FFmpeg devices and JavaFX
 #   xvfb, xauth    screenshots of real windows (UI tests themselves run on Monocle)
+#   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
+#                  starts a throwaway cluster with initdb/pg_ctl; the packaged cluster is not used)
 set -euo pipefail
-packages=(socat poppler-utils qpdf libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth)
+packages=(socat poppler-utils qpdf libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

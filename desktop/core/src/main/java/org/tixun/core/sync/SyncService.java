@@ -206,7 +206,7 @@ public final class SyncService {
      * What to send for a record; the manifest is built once and stored, so every retry and every
      * restart sends identical bytes.
      */
-    Delivery prepare(String recordId) throws DeliveryException {
+    public Delivery prepare(String recordId) throws DeliveryException {
         RecordService.SealedDocument doc = records.sealedDocument(recordId).orElseThrow(() ->
                 DeliveryException.refused("record " + recordId + " has no sealed document in this store", null));
         Path pdf = Path.of(doc.path());

@@ -99,8 +99,12 @@ class SyncFaultTest {
                     ex.getResponseHeaders().set("Retry-After", retryAfter);
                 }
                 byte[] words = ("{\"error\":\"injected " + status + "\"}").getBytes();
-                ex.sendResponseHeaders(status, words.length);
-                ex.getResponseBody().write(words);
+                if ("HEAD".equals(ex.getRequestMethod())) {
+                    ex.sendResponseHeaders(status, -1);
+                } else {
+                    ex.sendResponseHeaders(status, words.length);
+                    ex.getResponseBody().write(words);
+                }
                 ex.close();
                 return;
             }
