@@ -9,7 +9,7 @@ import java.util.function.DoubleSupplier;
  * shorter than the server's {@code Retry-After}.
  */
 public record Backoff(Duration base, Duration cap, DoubleSupplier random) {
-    public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10),
+    public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5),
             () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
 
     /** The wait before attempt {@code attempts + 1}, given {@code attempts} failed ones (at least 1). */

@@ -36,6 +36,7 @@ public final class SyncService {
     /** The outbox item kind of a whole record delivery (document, recordings, manifest). */
     public static final String ITEM_KIND = "RECORD";
     static final String SYSTEM_ACTOR = "sync";
+    private static final Object AUDIT_LOCK = new Object();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.time.format.DateTimeFormatter TS = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -73,7 +74,7 @@ public final class SyncService {
             }
         });
         if (inserted == 1) {
-            audit.append(SYSTEM_ACTOR, AuditAction.SYNC_QUEUED, recordId, "queued for the case system");
+            audit(AuditAction.SYNC_QUEUED, recordId, "queued for the case system");
         }
         return inserted == 1;
     }
@@ -97,7 +98,9 @@ public final class SyncService {
                     + " is not waiting in the sync outbox (unknown, being delivered, or already delivered).");
         }
         records.markDelivery(recordId, RecordStatus.SEALED);
-        audit.append(actor, AuditAction.SYNC_RETRY_REQUESTED, recordId, "manual retry");
+        synchronized (AUDIT_LOCK) {
+            audit.append(actor, AuditAction.SYNC_RETRY_REQUESTED, recordId, "manual retry");
+        }
     }
 
     /** The sync state of one record, empty if it was never queued. */
@@ -162,29 +165,35 @@ public final class SyncService {
         });
     }
 
-    /** Atomically takes the most overdue PENDING record for one worker, if any is due. */
-    Optional<String> claimDue() {
+    /** Atomically takes up to {@code max} of the most overdue PENDING records for one worker (one commit). */
+    List<String> claimDue(int max) {
         String now = now();
         return db.inTransaction(c -> {
-            String id;
+            List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM outbox_item WHERE state = 'PENDING' "
-                    + "AND item_kind = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1")) {
+                    + "AND item_kind = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
                 ps.setString(1, ITEM_KIND);
                 ps.setString(2, now);
+                ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<String>empty();
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
                     }
-                    id = rs.getString(1);
                 }
             }
+            List<String> claimed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = 'IN_PROGRESS', "
                     + "updated_at = ? WHERE record_id = ? AND item_kind = ? AND state = 'PENDING'")) {
-                ps.setString(1, now);
-                ps.setString(2, id);
-                ps.setString(3, ITEM_KIND);
-                return ps.executeUpdate() == 1 ? Optional.of(id) : Optional.<String>empty();
+                for (String id : ids) {
+                    ps.setString(1, now);
+                    ps.setString(2, id);
+                    ps.setString(3, ITEM_KIND);
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(id);
+                    }
+                }
             }
+            return claimed;
         });
     }
 
@@ -228,17 +237,8 @@ public final class SyncService {
             }
         });
         if (manifest == null) {
+            // stored with this attempt's outcome (one commit fewer per record); building it again gives the same JSON
             manifest = buildManifest(recordId, doc, size, recordings);
-            String m = manifest;
-            db.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET manifest_json = ? "
-                        + "WHERE record_id = ? AND item_kind = ? AND manifest_json IS NULL")) {
-                    ps.setString(1, m);
-                    ps.setString(2, recordId);
-                    ps.setString(3, ITEM_KIND);
-                    return ps.executeUpdate();
-                }
-            });
         }
         return new Delivery(recordId, pdf, doc.sha256(), size, manifest, recordings);
     }
@@ -310,8 +310,9 @@ public final class SyncService {
         return db.withConnection(c -> {
             ObjectNode m = JSON.createObjectNode();
             String caseId;
+            String createdAt;
             m.put("recordId", recordId);
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, r.kind, r.title, c.id "
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, r.kind, r.title, c.id, r.created_at "
                     + "FROM record r JOIN case_file c ON c.id = r.case_id WHERE r.id = ?")) {
                 ps.setString(1, recordId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -322,9 +323,10 @@ public final class SyncService {
                     m.put("kind", rs.getString(2));
                     m.put("title", rs.getString(3));
                     caseId = rs.getString(4);
+                    createdAt = rs.getString(5);
                 }
             }
-            m.put("sealedAt", doc.sealedAt() == null ? now() : Instant.parse(doc.sealedAt()).toString());
+            m.put("sealedAt", Instant.parse(doc.sealedAt() == null ? createdAt : doc.sealedAt()).toString());
             m.put("documentSha256", doc.sha256());
             m.put("documentSize", size);
             ArrayNode participants = m.putArray("participants");
@@ -365,45 +367,62 @@ public final class SyncService {
         });
     }
 
-    void succeeded(String recordId, Receipt receipt, String destination) {
+    void succeeded(String recordId, String manifestJson, Receipt receipt, String destination) {
         String now = now();
-        db.withConnection(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = 'DONE', receipt_json = ?, "
                     + "destination = ?, last_error = NULL, last_status = NULL, synced_at = ?, updated_at = ?, "
-                    + "attempts = attempts + 1 WHERE record_id = ? AND item_kind = ?")) {
+                    + "attempts = attempts + 1, manifest_json = COALESCE(manifest_json, ?) "
+                    + "WHERE record_id = ? AND item_kind = ?")) {
                 ps.setString(1, receipt.toJson());
                 ps.setString(2, destination);
                 ps.setString(3, now);
                 ps.setString(4, now);
-                ps.setString(5, recordId);
-                ps.setString(6, ITEM_KIND);
-                return ps.executeUpdate();
+                ps.setString(5, manifestJson);
+                ps.setString(6, recordId);
+                ps.setString(7, ITEM_KIND);
+                ps.executeUpdate();
             }
+            // joins this transaction: the single store connection is re-entrant
+            records.markDelivery(recordId, RecordStatus.SYNCED);
+            return null;
         });
-        records.markDelivery(recordId, RecordStatus.SYNCED);
-        audit.append(SYSTEM_ACTOR, AuditAction.SYNC_DELIVERED, recordId, "to " + destination + " receipt "
-                + receipt.receiptId() + " sha256=" + receipt.documentSha256());
+        audit(AuditAction.SYNC_DELIVERED, recordId, "to " + destination + " receipt " + receipt.receiptId()
+                + " sha256=" + receipt.documentSha256());
     }
 
-    void retryLater(String recordId, DeliveryException e, Duration delay, String destination) {
+    /**
+     * Appends to the audit log one at a time: {@code AuditLog.append} writes its anchor file through a
+     * shared temporary name, so concurrent appends from several worker threads would collide.
+     */
+    private void audit(AuditAction action, String recordId, String details) {
+        synchronized (AUDIT_LOCK) {
+            audit.append(SYSTEM_ACTOR, action, recordId, details);
+        }
+    }
+
+    void retryLater(String recordId, String manifestJson, DeliveryException e, Duration delay, String destination) {
         String now = now();
         Instant next = clock.instant().plus(delay);
-        db.withConnection(c -> update(c, recordId, "PENDING", ts(next), e, destination, now));
+        db.withConnection(c -> update(c, recordId, "PENDING", ts(next), manifestJson, e, destination, now));
     }
 
-    void refused(String recordId, DeliveryException e, String destination) {
+    void refused(String recordId, String manifestJson, DeliveryException e, String destination) {
         String now = now();
-        db.withConnection(c -> update(c, recordId, "FAILED", null, e, destination, now));
-        records.markDelivery(recordId, RecordStatus.FAILED);
-        audit.append(SYSTEM_ACTOR, AuditAction.SYNC_FAILED, recordId,
-                (e.status() == null ? "" : "HTTP " + e.status() + ": ") + e.getMessage());
+        db.inTransaction(c -> {
+            update(c, recordId, "FAILED", null, manifestJson, e, destination, now);
+            records.markDelivery(recordId, RecordStatus.FAILED);
+            return null;
+        });
+        audit(AuditAction.SYNC_FAILED, recordId, (e.status() == null ? "" : "HTTP " + e.status() + ": ")
+                + e.getMessage());
     }
 
-    private static int update(Connection c, String recordId, String state, String next, DeliveryException e,
-                              String destination, String now) throws SQLException {
+    private static int update(Connection c, String recordId, String state, String next, String manifestJson,
+                              DeliveryException e, String destination, String now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = ?, attempts = attempts + 1, "
                 + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, last_status = ?, destination = ?, "
-                + "updated_at = ? WHERE record_id = ? AND item_kind = ?")) {
+                + "updated_at = ?, manifest_json = COALESCE(manifest_json, ?) WHERE record_id = ? AND item_kind = ?")) {
             ps.setString(1, state);
             ps.setString(2, next);
             ps.setString(3, e.getMessage());
@@ -414,8 +433,9 @@ public final class SyncService {
             }
             ps.setString(5, destination);
             ps.setString(6, now);
-            ps.setString(7, recordId);
-            ps.setString(8, ITEM_KIND);
+            ps.setString(7, manifestJson);
+            ps.setString(8, recordId);
+            ps.setString(9, ITEM_KIND);
             return ps.executeUpdate();
         }
     }

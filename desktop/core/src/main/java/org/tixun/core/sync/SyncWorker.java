@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    /** Records claimed per commit by one thread; an interrupted claim is simply due again at the next start. */
+    private static final int BATCH = 4;
 
     private final SyncService service;
     private final Connector connector;
@@ -114,9 +115,9 @@ public final class SyncWorker implements AutoCloseable {
 
     private void loop(int[] once) {
         while (!stopping) {
-            Optional<String> id;
+            List<String> ids;
             try {
-                id = service.claimDue();
+                ids = service.claimDue(BATCH);
             } catch (RuntimeException e) {
                 LOG.warn("Sync: cannot read the outbox: {}", e.getMessage());
                 if (once != null) {
@@ -125,7 +126,7 @@ public final class SyncWorker implements AutoCloseable {
                 sleep(IDLE_POLL);
                 continue;
             }
-            if (id.isEmpty()) {
+            if (ids.isEmpty()) {
                 if (once != null) {
                     return;
                 }
@@ -135,9 +136,11 @@ public final class SyncWorker implements AutoCloseable {
             }
             busy.incrementAndGet();
             try {
-                int outcome = deliver(id.get());
-                if (once != null) {
-                    once[outcome]++;
+                for (String id : ids) {
+                    int outcome = deliver(id);
+                    if (once != null) {
+                        once[outcome]++;
+                    }
                 }
             } finally {
                 busy.decrementAndGet();
@@ -147,8 +150,9 @@ public final class SyncWorker implements AutoCloseable {
 
     /** One attempt; returns 0 delivered, 1 retry later, 2 refused. */
     private int deliver(String recordId) {
+        Delivery delivery = null;
         try {
-            Delivery delivery = service.prepare(recordId);
+            delivery = service.prepare(recordId);
             Receipt receipt = connector.deliver(delivery);
             if (!recordId.equals(receipt.recordId())
                     || !delivery.documentSha256().equalsIgnoreCase(receipt.documentSha256())) {
@@ -156,29 +160,37 @@ public final class SyncWorker implements AutoCloseable {
                         + receipt.recordId() + " with document SHA-256 " + receipt.documentSha256()
                         + ", expected " + delivery.documentSha256(), null);
             }
-            service.succeeded(recordId, receipt, connector.destination());
+            try {
+                service.succeeded(recordId, delivery.manifestJson(), receipt, connector.destination());
+            } catch (RuntimeException storeFault) {
+                // delivered and receipted: if the outcome was not stored, the next start repeats the
+                // idempotent delivery and gets the same receipt back, so nothing is undone here
+                LOG.error("Sync: record {} delivered (receipt {}) but the outcome was not fully stored", recordId,
+                        receipt.receiptId(), storeFault);
+            }
             LOG.info("Sync: record {} delivered, receipt {}", recordId, receipt.receiptId());
             return 0;
         } catch (DeliveryException e) {
-            return failed(recordId, e);
+            return failed(recordId, delivery, e);
         } catch (RuntimeException e) {
             // a local fault (store busy, disk full): keep the record and try again later
             LOG.warn("Sync: record {} attempt failed locally", recordId, e);
-            return failed(recordId, DeliveryException.transientFailure("local error: " + e, null, null, e));
+            return failed(recordId, delivery, DeliveryException.transientFailure("local error: " + e, null, null, e));
         }
     }
 
-    private int failed(String recordId, DeliveryException e) {
+    private int failed(String recordId, Delivery delivery, DeliveryException e) {
+        String manifest = delivery == null ? null : delivery.manifestJson();
         try {
             if (e.retryable()) {
                 int attempts = service.item(recordId).map(SyncItem::attempts).orElse(0) + 1;
                 Duration delay = stopping ? Duration.ZERO : backoff.delay(attempts, e.retryAfter());
-                service.retryLater(recordId, e, delay, connector.destination());
+                service.retryLater(recordId, manifest, e, delay, connector.destination());
                 LOG.info("Sync: record {} attempt {} failed ({}), next in {} ms", recordId, attempts, e.getMessage(),
                         delay.toMillis());
                 return 1;
             }
-            service.refused(recordId, e, connector.destination());
+            service.refused(recordId, manifest, e, connector.destination());
             LOG.warn("Sync: record {} refused: {}", recordId, e.getMessage());
             return 2;
         } catch (RuntimeException storeDown) {

@@ -64,11 +64,13 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** Runs the gateway alone (a separate process in tests and small deployments). */
     public static void main(String[] args) {
+        GatewayServer.disableNagle();
         System.exit(new CommandLine(new GatewayCommand()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        GatewayServer.disableNagle();
         PrintWriter out = spec.commandLine().getOut();
         int colon = listen.lastIndexOf(':');
         if (colon < 0) {
