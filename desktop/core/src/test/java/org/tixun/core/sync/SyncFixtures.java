@@ -38,6 +38,14 @@ public final class SyncFixtures {
             return;
         }
         dir = Files.createTempDirectory("tixun-sync-fixture");
+        Path toDelete = dir;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var walk = Files.walk(toDelete)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }));
         keys = InstitutionKeyStore.create(dir.resolve("keys.p12"), "fixture".toCharArray(), "同步测试检察院");
         HeadlessDemo.Outcome outcome = HeadlessDemo.run(dir.resolve("demo"), keys);
         if (!outcome.report().ok()) {
