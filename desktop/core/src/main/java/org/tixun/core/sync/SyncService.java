@@ -79,6 +79,31 @@ public final class SyncService {
         return inserted == 1;
     }
 
+    /** Queues every sealed record that has no outbox row yet (e.g. sealed before sync existed); returns how many. */
+    public int enqueueSealed() {
+        List<String> ids = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.id FROM record r WHERE r.status = 'SEALED' "
+                    + "AND NOT EXISTS (SELECT 1 FROM outbox_item o WHERE o.record_id = r.id AND o.item_kind = ?) "
+                    + "ORDER BY r.updated_at")) {
+                ps.setString(1, ITEM_KIND);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+        int n = 0;
+        for (String id : ids) {
+            if (records.sealedDocument(id).isPresent() && enqueue(id)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The clerk's manual retry: a FAILED (or waiting) record is attempted again now, attempts reset. */
     public void retry(String actor, String recordId) {
         String now = now();
@@ -167,13 +192,19 @@ public final class SyncService {
 
     /** Atomically takes up to {@code max} of the most overdue PENDING records for one worker (one commit). */
     List<String> claimDue(int max) {
+        return claimDue(max, clock.instant());
+    }
+
+    /** As {@link #claimDue(int)}, only records due at {@code dueBy} (a pass never takes its own retries). */
+    List<String> claimDue(int max, Instant dueBy) {
         String now = now();
+        String due = ts(dueBy);
         return db.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM outbox_item WHERE state = 'PENDING' "
                     + "AND item_kind = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
                 ps.setString(1, ITEM_KIND);
-                ps.setString(2, now);
+                ps.setString(2, due);
                 ps.setInt(3, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -58,21 +58,22 @@ public final class SyncWorker implements AutoCloseable {
             LOG.info("Sync: {} interrupted deliveries are due again", reset);
         }
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> loop(null), "tixun-sync-" + i);
+            Thread t = new Thread(() -> loop(null, null), "tixun-sync-" + i);
             t.setDaemon(true);
             running.add(t);
             t.start();
         }
     }
 
-    /** Delivers everything due now on {@code threads} threads and returns; later retries are left waiting. */
+    /** Delivers everything due now on {@code threads} threads and returns; retries it schedules are left waiting. */
     public Summary runOnce() throws InterruptedException {
         service.resetInterrupted();
+        java.time.Instant dueBy = clock.instant();
         int[][] counts = new int[threads][3];
         List<Thread> pass = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int[] mine = counts[i];
-            Thread t = new Thread(() -> loop(mine), "tixun-sync-once-" + i);
+            Thread t = new Thread(() -> loop(mine, dueBy), "tixun-sync-once-" + i);
             pass.add(t);
             t.start();
         }
@@ -113,11 +114,11 @@ public final class SyncWorker implements AutoCloseable {
         return false;
     }
 
-    private void loop(int[] once) {
+    private void loop(int[] once, java.time.Instant dueBy) {
         while (!stopping) {
             List<String> ids;
             try {
-                ids = service.claimDue(BATCH);
+                ids = dueBy == null ? service.claimDue(BATCH) : service.claimDue(BATCH, dueBy);
             } catch (RuntimeException e) {
                 LOG.warn("Sync: cannot read the outbox: {}", e.getMessage());
                 if (once != null) {

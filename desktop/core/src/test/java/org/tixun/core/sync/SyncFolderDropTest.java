@@ -68,4 +68,25 @@ class SyncFolderDropTest {
         assertThat(sync.item(id).orElseThrow().state()).isEqualTo(OutboxState.FAILED);
         assertThat(sync.item(id).orElseThrow().lastError()).contains("different record");
     }
+
+    @Test
+    void syncRunQueuesSealedRecordsAndDropsToAFileUrlFromSettings() throws Exception {
+        String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of());
+        core.database().withConnection(c -> c.createStatement().executeUpdate("DELETE FROM outbox_item"));
+        Path drop = tmp.resolve("gate");
+        core.settings().put(org.tixun.core.store.Settings.CASE_SYSTEM_URL, drop.toUri().toString());
+        core.close();
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new org.tixun.core.sync.cli.SyncCommand());
+        cl.setOut(new java.io.PrintWriter(out));
+        int exit = cl.execute("run", "--data-dir=" + tmp.resolve("data"), "--once");
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Queued 1 sealed records", "Delivered 1");
+        assertThat(drop.resolve(id).resolve(FolderDropConnector.READY)).exists();
+        core = TestCore.open(tmp.resolve("data"));
+        sync = SyncFixtures.sync(core);
+        assertThat(sync.item(id).orElseThrow().receipt().orElseThrow().receiptId()).isEqualTo("folder-drop:" + id);
+    }
 }

@@ -125,7 +125,8 @@ public final class SyncCommand {
     /** Delivers the outbox. */
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Deliver queued records: with --once everything due now, else until stopped (Ctrl-C).",
-                "Without --url/--folder the Settings value casesystem.url is used."})
+                "Sealed records not yet queued are queued first.",
+                "Without --url/--folder the Settings value casesystem.url is used (a file: URL means folder-drop)."})
     public static final class Run implements Callable<Integer> {
         @Mixin
         DataDirOption dataDir;
@@ -155,6 +156,10 @@ public final class SyncCommand {
             PrintWriter out = spec.commandLine().getOut();
             try (CoreServices core = CoreServices.open(dataDir.resolve()); Connector connector = connector(core)) {
                 SyncService sync = service(core);
+                int queued = sync.enqueueSealed();
+                if (queued > 0) {
+                    out.println("Queued " + queued + " sealed records that were not yet in the outbox.");
+                }
                 if (once) {
                     SyncWorker.Summary s;
                     try (SyncWorker worker = new SyncWorker(sync, connector, threads, Backoff.DEFAULT,
@@ -189,6 +194,10 @@ public final class SyncCommand {
                     : core.settings().get(Settings.CASE_SYSTEM_URL).filter(s -> !s.isBlank()).map(URI::create)
                     .orElseThrow(() -> new TixunException(TixunException.Exit.USAGE,
                             "No case system configured: give --url or --folder, or set it in Settings."));
+            if ("file".equalsIgnoreCase(url.getScheme())) {
+                // a file: URL in Settings means folder-drop to that directory
+                return new FolderDropConnector(Path.of(url), Clock.systemUTC());
+            }
             RestConnector.Config config = RestConnector.Config.of(url);
             if (tokenFile != null) {
                 config = config.withBearerToken(Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
