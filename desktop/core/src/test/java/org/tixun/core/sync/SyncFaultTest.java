@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -341,9 +340,5 @@ class SyncFaultTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static InetSocketAddress loopback() {
-        return new InetSocketAddress("127.0.0.1", 0);
     }
 }
