@@ -38,9 +38,10 @@ public final class RestConnector implements Connector {
      * @param sslContext client certificate and trust for mutual TLS, null for the JVM defaults
      * @param bearerToken sent as {@code Authorization: Bearer}, null for none
      * @param chunkBytes size of one recording chunk
+     * @param receiptSigner when set, a receipt must carry a valid signature by this certificate
      */
     public record Config(URI baseUrl, SSLContext sslContext, String bearerToken, Duration connectTimeout,
-                         Duration requestTimeout, int chunkBytes) {
+                         Duration requestTimeout, int chunkBytes, java.security.cert.X509Certificate receiptSigner) {
         public Config {
             String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -57,23 +58,27 @@ public final class RestConnector implements Connector {
 
         /** Defaults: 10 s to connect, 2 min per request, 8 MiB chunks. */
         public static Config of(URI baseUrl) {
-            return new Config(baseUrl, null, null, Duration.ofSeconds(10), Duration.ofMinutes(2), 8 << 20);
+            return new Config(baseUrl, null, null, Duration.ofSeconds(10), Duration.ofMinutes(2), 8 << 20, null);
         }
 
         public Config withTls(SSLContext context) {
-            return new Config(baseUrl, context, bearerToken, connectTimeout, requestTimeout, chunkBytes);
+            return new Config(baseUrl, context, bearerToken, connectTimeout, requestTimeout, chunkBytes, receiptSigner);
         }
 
         public Config withBearerToken(String token) {
-            return new Config(baseUrl, sslContext, token, connectTimeout, requestTimeout, chunkBytes);
+            return new Config(baseUrl, sslContext, token, connectTimeout, requestTimeout, chunkBytes, receiptSigner);
         }
 
         public Config withTimeouts(Duration connect, Duration request) {
-            return new Config(baseUrl, sslContext, bearerToken, connect, request, chunkBytes);
+            return new Config(baseUrl, sslContext, bearerToken, connect, request, chunkBytes, receiptSigner);
+        }
+
+        public Config withReceiptSigner(java.security.cert.X509Certificate signer) {
+            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, chunkBytes, signer);
         }
 
         public Config withChunkBytes(int bytes) {
-            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, bytes);
+            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, bytes, receiptSigner);
         }
     }
 
@@ -199,12 +204,18 @@ public final class RestConnector implements Connector {
         if (res.statusCode() != 200 && res.statusCode() != 201) {
             throw answer(res, "PUT manifest");
         }
+        Receipt receipt;
         try {
-            return Receipt.fromJson(res.body());
+            receipt = Receipt.fromJson(res.body());
         } catch (IllegalArgumentException e) {
             throw DeliveryException.refused("the case system answered " + res.statusCode()
                     + " without a readable receipt: " + e.getMessage(), res.statusCode());
         }
+        if (config.receiptSigner() != null && !receipt.signatureValid(config.receiptSigner())) {
+            throw DeliveryException.refused("the receipt's signature does not verify against the case system's "
+                    + "certificate " + config.receiptSigner().getSubjectX500Principal().getName(), res.statusCode());
+        }
+        return receipt;
     }
 
     private URI api(String path) {

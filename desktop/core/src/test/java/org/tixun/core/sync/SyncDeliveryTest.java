@@ -90,6 +90,20 @@ class SyncDeliveryTest {
     }
 
     @Test
+    void receiptSignedByAnotherKeyIsRefusedWhenTheSignerIsPinned() throws Exception {
+        String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of());
+        var stranger = org.tixun.core.gateway.ReceiptSigner.loadOrCreate(tmp.resolve("stranger")).certificate();
+
+        assertThat(runOnce(new RestConnector(SyncFixtures.rest(gateway).withReceiptSigner(stranger))).refused())
+                .isEqualTo(1);
+        assertThat(sync.item(id).orElseThrow().lastError()).contains("signature does not verify");
+
+        sync.retry("clerk", id);
+        assertThat(runOnce(new RestConnector(SyncFixtures.rest(gateway)
+                .withReceiptSigner(gateway.receiptCertificate()))).delivered()).isEqualTo(1);
+    }
+
+    @Test
     void tamperedRecordFailsWithServersWordsAndIsNotRetried() throws Exception {
         String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.tamperedPdf(), List.of());
         RestConnector rest = new RestConnector(SyncFixtures.rest(gateway));

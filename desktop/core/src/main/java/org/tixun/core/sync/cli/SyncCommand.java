@@ -142,6 +142,9 @@ public final class SyncCommand {
         Path clientCertPass;
         @Option(names = "--trust", paramLabel = "CERT", description = "CA to trust for the server (else the JVM's)")
         List<Path> trust = new ArrayList<>();
+        @Option(names = "--receipt-cert", paramLabel = "CERT",
+                description = "require receipts signed by this certificate (the gateway's receipt-signing.pem)")
+        Path receiptCert;
         @Option(names = "--threads", defaultValue = "2", description = "parallel deliveries (default ${DEFAULT-VALUE})")
         int threads;
         @Spec
@@ -199,6 +202,9 @@ public final class SyncCommand {
                 return new FolderDropConnector(Path.of(url), Clock.systemUTC());
             }
             RestConnector.Config config = RestConnector.Config.of(url);
+            if (receiptCert != null) {
+                config = config.withReceiptSigner(Certificates.read(receiptCert).get(0));
+            }
             if (tokenFile != null) {
                 config = config.withBearerToken(Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
             }
