@@ -98,6 +98,9 @@ class LocalizationConsistencyTest {
         for (var e : org.tixun.core.cases.Participant.LawyerKind.values()) {
             assertThat(keys).contains("lawyerKind." + e.name());
         }
+        for (var e : org.tixun.core.sync.OutboxState.values()) {
+            assertThat(keys).contains("outbox." + e.name());
+        }
         for (var e : org.tixun.core.records.RecordStatus.values()) {
             assertThat(keys).contains("status." + e.name());
         }

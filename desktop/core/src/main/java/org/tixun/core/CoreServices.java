@@ -25,7 +25,8 @@ public final class CoreServices implements AutoCloseable {
     private final CaseService cases;
     private final RecordService records;
     private final CaseValidator validator;
-    private final org.tixun.core.records.RecordDocuments documents;
+    private final org.tixun.core.sync.SyncService sync;
+    private final org.tixun.core.archive.ArchiveService archive;
 
     private CoreServices(DataDir dataDir, Database database, Clock clock, PasswordHasher hasher) {
         this.dataDir = dataDir;
@@ -36,7 +37,9 @@ public final class CoreServices implements AutoCloseable {
         this.validator = new CaseValidator(() -> LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         this.cases = new CaseService(database, audit, validator, clock);
         this.records = new RecordService(database, audit, validator, clock);
-        this.documents = new org.tixun.core.records.RecordDocuments(database);
+        this.sync = new org.tixun.core.sync.SyncService(database, records, audit, clock);
+        this.archive = new org.tixun.core.archive.ArchiveService(database, records, audit, sync,
+                dataDir.root().resolve("archive"), clock);
     }
 
     /** Opens the data dir for work: checks it is writable, opens and migrates the database. */
@@ -79,8 +82,12 @@ public final class CoreServices implements AutoCloseable {
         return records;
     }
 
-    public org.tixun.core.records.RecordDocuments documents() {
-        return documents;
+    public org.tixun.core.sync.SyncService sync() {
+        return sync;
+    }
+
+    public org.tixun.core.archive.ArchiveService archive() {
+        return archive;
     }
 
     public CaseValidator validator() {

@@ -95,7 +95,11 @@ public final class GuiCommands {
 
     /** {@code tixun archive}. */
     @Command(name = "archive", mixinStandardHelpOptions = true,
-            description = "Clerk's archive: search, verify and export records.")
+            description = {"Clerk's archive: search, verify and export records.",
+                "Without a subcommand it opens the archive window."},
+            subcommands = {org.tixun.core.archive.cli.ArchiveCommand.Export.class,
+                org.tixun.core.archive.cli.ArchiveCommand.Import.class,
+                org.tixun.core.archive.cli.ArchiveCommand.VerifyAll.class})
     public static final class Archive implements Callable<Integer> {
         @Mixin
         GuiOptions options;

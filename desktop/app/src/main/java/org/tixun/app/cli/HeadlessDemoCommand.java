@@ -29,12 +29,13 @@ final class HeadlessDemoCommand {
                     "讯问笔录（演示签章）");
             byte[] sealed = java.nio.file.Files.readAllBytes(outcome.sealed());
             core.records().markSealed("demo", record.id(), outcome.sealed().toString(), Pki.sha256Hex(sealed));
+            core.sync().enqueue(record.id());
             console.printf("Rendered %d pages, %d signers signed, sealed and verified in %d ms.%n", outcome.pages(),
                     outcome.signers(), ms);
             console.printf("  frozen record   %s%n  sealed record   %s%n  trust anchor    %s%n  report          %s%n",
                     outcome.frozen(), outcome.sealed(), outcome.rootCertificate(),
                     outcome.sealed().resolveSibling("verification.txt"));
-            console.printf("  filed as record %s (SEALED) in %s%n", record.id(), dataDir);
+            console.printf("  filed as record %s (SEALED, queued for sync) in %s%n", record.id(), dataDir);
             console.println(outcome.report().ok() ? "Verification: all checks hold."
                     : "Verification FAILED:\n" + outcome.report().toText());
             console.printf("Check it independently: pdfsig %s ; tixun verify %s --trust-anchor %s%n", outcome.sealed(),

@@ -54,6 +54,7 @@ class RecordDetailViewTest {
         Path copy = dir.resolve("record-" + sealed.id() + ".pdf");
         Files.write(copy, sealedBytes);
         core.records().markSealed("t", sealed.id(), copy.toString(), Pki.sha256Hex(sealedBytes));
+        core.sync().enqueue(sealed.id());
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
         vm = new RecordDetailViewModel(ctx);
         stage.setScene(new Scene(new RecordDetailView(ctx, vm), 900, 700));
@@ -73,12 +74,12 @@ class RecordDetailViewTest {
         assertThat(robot.lookup("#revision-1").tryQuery()).isPresent();
         assertThat(robot.lookup(".badge-bad").tryQuery()).isEmpty();
         assertThat(vm.pages()).hasSize(2);
-        assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORD_SEALED");
+        assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORD_SEALED", "SYNC_QUEUED");
     }
 
     @Test
     void tamperedFileShowsInvalidBadge(FxRobot robot) throws Exception {
-        Path file = core.documents().sealed(sealed.id()).orElseThrow().path();
+        Path file = Path.of(core.records().sealedDocument(sealed.id()).orElseThrow().path());
         byte[] bytes = Files.readAllBytes(file);
         // Flip a byte inside the first signed range (page content of revision 0).
         bytes[2000] ^= 0x01;
@@ -102,5 +103,20 @@ class RecordDetailViewTest {
         assertThat(signer.get().events()).isNotEmpty();
         assertThat(signer.get().primaryEvent().samples()).hasSizeGreaterThan(100);
         assertThat(core.audit().entriesFor(sealed.id())).extracting(e -> e.action()).contains("KEY_USED");
+    }
+
+    @Test
+    void showsSyncStateAndExportsThePackage(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.show(sealed));
+        assertThat(robot.lookup("#detailSync").queryAs(Label.class).getText()).startsWith("同步状态：等待发送");
+        Path out = dir.resolve("export-" + sealed.id());
+        Files.createDirectories(out);
+        robot.interact(() -> vm.export(out));
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).startsWith("已导出到");
+        try (var files = Files.walk(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("record.pdf", "manifest.json",
+                    "verification.txt");
+        }
+        assertThat(core.audit().entriesFor(sealed.id())).extracting(e -> e.action()).contains("RECORD_EXPORTED");
     }
 }

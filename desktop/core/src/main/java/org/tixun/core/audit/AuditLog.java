@@ -41,8 +41,11 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends one entry and returns it; the database and the anchor file both move forward. */
-    public AuditEntry append(String actor, AuditAction action, String subject, String details) {
+    /**
+     * Appends one entry and returns it; the database and the anchor file both move forward. Synchronised
+     * so that two threads cannot interleave their database write and anchor write (the anchor would go back).
+     */
+    public synchronized AuditEntry append(String actor, AuditAction action, String subject, String details) {
         AuditEntry entry = db.inTransaction(c -> {
             long seq = 1;
             String prev = GENESIS;

@@ -107,6 +107,42 @@ public final class RecordService {
         audit.append(actor, AuditAction.RECORD_SEALED, recordId, "sha256=" + sha256);
     }
 
+    /** A record's filed sealed document: where it lies, its SHA-256 and when it was sealed. */
+    public record SealedDocument(String recordId, String path, String sha256, String sealedAt) {
+    }
+
+    /** The sealed document filed for a record, if it has one. */
+    public Optional<SealedDocument> sealedDocument(String recordId) {
+        return db.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT document_path, content_sha256, sealed_at "
+                    + "FROM record_revision WHERE record_id = ? AND document_path IS NOT NULL "
+                    + "ORDER BY revision DESC LIMIT 1")) {
+                ps.setString(1, recordId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new SealedDocument(recordId, rs.getString(1), rs.getString(2),
+                            rs.getString(3))) : Optional.<SealedDocument>empty();
+                }
+            }
+        });
+    }
+
+    /** Sets the delivery status of a sealed record: SEALED (queued again), SYNCED or FAILED; the caller audits. */
+    public void markDelivery(String recordId, RecordStatus status) {
+        if (status != RecordStatus.SEALED && status != RecordStatus.SYNCED && status != RecordStatus.FAILED) {
+            throw new IllegalArgumentException("not a delivery status: " + status);
+        }
+        String now = Instant.now(clock).toString();
+        db.withConnection(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE record SET status = ?, updated_at = ? "
+                    + "WHERE id = ? AND status IN ('SEALED','SYNCED','FAILED')")) {
+                ps.setString(1, status.name());
+                ps.setString(2, now);
+                ps.setString(3, recordId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public Optional<RecordSummary> find(String id) {
         return db.withConnection(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE r.id = ?")) {

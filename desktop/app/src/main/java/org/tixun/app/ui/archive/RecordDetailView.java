@@ -62,7 +62,19 @@ public final class RecordDetailView extends VBox {
         print.setOnAction(e -> print());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, print);
+        Button export = new Button();
+        export.setId("detailExport");
+        export.textProperty().bind(i18n.bind("detail.export"));
+        export.disableProperty().bind(vm.reportProperty().isNull());
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.titleProperty().bind(i18n.bind("detail.export"));
+            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                vm.export(dir.toPath());
+            }
+        });
+        HBox header = new HBox(10, title, spacer, export, print);
         header.setAlignment(Pos.CENTER_LEFT);
 
         vm.pages().addListener((ListChangeListener<BufferedImage>) c -> rebuildThumbnails());
@@ -83,8 +95,23 @@ public final class RecordDetailView extends VBox {
         audit.getColumns().add(Forms.column(i18n, "detail.audit.action", AuditEntry::action, 130));
         audit.getColumns().add(Forms.column(i18n, "detail.audit.details", AuditEntry::details, 200));
 
+        Label syncState = new Label();
+        syncState.setId("detailSync");
+        syncState.setWrapText(true);
+        syncState.textProperty().bind(vm.syncTextProperty());
+        Button retry = new Button();
+        retry.setId("detailRetrySync");
+        retry.textProperty().bind(i18n.bind("detail.sync.retry"));
+        retry.setOnAction(e -> vm.retrySync());
+        Button refresh = new Button();
+        refresh.setId("detailRefreshSync");
+        refresh.textProperty().bind(i18n.bind("detail.sync.refresh"));
+        refresh.setOnAction(e -> vm.refreshSync());
+        VBox syncPane = new VBox(10, syncState, new HBox(8, refresh, retry));
+        syncPane.setPadding(new Insets(12));
+
         TabPane tabs = new TabPane(tab(i18n, "detail.tab.signatures", sigPane), tab(i18n, "detail.tab.pages", pagesPane),
-                tab(i18n, "detail.tab.audit", audit));
+                tab(i18n, "detail.tab.audit", audit), tab(i18n, "detail.tab.sync", syncPane));
         tabs.setId("detailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, message, tabs);

@@ -18,7 +18,7 @@ import org.tixun.core.evidence.ReplayedSigner;
 import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.pki.InstitutionKeyStore;
-import org.tixun.core.records.RecordDocuments.StoredDocument;
+import org.tixun.core.records.RecordService.SealedDocument;
 import org.tixun.core.records.RecordSummary;
 import org.tixun.core.setup.TrustAnchors;
 import org.tixun.templates.PageImages;
@@ -37,6 +37,7 @@ public final class RecordDetailViewModel {
     private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
     private byte[] document;
 
     public RecordDetailViewModel(AppContext ctx) {
@@ -56,12 +57,13 @@ public final class RecordDetailViewModel {
         }
         ctx.tasks().run(() -> ctx.core().audit().entriesFor(summary.id()), audit::setAll,
                 e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
-        var stored = ctx.core().documents().sealed(summary.id());
+        refreshSync();
+        var stored = ctx.core().records().sealedDocument(summary.id());
         if (stored.isEmpty()) {
             message.set(ctx.i18n().text("detail.noDocument"));
             return;
         }
-        StoredDocument doc = stored.get();
+        SealedDocument doc = stored.get();
         message.set(ctx.i18n().text("detail.verifying"));
         ctx.tasks().run(() -> load(doc), loaded -> {
             document = loaded.pdf();
@@ -77,11 +79,12 @@ public final class RecordDetailViewModel {
     private record Loaded(byte[] pdf, VerificationReport report) {
     }
 
-    private Loaded load(StoredDocument doc) throws Exception {
-        byte[] pdf = Files.readAllBytes(doc.path());
+    private Loaded load(SealedDocument doc) throws Exception {
+        java.nio.file.Path path = java.nio.file.Path.of(doc.path());
+        byte[] pdf = Files.readAllBytes(path);
         var anchors = TrustAnchors.load(ctx.core().dataDir());
         VerificationReport r = anchors.isEmpty() ? null
-                : new Verifier(anchors).verify(doc.path().getFileName().toString(), pdf);
+                : new Verifier(anchors).verify(path.getFileName().toString(), pdf);
         return new Loaded(pdf, r);
     }
 
@@ -94,6 +97,56 @@ public final class RecordDetailViewModel {
             }
             return out;
         }
+    }
+
+    /** Reloads the record's delivery state: outbox state, attempts, the server's last words, the receipt. */
+    public void refreshSync() {
+        RecordSummary r = record.get();
+        if (r == null) {
+            syncText.set("");
+            return;
+        }
+        ctx.tasks().run(() -> ctx.core().archive().syncState(r.id()), item -> syncText.set(item.map(i -> {
+            String receipt = i.receipt().map(rc -> ctx.i18n().text("detail.sync.receipt", rc.receiptId(),
+                    rc.receivedAt(), rc.documentSha256())).orElse(ctx.i18n().text("detail.sync.noReceipt"));
+            return ctx.i18n().text("detail.sync.state", ctx.i18n().text("outbox." + i.state().name()), i.attempts(),
+                    i.destination() == null ? "-" : i.destination(), i.lastError() == null ? "-" : i.lastError())
+                    + "\n" + receipt;
+        }).orElse(ctx.i18n().text("detail.sync.notQueued"))),
+                e -> syncText.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+    }
+
+    /** Queues the record again after a refusal (409/412/422 are never retried on their own). */
+    public void retrySync() {
+        RecordSummary r = record.get();
+        if (r == null) {
+            return;
+        }
+        ctx.tasks().run(() -> {
+            ctx.core().archive().retrySync(ctx.actor(), r.id());
+            return r.id();
+        }, id -> {
+            message.set(ctx.i18n().text("detail.sync.retried"));
+            refreshSync();
+        }, e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+    }
+
+    /** Exports the record package (sealed PDF, recordings, manifest, verification report, receipt) into {@code dir}. */
+    public void export(java.nio.file.Path dir) {
+        RecordSummary r = record.get();
+        if (r == null) {
+            return;
+        }
+        ctx.tasks().run(() -> ctx.core().archive().export(ctx.actor(), r.id(), dir,
+                TrustAnchors.load(ctx.core().dataDir())), result -> {
+            message.set(ctx.i18n().text("detail.exported", result.folder()));
+            ctx.tasks().run(() -> ctx.core().audit().entriesFor(r.id()), audit::setAll,
+                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("detail.exportFailed", e.getMessage())));
+    }
+
+    public ReadOnlyStringProperty syncTextProperty() {
+        return syncText.getReadOnlyProperty();
     }
 
     /** Renders one page at a readable resolution for the page viewer. */
