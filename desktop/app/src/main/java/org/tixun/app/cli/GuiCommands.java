@@ -20,9 +20,18 @@ public final class GuiCommands {
 
     /** Options shared by the GUI commands. */
     public static final class GuiOptions {
+        Path dataDir;
+
+        /**
+         * Also makes the directory the default of every later command on the line, so
+         * {@code tixun --data-dir X users list} means X, as {@code tixun users list --data-dir X} does.
+         */
         @Option(names = "--data-dir", paramLabel = "DIR",
                 description = "Data directory (default: $TIXUN_HOME, else the platform data dir).")
-        Path dataDir;
+        void dataDir(Path dir) {
+            this.dataDir = dir;
+            System.setProperty(DataDir.PROPERTY, dir.toString());
+        }
         @Option(names = "--lang", paramLabel = "zh|en", description = "UI language at start (default zh).")
         String lang = "zh";
     }

@@ -157,4 +157,15 @@ class CliTest {
             assertThat(core.audit().verify().intact()).isTrue();
         }
     }
+
+    @Test
+    void dataDirBeforeTheSubcommandApplies() {
+        try {
+            assertThat(run("pw-123456789", "--data-dir", dir.toString(), "users", "add", "--username", "wangfang",
+                    "--name", "王芳", "--role", "recorder", "--password-stdin").code()).isZero();
+            assertThat(run(null, "users", "list", "--data-dir", dir.toString()).out()).contains("wangfang");
+        } finally {
+            System.clearProperty(DataDir.PROPERTY);
+        }
+    }
 }
