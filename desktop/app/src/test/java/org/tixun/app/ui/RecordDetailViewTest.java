@@ -74,6 +74,7 @@ class RecordDetailViewTest {
         assertThat(robot.lookup("#revision-1").tryQuery()).isPresent();
         assertThat(robot.lookup(".badge-bad").tryQuery()).isEmpty();
         assertThat(vm.pages()).hasSize(2);
+        assertThat(vm.photos()).isNotEmpty().allSatisfy(p -> assertThat(p.jpeg()).startsWith((byte) 0xFF, (byte) 0xD8));
         assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORD_SEALED", "SYNC_QUEUED");
     }
 

@@ -110,8 +110,30 @@ public final class RecordDetailView extends VBox {
         VBox syncPane = new VBox(10, syncState, new HBox(8, refresh, retry));
         syncPane.setPadding(new Insets(12));
 
+        FlowPane photoFlow = new FlowPane(10, 10);
+        photoFlow.setId("detailPhotos");
+        photoFlow.setPadding(new Insets(10));
+        vm.photos().addListener((ListChangeListener<org.tixun.core.archive.EvidencePhotos.Photo>) c -> {
+            photoFlow.getChildren().clear();
+            for (var photo : vm.photos()) {
+                ImageView view = new ImageView(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(photo.jpeg())));
+                view.setPreserveRatio(true);
+                view.setFitWidth(160);
+                Label name = new Label(photo.name());
+                name.getStyleClass().add(Styles.MUTED);
+                name.setMaxWidth(160);
+                VBox box = new VBox(4, view, name);
+                box.getStyleClass().add(Styles.CARD);
+                box.setPadding(new Insets(6));
+                photoFlow.getChildren().add(box);
+            }
+        });
+        ScrollPane photoPane = new ScrollPane(photoFlow);
+        photoPane.setFitToWidth(true);
+
         TabPane tabs = new TabPane(tab(i18n, "detail.tab.signatures", sigPane), tab(i18n, "detail.tab.pages", pagesPane),
-                tab(i18n, "detail.tab.audit", audit), tab(i18n, "detail.tab.sync", syncPane));
+                tab(i18n, "detail.tab.photos", photoPane), tab(i18n, "detail.tab.audit", audit),
+                tab(i18n, "detail.tab.sync", syncPane));
         tabs.setId("detailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, message, tabs);

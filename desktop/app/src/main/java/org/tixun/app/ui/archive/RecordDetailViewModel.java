@@ -36,6 +36,7 @@ public final class RecordDetailViewModel {
     private final ObjectProperty<VerificationReport> report = new SimpleObjectProperty<>();
     private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
+    private final ObservableList<org.tixun.core.archive.EvidencePhotos.Photo> photos = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
     private byte[] document;
@@ -49,6 +50,7 @@ public final class RecordDetailViewModel {
         record.set(summary);
         report.set(null);
         pages.clear();
+        photos.clear();
         document = null;
         message.set("");
         if (summary == null) {
@@ -72,6 +74,8 @@ public final class RecordDetailViewModel {
                     : loaded.report().ok() ? ctx.i18n().text("detail.verified")
                     : ctx.i18n().text("detail.verifyFailed", loaded.report().failures().size()));
             ctx.tasks().run(() -> thumbnails(loaded.pdf()), pages::setAll,
+                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+            ctx.tasks().run(() -> org.tixun.core.archive.EvidencePhotos.extract(loaded.pdf()), photos::setAll,
                     e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
         }, e -> message.set(ctx.i18n().text("detail.unreadable", doc.path(), e.getMessage())));
     }
@@ -187,6 +191,10 @@ public final class RecordDetailViewModel {
 
     public ObservableList<AuditEntry> audit() {
         return audit;
+    }
+
+    public ObservableList<org.tixun.core.archive.EvidencePhotos.Photo> photos() {
+        return photos;
     }
 
     public ObservableList<BufferedImage> pages() {
