@@ -65,4 +65,10 @@ class SettingsViewTest {
                 .isEqualTo(new MachineConfig(AppMode.ARCHIVE, "10.8.0.21:7443", "https://case.example/"));
         assertThat(core.audit().entries()).extracting(AuditEntry::action).containsExactly("SETTINGS_CHANGED");
     }
+
+    @Test
+    void showsTheDataDirInUse(FxRobot robot) {
+        assertThat(robot.lookup("#dataDirPath").queryAs(TextField.class).getText()).isEqualTo(dir.toString());
+        assertThat(robot.lookup("#dataDirChange").tryQuery()).isPresent();
+    }
 }

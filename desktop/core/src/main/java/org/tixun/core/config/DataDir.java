@@ -44,7 +44,59 @@ public final class DataDir {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return at(Paths.get(fromEnv));
         }
-        return at(platformDefault(env, System.getProperty("os.name", ""), System.getProperty("user.home")));
+        String os = System.getProperty("os.name", "");
+        String home = System.getProperty("user.home");
+        Path pointer = pointerFile(env, os, home);
+        if (Files.isRegularFile(pointer)) {
+            try {
+                String chosen = Files.readString(pointer, java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (!chosen.isEmpty()) {
+                    return at(Paths.get(chosen));
+                }
+            } catch (IOException e) {
+                throw new TixunException(TixunException.Exit.DATA_DIR, "Cannot read the data-dir setting " + pointer
+                        + " (" + e.getMessage() + "). Fix its permissions or delete it to use the default.", e);
+            }
+        }
+        return at(platformDefault(env, os, home));
+    }
+
+    /**
+     * Where the chosen data dir is remembered (set at first run or in Settings): a one-line file in
+     * the user's configuration directory, read when neither an option nor TIXUN_HOME says otherwise.
+     */
+    public static Path pointerFile() {
+        return pointerFile(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    static Path pointerFile(Map<String, String> env, String osName, String home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData != null ? Paths.get(appData) : Paths.get(home, "AppData", "Roaming"))
+                    .resolve("Tixun").resolve("data-dir.txt");
+        }
+        if (os.contains("mac")) {
+            return Paths.get(home, "Library", "Preferences", "Tixun", "data-dir.txt");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(home, ".config");
+        return base.resolve("tixun").resolve("data-dir");
+    }
+
+    /** Remembers {@code dir} as the data dir for the next start (atomic write); checks it is usable first. */
+    public static void choose(Path pointer, Path dir) {
+        DataDir.at(dir).ensureWritable();
+        try {
+            Files.createDirectories(pointer.getParent());
+            Path tmp = pointer.resolveSibling(pointer.getFileName() + ".tmp");
+            Files.writeString(tmp, dir.toAbsolutePath().normalize() + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(tmp, pointer, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new TixunException(TixunException.Exit.DATA_DIR, "Cannot remember the data dir in " + pointer + " ("
+                    + e.getMessage() + ").", e);
+        }
     }
 
     static Path platformDefault(Map<String, String> env, String osName, String home) {

@@ -24,4 +24,18 @@ class DataDirTest {
         assertThat(DataDir.platformDefault(Map.of("APPDATA", "C:/Users/u/AppData/Roaming"), "Windows 11", "C:/Users/u"))
                 .isEqualTo(Path.of("C:/Users/u/AppData/Roaming", "Tixun"));
     }
+
+    @Test
+    void chosenDataDirIsRememberedInTheConfigDirectory(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        Path pointer = DataDir.pointerFile(env, "Linux", "/home/u");
+        assertThat(pointer).isEqualTo(tmp.resolve("config/tixun/data-dir"));
+        DataDir.choose(pointer, tmp.resolve("chosen"));
+        assertThat(java.nio.file.Files.readString(pointer).strip()).isEqualTo(tmp.resolve("chosen").toString());
+        assertThat(java.nio.file.Files.isDirectory(tmp.resolve("chosen"))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataDir.choose(pointer,
+                java.nio.file.Files.writeString(tmp.resolve("a-file"), "x").resolve("sub")))
+                .hasMessageContaining("Cannot create the data directory");
+        assertThat(java.nio.file.Files.readString(pointer).strip()).isEqualTo(tmp.resolve("chosen").toString());
+    }
 }

@@ -55,6 +55,7 @@ public final class SettingsView extends VBox {
                 Forms.field(i18n, "setup.terminalAddress", terminal, vm.errors(), "terminalAddress"),
                 Forms.field(i18n, "setup.caseSystemUrl", caseSystem, vm.errors(), "caseSystemUrl"),
                 Forms.field(i18n, "settings.keys", keys, null, null),
+                Forms.field(i18n, "datadir.label", new org.tixun.app.ui.DataDirField(ctx), null, null),
                 new HBox(8, save, close, message));
         setSpacing(12);
         setPadding(new Insets(24));

@@ -60,6 +60,7 @@ public final class SetupView extends VBox {
         grid.add(Forms.field(i18n, "setup.kioskPin", input(new PasswordField(), "setupKioskPin",
                 vm.kioskPinProperty()), errors, "kioskPin"), 0, r++);
         grid.add(section(i18n, "setup.section.machine"), 0, r++, 2, 1);
+        grid.add(Forms.field(i18n, "datadir.label", new org.tixun.app.ui.DataDirField(ctx), null, null), 0, r++, 2, 1);
         ComboBox<AppMode> role = new ComboBox<>(FXCollections.observableArrayList(AppMode.values()));
         role.setId("setupRole");
         role.valueProperty().bindBidirectional(vm.roleProperty());
