@@ -94,12 +94,12 @@ public final class ReceiptSigner {
         }
     }
 
-    private static void ownerOnly(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system (Windows): the directory's ACL applies
+    /** The private key file is readable by its owner only; failing to set that is an error, not a warning. */
+    private static void ownerOnly(Path p) throws IOException {
+        if (!p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return; // Windows: the data directory's ACL applies
         }
+        Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     public X509Certificate certificate() {
