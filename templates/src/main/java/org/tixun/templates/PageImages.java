@@ -34,4 +34,19 @@ public final class PageImages {
             return new PDFRenderer(doc).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
         }
     }
+
+    /** Renders every page (one load of the document), e.g. for thumbnails. */
+    public static java.util.List<BufferedImage> renderAll(byte[] pdf, float dpi) throws IOException {
+        if (dpi <= 0 || dpi > 1200) {
+            throw new IllegalArgumentException("dpi must be in (0, 1200], got " + dpi);
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(doc);
+            java.util.List<BufferedImage> out = new java.util.ArrayList<>(doc.getNumberOfPages());
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                out.add(renderer.renderImageWithDPI(i, dpi, ImageType.RGB));
+            }
+            return out;
+        }
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,6 +34,7 @@ import org.tixun.core.evidence.Verifier;
 import org.tixun.core.evidence.sample.SampleRecord;
 import org.tixun.core.evidence.tsa.EmbeddedTsa;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
+import org.tixun.core.pki.Certificates;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
 import org.tixun.signpad.ink.InkPoint;
@@ -99,11 +99,7 @@ public final class HeadlessDemo {
         Path sealedPath = out.resolve("sealed.pdf");
         InstitutionKeyStore.writeAtomically(sealedPath, sealed.sealedPdf());
         Path root = out.resolve("institution-root.pem");
-        try {
-            InstitutionKeyStore.writeAtomically(root, pem(keys.rootCertificate().getEncoded()));
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IOException("cannot encode the institution root certificate", e);
-        }
+        Certificates.writePem(root, keys.rootCertificate());
         VerificationReport report = new Verifier(List.of(keys.rootCertificate()))
                 .verify(sealedPath.getFileName().toString(), sealed.sealedPdf());
         Files.writeString(out.resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
@@ -221,11 +217,5 @@ public final class HeadlessDemo {
         double sy = PAD.height() / 800.0 * 0.6;
         return samples.stream().map(s -> new StrokeSample((int) Math.round(s.x() * sx), (int) Math.round(s.y() * sy),
                 s.pressure(), s.tMillis(), s.contact(), s.deviceTimeMicros(), s.hostNanos())).toList();
-    }
-
-    private static byte[] pem(byte[] der) {
-        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        return ("-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n")
-                .getBytes(StandardCharsets.US_ASCII);
     }
 }

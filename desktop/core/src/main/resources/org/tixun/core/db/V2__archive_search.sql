@@ -21,6 +21,14 @@ CREATE INDEX record_status_created ON record(status, created_at, id);
 CREATE INDEX record_kind_created ON record(kind, created_at, id);
 CREATE INDEX record_title ON record(title, id);
 
+-- The search text follows the columns it is made of; the triggers below only set those columns.
+CREATE TRIGGER record_search_text AFTER UPDATE OF title, suspect_name, interrogators ON record
+BEGIN
+    UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id = NEW.case_id)
+                                          || ' ' || title || ' ' || suspect_name || ' ' || interrogators)
+    WHERE id = NEW.id;
+END;
+
 CREATE TRIGGER record_search_on_insert AFTER INSERT ON record
 BEGIN
     UPDATE record SET
@@ -28,16 +36,6 @@ BEGIN
                                  ORDER BY s.position LIMIT 1), ''),
         interrogators = COALESCE((SELECT group_concat(name, '、') FROM (SELECT name FROM participant i
                                  WHERE i.case_id = NEW.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '')
-    WHERE id = NEW.id;
-    UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id = NEW.case_id)
-                                          || ' ' || title || ' ' || suspect_name || ' ' || interrogators)
-    WHERE id = NEW.id;
-END;
-
-CREATE TRIGGER record_search_on_title AFTER UPDATE OF title ON record
-BEGIN
-    UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id = NEW.case_id)
-                                          || ' ' || title || ' ' || suspect_name || ' ' || interrogators)
     WHERE id = NEW.id;
 END;
 
@@ -52,13 +50,10 @@ CREATE TRIGGER record_search_on_participant_insert AFTER INSERT ON participant
 WHEN NEW.role IN ('SUSPECT', 'INTERROGATOR')
 BEGIN
     UPDATE record SET
-        suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = NEW.case_id AND s.role = 'SUSPECT'
+        suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = record.case_id AND s.role = 'SUSPECT'
                                  ORDER BY s.position LIMIT 1), ''),
         interrogators = COALESCE((SELECT group_concat(name, '、') FROM (SELECT name FROM participant i
-                                 WHERE i.case_id = NEW.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '')
-    WHERE case_id = NEW.case_id;
-    UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id = NEW.case_id)
-                                          || ' ' || title || ' ' || suspect_name || ' ' || interrogators)
+                                 WHERE i.case_id = record.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '')
     WHERE case_id = NEW.case_id;
 END;
 
@@ -66,12 +61,9 @@ CREATE TRIGGER record_search_on_participant_delete AFTER DELETE ON participant
 WHEN OLD.role IN ('SUSPECT', 'INTERROGATOR')
 BEGIN
     UPDATE record SET
-        suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = OLD.case_id AND s.role = 'SUSPECT'
+        suspect_name = COALESCE((SELECT name FROM participant s WHERE s.case_id = record.case_id AND s.role = 'SUSPECT'
                                  ORDER BY s.position LIMIT 1), ''),
         interrogators = COALESCE((SELECT group_concat(name, '、') FROM (SELECT name FROM participant i
-                                 WHERE i.case_id = OLD.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '')
-    WHERE case_id = OLD.case_id;
-    UPDATE record SET search_text = lower((SELECT case_number FROM case_file c WHERE c.id = OLD.case_id)
-                                          || ' ' || title || ' ' || suspect_name || ' ' || interrogators)
+                                 WHERE i.case_id = record.case_id AND i.role = 'INTERROGATOR' ORDER BY i.position)), '')
     WHERE case_id = OLD.case_id;
 END;

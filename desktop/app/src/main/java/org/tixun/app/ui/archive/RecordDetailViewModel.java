@@ -3,7 +3,6 @@ package org.tixun.app.ui.archive;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,7 +72,7 @@ public final class RecordDetailViewModel {
             message.set(loaded.report() == null ? ctx.i18n().text("detail.noTrustAnchor")
                     : loaded.report().ok() ? ctx.i18n().text("detail.verified")
                     : ctx.i18n().text("detail.verifyFailed", loaded.report().failures().size()));
-            ctx.tasks().run(() -> thumbnails(loaded.pdf()), pages::setAll,
+            ctx.tasks().run(() -> PageImages.renderAll(loaded.pdf(), THUMBNAIL_DPI), pages::setAll,
                     e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
             ctx.tasks().run(() -> org.tixun.core.archive.EvidencePhotos.extract(loaded.pdf()), photos::setAll,
                     e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
@@ -90,17 +89,6 @@ public final class RecordDetailViewModel {
         VerificationReport r = anchors.isEmpty() ? null
                 : new Verifier(anchors).verify(path.getFileName().toString(), pdf);
         return new Loaded(pdf, r);
-    }
-
-    private static List<BufferedImage> thumbnails(byte[] pdf) throws Exception {
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            int n = doc.getNumberOfPages();
-            java.util.ArrayList<BufferedImage> out = new java.util.ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                out.add(PageImages.render(pdf, i, THUMBNAIL_DPI));
-            }
-            return out;
-        }
     }
 
     /** Reloads the record's delivery state: outbox state, attempts, the server's last words, the receipt. */
