@@ -78,28 +78,110 @@ public final class GuiCommands {
 
     /** {@code tixun workstation}. */
     @Command(name = "workstation", mixinStandardHelpOptions = true,
-            description = "Prosecutor/recorder workstation: cases, records, remote sessions.")
+            description = {"Prosecutor/recorder workstation: cases, records, remote sessions.",
+                "With --headless: run a scripted remote session against a terminal (docs/session.md)."})
     public static final class Workstation implements Callable<Integer> {
         @Mixin
         GuiOptions options;
+        @Option(names = "--headless", description = "No window: run the session of --script against --connect.")
+        boolean headless;
+        @Option(names = "--script", paramLabel = "FILE", description = "Session script (JSON, docs/session.md).")
+        Path script;
+        @Option(names = "--connect", paramLabel = "HOST:PORT", description = "The terminal's address.")
+        String connect;
+        @Option(names = "--enroll-code", paramLabel = "CODE",
+                description = "Enroll the terminal first, with the code it shows (or wrote to enrollment-code.txt).")
+        String enrollCode;
+        @Option(names = "--name", description = "Workstation name sent to the terminal.", defaultValue = "工作站 1")
+        String name;
+        @Option(names = "--timeout-s", description = "Give up after this many seconds (default 600).",
+                defaultValue = "600")
+        int timeoutSeconds;
+        @Option(names = "--loss-timeout-ms", description = "Link loss detection (default 2000).",
+                defaultValue = "2000")
+        int lossTimeoutMs;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return launch(AppMode.WORKSTATION, false, options);
+        public Integer call() throws Exception {
+            if (!headless) {
+                return launch(AppMode.WORKSTATION, false, options);
+            }
+            if (script == null || connect == null) {
+                throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
+                        "--headless needs --script FILE and --connect HOST:PORT");
+            }
+            Path dir = GuiCommands.headlessDataDir(options);
+            return org.tixun.core.session.flow.HeadlessWorkstation.run(
+                    new org.tixun.core.session.flow.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
+                            name, GuiCommands.linkConfig(lossTimeoutMs), java.time.Duration.ofSeconds(timeoutSeconds)),
+                    spec.commandLine().getOut());
         }
     }
 
     /** {@code tixun terminal}. */
     @Command(name = "terminal", mixinStandardHelpOptions = true,
-            description = "Detention-centre terminal in kiosk mode (full screen; leaving needs the administrator PIN).")
+            description = {"Detention-centre terminal in kiosk mode (full screen; leaving needs the administrator PIN).",
+                "With --headless: listen for a workstation and sign its sessions with the simulated pad."})
     public static final class Terminal implements Callable<Integer> {
         @Mixin
         GuiOptions options;
+        @Option(names = "--headless", description = "No window: enroll if needed, listen, sign, until the session ends.")
+        boolean headless;
+        @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on.",
+                defaultValue = "127.0.0.1:7443")
+        String listen;
+        @Option(names = "--name", description = "Terminal name.", defaultValue = "第一看守所 讯问室 2")
+        String name;
+        @Option(names = "--reading-path", paramLabel = "READ|READ_ALOUD",
+                description = "The suspect's choice before signing (rule 4; default READ).", defaultValue = "READ")
+        org.tixun.core.session.ReadingConfirmation.Path reading;
+        @Option(names = "--pad-rate-hz", description = "Simulated pad replay rate (default 1000).",
+                defaultValue = "1000")
+        double padRateHz;
+        @Option(names = "--exit-after-events", paramLabel = "N", hidden = true,
+                description = "Fault injection: halt after N signature events in this run (tests).",
+                defaultValue = "0")
+        int exitAfterEvents;
+        @Option(names = "--keystore-passphrase-env", paramLabel = "VAR",
+                description = "Environment variable holding the terminal key store passphrase (default: the demo one).")
+        String passphraseEnv;
+        @Option(names = "--timeout-s", description = "Give up after this many seconds (default 600).",
+                defaultValue = "600")
+        int timeoutSeconds;
+        @Option(names = "--loss-timeout-ms", description = "Link loss detection (default 2000).",
+                defaultValue = "2000")
+        int lossTimeoutMs;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return launch(AppMode.TERMINAL, false, options);
+        public Integer call() throws Exception {
+            if (!headless) {
+                return launch(AppMode.TERMINAL, false, options);
+            }
+            String pass = passphraseEnv == null ? org.tixun.core.demo.DemoData.KEYSTORE_PASSPHRASE
+                    : System.getenv(passphraseEnv);
+            if (pass == null) {
+                throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
+                        "environment variable " + passphraseEnv + " is not set");
+            }
+            return org.tixun.core.session.flow.HeadlessTerminal.run(
+                    new org.tixun.core.session.flow.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
+                            listen, name, pass.toCharArray(), reading, padRateHz, exitAfterEvents,
+                            java.time.Duration.ofSeconds(timeoutSeconds), GuiCommands.linkConfig(lossTimeoutMs)),
+                    spec.commandLine().getOut());
         }
+    }
+
+    static Path headlessDataDir(GuiOptions options) {
+        return DataDir.resolve(options.dataDir).root();
+    }
+
+    static org.tixun.core.session.LinkConfig linkConfig(int lossTimeoutMs) {
+        return org.tixun.core.session.LinkConfig.defaults().withLossTimeout(java.time.Duration.ofMillis(lossTimeoutMs))
+                .withBackoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2));
     }
 
     /** {@code tixun archive}. */

@@ -55,7 +55,7 @@ import org.tixun.templates.TemplateRegistry;
  */
 public final class HeadlessDemo {
     /** The ISDV4 digitizer the simulator emulates. */
-    static final DeviceInfo PAD = new DeviceInfo("Wacom (simulated)", "ISDV4 serial digitizer", "SIM-ISDV4-0001", "10",
+    public static final DeviceInfo PAD = new DeviceInfo("Wacom (simulated)", "ISDV4 serial digitizer", "SIM-ISDV4-0001", "10",
             26_202, 16_325, 1023, 200);
 
     private HeadlessDemo() {
@@ -108,7 +108,7 @@ public final class HeadlessDemo {
     }
 
     /** Template slot rectangles -> evidence slots: a fingerprint box at the right, confirmation text above. */
-    static List<SignatureSlot> slots(List<SlotPosition> positions) {
+    public static List<SignatureSlot> slots(List<SlotPosition> positions) {
         List<SignatureSlot> out = new ArrayList<>();
         for (SlotPosition p : positions) {
             if (p.placement() == SlotPlacement.BESIDE_CORRECTIONS) {
@@ -138,7 +138,7 @@ public final class HeadlessDemo {
         return out;
     }
 
-    static SignerRole role(Role role) {
+    public static SignerRole role(Role role) {
         return switch (role) {
             case SUSPECT -> SignerRole.SUSPECT;
             case APPROPRIATE_ADULT -> SignerRole.APPROPRIATE_ADULT;
@@ -202,7 +202,7 @@ public final class HeadlessDemo {
     }
 
     /** Pad samples -> evidence samples, unaltered values; device time from the pad's nominal clock. */
-    static List<StrokeSample> strokes(List<InkPoint> points) {
+    public static List<StrokeSample> strokes(List<InkPoint> points) {
         List<StrokeSample> out = new ArrayList<>(points.size());
         for (InkPoint p : points) {
             long t = Math.round(p.tMs());

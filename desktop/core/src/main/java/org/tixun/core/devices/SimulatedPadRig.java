@@ -40,7 +40,15 @@ public final class SimulatedPadRig implements AutoCloseable {
      */
     public static SimulatedPadRig start(Path workDir, String signature, PenSampleListener listener)
             throws IOException, PadException {
-        List<InkPoint> points = load(signature);
+        return start(workDir, load(signature), 0, listener);
+    }
+
+    /**
+     * The same rig replaying given points (e.g. from {@code SignatureSynth}) at {@code rateHz} samples per second
+     * (0: at the points' own timing); used by the headless session to sign through the production serial driver.
+     */
+    public static SimulatedPadRig start(Path workDir, List<InkPoint> points, double rateHz, PenSampleListener listener)
+            throws IOException, PadException {
         Files.createDirectories(workDir);
         Path device = workDir.resolve("pad-device");
         Path host = workDir.resolve("pad-host");
@@ -48,7 +56,7 @@ public final class SimulatedPadRig implements AutoCloseable {
         SimulatedPad simulator = null;
         SignaturePad pad = null;
         try {
-            simulator = new SimulatedPad(PadProtocol.ISDV4, pair.deviceEnd(), points, 0);
+            simulator = new SimulatedPad(PadProtocol.ISDV4, pair.deviceEnd(), points, rateHz);
             simulator.start();
             pad = Pads.open(PadProtocol.ISDV4, pair.hostEnd().toString());
             pad.addSampleListener(listener);

@@ -45,6 +45,11 @@ public final class MessageCodec {
             case BYE -> Bye.class;
             case ENROLLMENT_REQUEST -> EnrollmentRequest.class;
             case ENROLLMENT_RESULT -> EnrollmentResult.class;
+            case SIGNING_PLAN -> SigningPlan.class;
+            case READING_CONFIRMATION -> ReadingConfirmation.class;
+            case TERMINAL_SIGNING_DONE -> TerminalSigningDone.class;
+            case LIVE_RECORD_SHOWN -> LiveRecordShown.class;
+            case SESSION_END -> SessionEnd.class;
         };
         try {
             return MAPPER.readValue(frame.payload(), type);

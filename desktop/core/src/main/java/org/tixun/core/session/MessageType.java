@@ -16,7 +16,12 @@ public enum MessageType {
     REFUSAL(8, false),
     BYE(9, false),
     ENROLLMENT_REQUEST(10, false),
-    ENROLLMENT_RESULT(11, false);
+    ENROLLMENT_RESULT(11, false),
+    SIGNING_PLAN(12, true),
+    READING_CONFIRMATION(13, true),
+    TERMINAL_SIGNING_DONE(14, true),
+    LIVE_RECORD_SHOWN(15, false),
+    SESSION_END(16, true);
 
     private final int code;
     private final boolean reliable;

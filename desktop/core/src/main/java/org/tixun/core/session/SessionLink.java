@@ -135,6 +135,17 @@ public abstract class SessionLink implements AutoCloseable {
             }
             return 0;
         }
+        if (type == MessageType.LIVE_RECORD_SHOWN) {
+            // Fire and forget: only meaningful on the current connection; the next one supersedes a lost one.
+            Frame f = MessageCodec.frame(message, 0);
+            synchronized (lock) {
+                if (current != null) {
+                    current.control.add(f);
+                    lock.notifyAll();
+                }
+            }
+            return 0;
+        }
         if (!type.reliable()) {
             throw new IllegalArgumentException(type + " is sent by the link itself");
         }
@@ -550,6 +561,7 @@ public abstract class SessionLink implements AutoCloseable {
                 case ENROLLMENT_RESULT:
                     throw new FrameException("会话中不应收到此消息 (unexpected " + f.type() + " inside a session)");
                 case LIVE_RECORD_UPDATE:
+                case LIVE_RECORD_SHOWN:
                     deliver(MessageCodec.decode(f));
                     return true;
                 default:

@@ -51,6 +51,7 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
             }
             applyMigrationIfAbsent(c);
+            applyFlowTableIfAbsent(c);
             return new SessionStore(c);
         } catch (SQLException e) {
             throw new IOException("无法打开会话存储 (cannot open the session store " + file + "): " + e.getMessage(), e);
@@ -95,6 +96,53 @@ public final class SessionStore implements AutoCloseable {
             throw e;
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /** Stores written before the session flow existed lack its table (the schema resource has it). */
+    static void applyFlowTableIfAbsent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(FLOW_TABLE);
+        }
+    }
+
+    private static final String FLOW_TABLE = "CREATE TABLE IF NOT EXISTS session_flow (session_id TEXT PRIMARY KEY, "
+            + "side TEXT NOT NULL, record_id TEXT, phase TEXT NOT NULL, state_json TEXT NOT NULL, "
+            + "updated_at TEXT NOT NULL)";
+
+    /** One side's orchestration state of a session (org.tixun.core.session.flow), as JSON. */
+    public record FlowState(String sessionId, String side, String recordId, String phase, String stateJson) {
+    }
+
+    /** Saves the flow state of a session durably (replacing the previous one). */
+    public synchronized void saveFlow(FlowState state) throws IOException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO session_flow(session_id, side, record_id, "
+                + "phase, state_json, updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT(session_id) DO UPDATE SET "
+                + "side = excluded.side, record_id = excluded.record_id, phase = excluded.phase, "
+                + "state_json = excluded.state_json, updated_at = excluded.updated_at")) {
+            p.setString(1, state.sessionId());
+            p.setString(2, state.side());
+            p.setString(3, state.recordId());
+            p.setString(4, state.phase());
+            p.setString(5, state.stateJson());
+            p.setString(6, Instant.now().toString());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("save the session flow", e);
+        }
+    }
+
+    /** The saved flow state of a session, if any. */
+    public synchronized Optional<FlowState> flow(String sessionId) throws IOException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "SELECT side, record_id, phase, state_json FROM session_flow WHERE session_id = ?")) {
+            p.setString(1, sessionId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(new FlowState(sessionId, rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the session flow", e);
         }
     }
 

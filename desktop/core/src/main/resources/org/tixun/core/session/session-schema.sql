@@ -19,3 +19,14 @@ CREATE TABLE session_outbox (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (session_id, seq)
 );
+
+-- The orchestration state of a session at one end (org.tixun.core.session.flow): phase and a JSON document
+-- (record id, frozen hash, plan, reading path, progress) so a restarted program resumes where it stopped.
+CREATE TABLE session_flow (
+    session_id  TEXT PRIMARY KEY,
+    side        TEXT NOT NULL,
+    record_id   TEXT,
+    phase       TEXT NOT NULL,
+    state_json  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);

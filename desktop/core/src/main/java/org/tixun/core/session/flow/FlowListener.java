@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session.flow;
+
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.session.LiveRecordUpdate;
+import org.tixun.core.session.SigningPlan.PlannedSlot;
+
+/**
+ * What a screen or the headless runner hears from a flow. Called on link or flow threads, never the UI thread;
+ * every method has a default so a listener picks what it shows.
+ */
+public interface FlowListener {
+    /** The phase changed (names of {@link WorkstationFlow.Phase} or {@link TerminalFlow.Phase}). */
+    default void phase(String phase) {
+    }
+
+    /** A live record revision arrived (terminal). */
+    default void liveRecord(LiveRecordUpdate update) {
+    }
+
+    /** A signature event was stored (received from the terminal, or signed here). */
+    default void signed(PlannedSlot slot, SignatureEvent event) {
+    }
+
+    /** Something a person must see: an event refused, a check failed (one sentence, zh then English). */
+    default void problem(String message) {
+    }
+
+    /** A step of the terminal walk-through is ready (terminal). */
+    default void step(TerminalFlow.Step step) {
+    }
+}

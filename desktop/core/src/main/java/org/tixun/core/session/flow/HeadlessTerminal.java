@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session.flow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.tixun.core.TixunException;
+import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.session.EnrolledTerminal;
+import org.tixun.core.session.LinkConfig;
+import org.tixun.core.session.LinkListener;
+import org.tixun.core.session.LinkStateEvent;
+import org.tixun.core.session.LiveRecordUpdate;
+import org.tixun.core.session.ReadingConfirmation;
+import org.tixun.core.session.SessionStore;
+import org.tixun.core.session.TerminalEnrollment;
+import org.tixun.core.session.TerminalLink;
+
+/**
+ * {@code tixun terminal --headless}: enrolls on first start (prints the code and writes it to
+ * {@code enrollment-code.txt}), listens, shows (decodes) the live record and echoes it, and signs every
+ * terminal-side slot with the simulated pad, resuming after a restart.
+ */
+public final class HeadlessTerminal {
+    /** Name of the enrolled key store in the terminal's data dir. */
+    public static final String KEYSTORE = "terminal.p12";
+    /** Where the enrollment code is written for a non-interactive workstation. */
+    public static final String CODE_FILE = "enrollment-code.txt";
+
+    private HeadlessTerminal() {
+    }
+
+    /**
+     * Options.
+     *
+     * @param exitAfterEvents fault injection: halt the JVM (exit 75, no clean-up) right after this many signature
+     *        events were sent in this run, as a power cut would (0 = never)
+     */
+    public record Options(Path dataDir, String listen, String name, char[] passphrase,
+            ReadingConfirmation.Path reading, double padRateHz, int exitAfterEvents, Duration timeout,
+            LinkConfig link) {
+    }
+
+    public static int run(Options o, PrintWriter out) throws Exception {
+        Files.createDirectories(o.dataDir());
+        InetSocketAddress address = parse(o.listen());
+        Path p12 = o.dataDir().resolve(KEYSTORE);
+        EnrolledTerminal enrolled;
+        if (!Files.exists(p12)) {
+            try (TerminalEnrollment e = TerminalEnrollment.create(o.name())) {
+                InetSocketAddress bound = e.open(address);
+                InstitutionKeyStore.writeAtomically(o.dataDir().resolve(CODE_FILE),
+                        e.code().getBytes(StandardCharsets.US_ASCII));
+                out.printf("注册码 (enrollment code): %s  — waiting for the workstation on %s%n", e.code(), bound);
+                out.flush();
+                enrolled = e.awaitResult(o.timeout());
+                enrolled.save(p12, o.passphrase());
+                out.printf("已注册 (enrolled); institution root code %s%n", enrolled.rootCode());
+            }
+        } else {
+            enrolled = EnrolledTerminal.load(p12, o.passphrase(), null);
+        }
+        try (SessionStore store = SessionStore.open(o.dataDir().resolve("session.db"))) {
+            SignatureEventJournal journal = new SignatureEventJournal(o.dataDir().resolve("journal"));
+            TerminalLink link = new TerminalLink(o.name(), enrolled.tls(), store, journal, o.link());
+            try {
+                return session(o, out, link, store, journal, address);
+            } finally {
+                link.close();
+            }
+        }
+    }
+
+    private static int session(Options o, PrintWriter out, TerminalLink link, SessionStore store,
+            SignatureEventJournal journal, InetSocketAddress address) throws Exception {
+        TerminalFlow flow = new TerminalFlow(link, store, journal, o.dataDir());
+        int[] connects = {0};
+        link.addListener(new LinkListener() {
+            @Override
+            public void onStateChanged(LinkStateEvent event) {
+                synchronized (out) {
+                    if (event.state() == org.tixun.core.session.LinkState.CONNECTED) {
+                        connects[0]++;
+                    }
+                    out.printf("[terminal] link %s: %s%n", event.state(), event.detail());
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void onRefused(org.tixun.core.session.LinkRefusedException refusal) {
+                synchronized (out) {
+                    out.printf("[terminal] refused: %s%n", refusal.getMessage());
+                    out.flush();
+                }
+            }
+        });
+        flow.addListener(new FlowListener() {
+            @Override
+            public void liveRecord(LiveRecordUpdate update) {
+                try {
+                    for (byte[] png : update.pagesPng()) {
+                        if (ImageIO.read(new ByteArrayInputStream(png)) == null) {
+                            throw new IOException("not an image");
+                        }
+                    }
+                    flow.shown(update);
+                } catch (IOException e) {
+                    synchronized (out) {
+                        out.printf("[terminal] live page %d not shown: %s%n", update.revision(), e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void problem(String message) {
+                synchronized (out) {
+                    out.printf("[terminal] %s%n", message);
+                    out.flush();
+                }
+            }
+        });
+        InetSocketAddress bound = link.listen(address);
+        synchronized (out) {
+            out.printf("[terminal] listening on %s:%d%n", bound.getHostString(), bound.getPort());
+            out.flush();
+        }
+        flow.resume();
+        PadSignatureSource pad = new PadSignatureSource(o.dataDir().resolve("pad"), o.padRateHz());
+        PhotoSource camera = PhotoSource.synthetic();
+        Set<String> photographed = new HashSet<>();
+        int sentThisRun = 0;
+        long deadline = System.nanoTime() + o.timeout().toNanos();
+        TerminalFlow.Step step = flow.current();
+        while (step.kind() != TerminalFlow.StepKind.ENDED) {
+            if (System.nanoTime() > deadline) {
+                throw new TixunException(TixunException.Exit.FAILED, "会话超时 (the session did not end within "
+                        + o.timeout() + ")");
+            }
+            switch (step.kind()) {
+                case READING -> {
+                    flow.chooseReading(o.reading());
+                    synchronized (out) {
+                        out.printf("[terminal] reading path: %s%n", o.reading().label());
+                    }
+                }
+                case SLOT -> {
+                    var slot = step.slot();
+                    byte[] penDown = photographed.add(SlotPlanner.signerKey(slot)) ? camera.snapshot() : null;
+                    Capture c = pad.capture(slot, step.index());
+                    flow.complete(slot, c, penDown, camera.snapshot());
+                    sentThisRun++;
+                    synchronized (out) {
+                        out.printf("[terminal] signed %d/%d %s (%s, page %d, %d samples)%n", step.index() + 1,
+                                step.total(), slot.slotId(), slot.signer().role().label(), slot.pageIndex() + 1,
+                                c.samples().size());
+                        out.flush();
+                    }
+                    if (o.exitAfterEvents() > 0 && sentThisRun == o.exitAfterEvents()) {
+                        out.println("[terminal] fault injection: halting now (as a power cut)");
+                        out.flush();
+                        Runtime.getRuntime().halt(75);
+                    }
+                }
+                default -> {
+                }
+            }
+            step = flow.awaitStepChange(step, Duration.ofMillis(500));
+        }
+        boolean acked = link.awaitAcknowledged(Duration.ofSeconds(10));
+        var st = flow.state();
+        synchronized (out) {
+            out.printf("[terminal] session ended: %s%n", st.endMessage);
+            out.printf("[terminal] live record pages shown: %d; signature events sent (journal): %d; all acknowledged:"
+                    + " %s; connections: %d%n", flow.liveShown(), journal.load(st.recordId).size(), acked,
+                    connects[0]);
+            out.flush();
+        }
+        return acked ? 0 : 1;
+    }
+
+    static InetSocketAddress parse(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new TixunException(TixunException.Exit.USAGE, "address must be host:port: " + hostPort);
+        }
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}

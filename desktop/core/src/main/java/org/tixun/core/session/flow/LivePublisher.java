@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session.flow;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tixun.core.session.LiveRecordUpdate;
+import org.tixun.templates.DefaultTemplateService;
+import org.tixun.templates.DocumentData;
+import org.tixun.templates.Lang;
+import org.tixun.templates.PageImages;
+import org.tixun.templates.RenderResult;
+
+/**
+ * The workstation side of the live record (同屏): every edit gets a revision; one worker renders only the newest
+ * revision once the typing pauses for {@code debounceMs} (or at least every {@code maxDelayMs}), rasterises only the
+ * page at the cursor, and hands it to the link (latest wins). The terminal echoes the revision it put on screen;
+ * each keystroke's latency is the time until a revision at least as new was shown.
+ */
+public final class LivePublisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LivePublisher.class);
+
+    private final String recordId;
+    private final String kind;
+    private final Lang lang;
+    private final DefaultTemplateService templates;
+    private final Consumer<LiveRecordUpdate> sink;
+    private final float dpi;
+    private final long debounceNanos;
+    private final long maxDelayNanos;
+    private final Thread worker;
+    private final Percentiles latency = new Percentiles();
+    private final Percentiles renderMs = new Percentiles();
+    private final TreeMap<Long, Long> keystrokes = new TreeMap<>();
+
+    private long revision;
+    private DocumentData latest;
+    private String latestCursor;
+    private long latestRevision;
+    private long firstPendingNanos;
+    private long lastEditNanos;
+    private long renderedRevision;
+    private volatile boolean closed;
+    private volatile Exception failure;
+    private volatile RenderResult lastRender;
+
+    public LivePublisher(String recordId, String kind, Lang lang, DefaultTemplateService templates,
+            Consumer<LiveRecordUpdate> sink, float dpi, long debounceMs, long maxDelayMs) {
+        this.recordId = Objects.requireNonNull(recordId);
+        this.kind = kind;
+        this.lang = lang;
+        this.templates = templates;
+        this.sink = sink;
+        this.dpi = dpi;
+        this.debounceNanos = debounceMs * 1_000_000L;
+        this.maxDelayNanos = maxDelayMs * 1_000_000L;
+        this.worker = new Thread(this::run, "tixun-live-record");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /**
+     * A new text state.
+     *
+     * @param data the whole record as typed so far
+     * @param cursorText text just typed or changed (the page showing it is sent), or null for the last page
+     * @param keystrokeNanos {@link System#nanoTime()} of the keystroke
+     * @return the revision number
+     */
+    public synchronized long edit(DocumentData data, String cursorText, long keystrokeNanos) {
+        revision++;
+        if (latest == null) {
+            firstPendingNanos = keystrokeNanos;
+        }
+        latest = data;
+        latestCursor = cursorText;
+        latestRevision = revision;
+        lastEditNanos = keystrokeNanos;
+        keystrokes.put(revision, keystrokeNanos);
+        notifyAll();
+        return revision;
+    }
+
+    /** The terminal showed {@code shownRevision}: every keystroke up to it is now on screen. */
+    public synchronized void shown(long shownRevision) {
+        long now = System.nanoTime();
+        var done = keystrokes.headMap(shownRevision, true);
+        for (long t : done.values()) {
+            latency.add((now - t) / 1e6);
+        }
+        done.clear();
+    }
+
+    /** Keystroke to terminal-shown latencies (ms). */
+    public Percentiles latency() {
+        return latency;
+    }
+
+    /** Render + rasterise times (ms). */
+    public Percentiles renderTimes() {
+        return renderMs;
+    }
+
+    /** The last rendering, or null. */
+    public RenderResult lastRender() {
+        return lastRender;
+    }
+
+    /** The newest revision number handed out. */
+    public synchronized long revision() {
+        return revision;
+    }
+
+    /** A render failure of the worker (invalid data), or null. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Waits until the newest edit has been rendered and sent (or the timeout passes). */
+    public synchronized boolean awaitRendered(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (renderedRevision < revision) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    private void run() {
+        while (!closed) {
+            DocumentData data;
+            String cursor;
+            long rev;
+            synchronized (this) {
+                try {
+                    while (!closed) {
+                        if (latest != null) {
+                            long now = System.nanoTime();
+                            long quietLeft = debounceNanos - (now - lastEditNanos);
+                            long maxLeft = maxDelayNanos - (now - firstPendingNanos);
+                            long left = Math.min(quietLeft, maxLeft);
+                            if (left <= 0) {
+                                break;
+                            }
+                            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                        } else {
+                            wait();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                data = latest;
+                cursor = latestCursor;
+                rev = latestRevision;
+                latest = null;
+            }
+            try {
+                long t0 = System.nanoTime();
+                RenderResult r = templates.render(kind, forDisplay(data), lang);
+                int page = pageOf(r, cursor);
+                BufferedImage img = PageImages.render(r.pdf(), page, dpi);
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(img, "png", png);
+                renderMs.add((System.nanoTime() - t0) / 1e6);
+                lastRender = r;
+                sink.accept(new LiveRecordUpdate(recordId, rev, page + 1, r.pageCount(), List.of(png.toByteArray())));
+            } catch (Exception e) {
+                failure = e;
+                LOG.warn("live record revision {} not rendered: {}", rev, e.toString());
+            }
+            synchronized (this) {
+                renderedRevision = Math.max(renderedRevision, rev);
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * While typing, a question has no answer yet (or the last entry is half typed): the live view shows an ellipsis
+     * there, since the template requires both; the frozen record is validated as typed.
+     */
+    static DocumentData forDisplay(DocumentData data) {
+        List<org.tixun.templates.QaEntry> qa = new java.util.ArrayList<>();
+        for (var e : data.qa()) {
+            qa.add(new org.tixun.templates.QaEntry(e.q().isBlank() ? "…" : e.q(), e.a().isBlank() ? "…" : e.a()));
+        }
+        return data.withQa(qa);
+    }
+
+    /** The page showing {@code cursor} (searching from the end), else the last page. */
+    static int pageOf(RenderResult r, String cursor) throws IOException {
+        int last = r.pageCount() - 1;
+        if (cursor == null || cursor.isBlank() || r.pageCount() == 1) {
+            return last;
+        }
+        String needle = cursor.replaceAll("\\s+", "");
+        needle = needle.substring(0, Math.min(needle.length(), 10));
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            PDFTextStripper strip = new PDFTextStripper();
+            for (int p = last; p >= 0; p--) {
+                strip.setStartPage(p + 1);
+                strip.setEndPage(p + 1);
+                if (strip.getText(doc).replaceAll("\\s+", "").contains(needle)) {
+                    return p;
+                }
+            }
+        }
+        return last;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            notifyAll();
+        }
+        worker.interrupt();
+    }
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+/**
+ * The remote session's orchestration on top of the link (docs/session.md, "Session flow"): live record, freezing,
+ * the signing walk-through split between terminal and workstation, sealing, resumption from the session store, and
+ * the headless pair. No JavaFX; the screens in {@code desktop/app} drive the same classes.
+ */
+package org.tixun.core.session.flow;
