@@ -130,7 +130,14 @@ public final class HeadlessWorkstation {
             });
             flow.resume();
             link.start();
-            if (!link.awaitState(LinkState.CONNECTED, Duration.ofSeconds(30))) {
+            long connectBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            boolean connected = false;
+            while (!connected && refused.get() == null && link.state() != LinkState.CLOSED
+                    && System.nanoTime() < connectBy) {
+                connected = link.awaitState(LinkState.CONNECTED, Duration.ofMillis(200));
+            }
+            if (!connected) {
+                Thread.sleep(100); // the refusal event may trail the CLOSED state
                 LinkRefusedException r = refused.get();
                 throw new TixunException(r != null ? TixunException.Exit.AUTH : TixunException.Exit.FAILED,
                         r != null ? r.getMessage() : "无法连接终端 (cannot reach the terminal at " + o.connect() + ")");
