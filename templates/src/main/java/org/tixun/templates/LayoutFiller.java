@@ -105,8 +105,41 @@ final class LayoutFiller {
         span.setAttribute("class", "qa-label");
         span.setTextContent(label);
         p.appendChild(span);
-        appendLines(p, text);
+        appendMarked(p, text);
         return p;
+    }
+
+    /** CriticMarkup substitution, deletion and insertion: {~~old~>new~~}, {--old--}, {++new++}. */
+    private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile(
+            "\\{~~(.*?)~>(.*?)~~\\}|\\{--(.*?)--\\}|\\{\\+\\+(.*?)\\+\\+\\}", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * Q&A text with marked corrections (see {@link QaEntry}): the old text struck through ({@code corr-old}), the new
+     * text underlined ({@code corr-new}), so a correction made after the review stays visible in the record.
+     */
+    private static void appendMarked(Element p, String text) {
+        java.util.regex.Matcher m = MARK.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            appendLines(p, text.substring(at, m.start()));
+            String old = m.group(1) != null ? m.group(1) : m.group(3);
+            String inserted = m.group(1) != null ? m.group(2) : m.group(4);
+            if (old != null && !old.isEmpty()) {
+                p.appendChild(marked(p.getOwnerDocument(), "corr-old", old));
+            }
+            if (inserted != null && !inserted.isEmpty()) {
+                p.appendChild(marked(p.getOwnerDocument(), "corr-new", inserted));
+            }
+            at = m.end();
+        }
+        appendLines(p, text.substring(at));
+    }
+
+    private static Element marked(Document doc, String cls, String text) {
+        Element span = doc.createElementNS(XHTML, "span");
+        span.setAttribute("class", cls);
+        appendLines(span, text);
+        return span;
     }
 
     private static void setText(Element e, String text) {
