@@ -177,6 +177,10 @@ public final class HeadlessWorkstation {
     /** Types the script's Q&A keystroke by keystroke, then applies the corrections; returns the final text. */
     static DocumentData type(WorkstationFlow flow, SessionScript script, PrintWriter out) throws Exception {
         DocumentData base = script.baseData();
+        long w = System.nanoTime();
+        flow.live().warmUp(base.withQa(script.correctedQa()));
+        flow.live().warmUp(base.withQa(script.correctedQa()));
+        say(out, String.format("live record renderer warmed up in %.0f ms", (System.nanoTime() - w) / 1e6));
         List<QaEntry> done = new ArrayList<>();
         long interval = script.typing.keystrokeMs * 1_000_000L;
         int step = Math.max(1, script.typing.charsPerKeystroke);

@@ -139,6 +139,15 @@ public final class LivePublisher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Renders once on the calling thread before the first keystroke (class loading, fonts, JIT); not sent, not
+     * counted in the figures.
+     */
+    public void warmUp(DocumentData sample) throws Exception {
+        RenderResult r = templates.render(kind, forDisplay(sample), lang);
+        PageImages.render(r.pdf(), r.pageCount() - 1, dpi);
+    }
+
     private void run() {
         while (!closed) {
             DocumentData data;

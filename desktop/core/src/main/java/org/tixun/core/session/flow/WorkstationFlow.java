@@ -148,7 +148,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("live record not sent: {}", e.toString());
             }
-        }, 100f, 25, 120);
+        }, 100f, 10, 50);
         link.addListener(this);
     }
 
