@@ -175,7 +175,7 @@ public final class HeadlessWorkstation {
     }
 
     /** Types the script's Q&A keystroke by keystroke, then applies the corrections; returns the final text. */
-    static DocumentData type(WorkstationFlow flow, SessionScript script, PrintWriter out) throws Exception {
+    public static DocumentData type(WorkstationFlow flow, SessionScript script, PrintWriter out) throws Exception {
         DocumentData base = script.baseData();
         long w = System.nanoTime();
         flow.live().warmUp(base.withQa(script.correctedQa()));
