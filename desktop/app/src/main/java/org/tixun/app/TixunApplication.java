@@ -117,11 +117,58 @@ public final class TixunApplication extends Application {
         workstation.setWidth(Math.min(1320, screen.getWidth() - terminalWidth));
         workstation.setHeight(Math.min(860, screen.getHeight()));
         Stage terminal = new Stage();
-        KioskViewModel kiosk = new KioskViewModel(ctx, hasher);
-        show(terminal, new TerminalView(ctx, kiosk, terminal::close), terminalWidth, 680);
+        javafx.scene.Parent terminalRoot;
+        try {
+            terminalRoot = startDemoSession(workstation);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("demo remote session could not start; showing the idle kiosk", e);
+            terminalRoot = new TerminalView(ctx, new KioskViewModel(ctx, hasher), terminal::close);
+        }
+        show(terminal, terminalRoot, terminalWidth, Math.min(860, screen.getHeight()));
         terminal.setX(screen.getMaxX() - terminalWidth);
         terminal.setY(screen.getMinY());
         terminal.setOnCloseRequest(e -> e.consume());
+    }
+
+    private org.tixun.core.session.flow.DemoSessionPair demoSession;
+
+    /**
+     * The demo's remote session: terminal and workstation linked in this process over loopback; the workstation
+     * window gets the session screen as its first tab, the terminal window the kiosk session screens. With
+     * {@code -Dtixun.demo.autoplay=true} the script starts by itself (screenshots).
+     */
+    private javafx.scene.Parent startDemoSession(Stage workstation) throws java.io.IOException {
+        demoSession = org.tixun.core.session.flow.DemoSessionPair.start(core, "演示看守所 讯问室 1", "演示工作站");
+        var script = org.tixun.core.session.flow.SessionScript.demo();
+        var camera = org.tixun.core.session.flow.PhotoSource.synthetic();
+        var pad = new org.tixun.core.session.flow.PadSignatureSource(
+                core.dataDir().root().resolve("remote-session/terminal/pad"), 1000);
+        var svm = new org.tixun.app.ui.workstation.SessionViewModel(ctx.i18n(), demoSession.workstation(),
+                demoSession.workstationLink(), script.baseData());
+        var sessionView = new org.tixun.app.ui.workstation.SessionView(ctx, svm);
+        var terminalView = new org.tixun.app.ui.terminal.TerminalSessionView(ctx, demoSession.terminal(),
+                demoSession.terminalLink(), camera, pad);
+        Runnable play = () -> {
+            terminalView.skipSelfTest();
+            new org.tixun.app.ui.workstation.DemoAutoplay(sessionView.editor(), sessionView::freeze,
+                    demoSession.workstation(), demoSession.terminal(), pad, camera, 1500,
+                    m -> ctx.dialogs().showError(ctx.i18n().text("session.title"), m)).start();
+        };
+        sessionView.setAutoplay(play);
+        javafx.scene.control.Tab sessionTab = new javafx.scene.control.Tab();
+        sessionTab.textProperty().bind(ctx.i18n().bind("session.title"));
+        sessionTab.setContent(sessionView);
+        javafx.scene.control.Tab casesTab = new javafx.scene.control.Tab();
+        casesTab.textProperty().bind(ctx.i18n().bind("mode.WORKSTATION"));
+        javafx.scene.Parent cases = workstation.getScene().getRoot();
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(sessionTab, casesTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        workstation.getScene().setRoot(tabs);
+        casesTab.setContent(cases);
+        if (Boolean.getBoolean("tixun.demo.autoplay")) {
+            javafx.application.Platform.runLater(play);
+        }
+        return terminalView;
     }
 
     private void openMode(Stage stage, AppMode mode) {
@@ -197,6 +244,13 @@ public final class TixunApplication extends Application {
 
     @Override
     public void stop() {
+        if (demoSession != null) {
+            try {
+                demoSession.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("demo session did not close cleanly", e);
+            }
+        }
         if (tasks != null) {
             tasks.close();
         }

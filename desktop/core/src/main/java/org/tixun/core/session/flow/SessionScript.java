@@ -76,6 +76,16 @@ public final class SessionScript {
         }
     }
 
+    /** The demo's script (docs/examples/session.json without the link drop), shipped as a resource. */
+    public static SessionScript demo() throws IOException {
+        try (InputStream in = SessionScript.class.getResourceAsStream("demo-session.json")) {
+            if (in == null) {
+                throw new IOException("demo-session.json missing from the build");
+            }
+            return new ObjectMapper().readValue(in, SessionScript.class);
+        }
+    }
+
     /** The header data the record starts from (no Q&A yet). */
     public DocumentData baseData() throws IOException {
         DocumentData d = new DocumentData(Map.of(), List.of());
