@@ -106,6 +106,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         public boolean requestSent;
         public String readingPath;
         public Instant readingAt;
+        /** The review method written into the frozen text (template field {@code reviewMethod}), if any. */
+        public String frozenReviewMethod;
         public Integer terminalDoneCount;
         public Instant terminalDoneAt;
         public List<String> rejected = new ArrayList<>();
@@ -216,6 +218,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         SlotPlanner.Plan plan = SlotPlanner.plan(r, data, setup.sides());
         state.frozenSha = Pki.sha256Hex(r.pdf());
         state.frozenAt = Instant.now();
+        Object review = data.value("reviewMethod");
+        state.frozenReviewMethod = review == null || review.toString().isBlank() ? null : review.toString();
         state.slots = plan.slots();
         state.terminalSlots = plan.terminal();
         state.localSlots = plan.workstation();
@@ -251,7 +255,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
      * and the session goes back to live editing; freezing again makes a new revision with a new hash.
      */
     public synchronized void amend(String reason) throws IOException {
-        if (state.phase != Phase.SIGNING) {
+        if (state.phase != Phase.SIGNING && !(state.phase == Phase.FAILED && state.sealedSha == null)) {
             throw new IllegalStateException("nothing to amend in phase " + state.phase);
         }
         link.send(new Abort(state.recordId, "笔录在冻结后被修改，已收集的签名作废 (the record was changed after freezing; "
@@ -261,6 +265,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         state.frozenSha = null;
         state.readingPath = null;
         state.terminalDoneCount = null;
+        state.rejected.clear();
         save();
         firePhase();
     }
@@ -279,6 +284,15 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
                 }
                 state.readingPath = c.path().name();
                 state.readingAt = c.confirmedAt();
+                if (state.frozenReviewMethod != null && !state.frozenReviewMethod.equals(c.path().name())) {
+                    String why = "笔录写明的核对方式（" + state.frozenReviewMethod + "）与犯罪嫌疑人在终端的选择（"
+                            + c.path().label() + "）不符，须修改笔录后重新签名 (the review method in the frozen record "
+                            + "differs from the suspect's choice at the terminal; amend the record and sign again)";
+                    state.rejected.add("reading: " + why);
+                    save();
+                    problem(why);
+                    return;
+                }
                 save();
             }
         } else if (message instanceof SignatureEventMessage m) {
@@ -364,6 +378,13 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
         if (state.readingPath == null) {
             problem("没有阅读或宣读确认，不能继续 (no reading confirmation: rule 4)");
+            return;
+        }
+        if (state.rejected.stream().anyMatch(r -> r.startsWith("reading: "))) {
+            problem("核对方式不符，不能签章 (review method mismatch: not sealing; amend the record)");
+            state.phase = Phase.FAILED;
+            save();
+            firePhase();
             return;
         }
         state.stepMillis.put("terminal-signing", Duration.between(state.frozenAt, state.terminalDoneAt).toNanos()
