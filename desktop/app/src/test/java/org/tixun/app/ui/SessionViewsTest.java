@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tixun.app.TestApp;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.terminal.TerminalSessionView;
+import org.tixun.app.ui.workstation.SessionView;
+import org.tixun.app.ui.workstation.SessionViewModel;
+import org.tixun.core.CoreServices;
+import org.tixun.core.demo.DemoData;
+import org.tixun.core.session.flow.DemoSessionPair;
+import org.tixun.core.session.flow.PhotoSource;
+import org.tixun.core.session.flow.SessionScript;
+import org.tixun.core.session.flow.TerminalFlow;
+
+/**
+ * Workstation and terminal session screens side by side over a real loopback link: typing shows the record on the
+ * terminal, Ctrl+Enter freezes and sends it, the terminal offers the reading choice, and a signature drawn on the
+ * canvas arrives at the workstation's progress list.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionViewsTest {
+    @TempDir
+    Path dir;
+    private CoreServices core;
+    private DemoSessionPair pair;
+    private TerminalSessionView terminal;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        core = TestApp.core(dir);
+        DemoData.ensure(core, TestApp.FAST);
+        AppContext ctx = TestApp.context(core, I18n.CHINESE, true);
+        pair = DemoSessionPair.start(core, "测试终端", "测试工作站");
+        SessionViewModel vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
+                SessionScript.demo().baseData());
+        SessionView workstation = new SessionView(ctx, vm);
+        terminal = new TerminalSessionView(ctx, pair.terminal(), pair.terminalLink(), PhotoSource.synthetic(), null);
+        HBox both = new HBox(workstation, terminal);
+        HBox.setHgrow(workstation, Priority.ALWAYS);
+        HBox.setHgrow(terminal, Priority.ALWAYS);
+        stage.setScene(new Scene(both, 1560, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        pair.close();
+        core.close();
+    }
+
+    private static boolean visible(FxRobot robot, String id) {
+        for (Node n = robot.lookup(id).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void typingShowsOnTheTerminalAndACanvasSignatureReachesTheWorkstation(FxRobot robot) throws Exception {
+        assertThat(visible(robot, "#terminalSelfTest")).isTrue();
+        robot.clickOn("#selfTestContinue");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#sessionLinkState").queryAs(Label.class).getText().equals("已连接"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> robot.lookup("#sessionEditor").queryAs(TextArea.class)
+                .setText("问：你是否同意以远程视频方式接受讯问？\n答：同意。"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !robot.lookup("#terminalLivePage").queryAs(Label.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#terminalLiveImage").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#terminalLivePage").queryAs(Label.class).getText()).startsWith("第 1 页");
+
+        robot.clickOn("#sessionEditor").press(javafx.scene.input.KeyCode.CONTROL)
+                .press(javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> visible(robot, "#terminalReadSelf"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请阅读笔录");
+
+        robot.clickOn("#terminalReadSelf");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#terminalSignatureCanvas"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请在第 1 页签名");
+
+        robot.clickOn("#terminalConfirmSignature");
+        assertThat(robot.lookup("#terminalDetail").queryAs(Label.class).getText()).contains("还没有签名");
+
+        robot.moveTo("#terminalSignatureCanvas").moveBy(-120, 0).press(MouseButton.PRIMARY).moveBy(60, 25)
+                .moveBy(60, -25).moveBy(60, 20).release(MouseButton.PRIMARY);
+        robot.clickOn("#terminalConfirmSignature");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#sessionProgress")
+                .queryAs(ListView.class).getItems().stream().anyMatch(r -> r.toString().contains("已接收")));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<String> progress = robot.lookup("#sessionProgress").queryAs(ListView.class);
+        assertThat(progress.getItems().get(0)).startsWith("第 1 页 签名").contains("已接收");
+        assertThat(pair.terminal().current().kind()).isEqualTo(TerminalFlow.StepKind.SLOT);
+        assertThat(pair.terminal().current().index()).isEqualTo(1);
+        assertThat(pair.workstation().state().readingPath).isEqualTo("READ");
+    }
+}
