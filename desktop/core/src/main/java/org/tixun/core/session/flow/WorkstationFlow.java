@@ -86,7 +86,15 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     public record Setup(String sessionId, String recordId, String kind, Lang lang, Path workDir, SessionStore store,
             SignatureEventJournal journal, InstitutionKeyStore keys, DefaultTemplateService templates,
             SignatureSource localPad, PhotoSource camera, RecordFiling filing,
-            Map<org.tixun.core.evidence.model.SignerRole, SlotPlanner.Side> sides) {
+            Map<org.tixun.core.evidence.model.SignerRole, SlotPlanner.Side> sides, SessionRecording recording) {
+        /** Without a recording. */
+        public Setup(String sessionId, String recordId, String kind, Lang lang, Path workDir, SessionStore store,
+                SignatureEventJournal journal, InstitutionKeyStore keys, DefaultTemplateService templates,
+                SignatureSource localPad, PhotoSource camera, RecordFiling filing,
+                Map<org.tixun.core.evidence.model.SignerRole, SlotPlanner.Side> sides) {
+            this(sessionId, recordId, kind, lang, workDir, store, journal, keys, templates, localPad, camera, filing,
+                    sides, SessionRecording.none());
+        }
     }
 
     /** The saved state (JSON in {@code session_flow}). */
@@ -271,6 +279,19 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     }
 
     @Override
+    public void onStateChanged(org.tixun.core.session.LinkStateEvent event) {
+        try {
+            if (event.state() == org.tixun.core.session.LinkState.LOST) {
+                setup.recording().linkLost(event.detail());
+            } else if (event.state() == org.tixun.core.session.LinkState.CONNECTED) {
+                setup.recording().linkRestored();
+            }
+        } catch (IOException e) {
+            problem("录像日志无法记录连接状态 (the recording log cannot note the link state): " + e.getMessage());
+        }
+    }
+
+    @Override
     public void onMessage(SessionMessage message) throws Exception {
         if (message instanceof LiveRecordShown s) {
             if (s.recordId().equals(state.recordId)) {
@@ -413,7 +434,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
                         first ? setup.camera().snapshot() : null, setup.camera().snapshot(), c.fingerprintPng(),
                         new EventTimes(c.hostStart(), c.hostEnd(), c.monotonicStartNanos(), c.monotonicEndNanos(),
                                 c.padStartMicros(), c.padEndMicros(), null), c.device(), state.frozenSha,
-                        new RecordingSpan(state.recordingId, null, c.hostStart(), c.hostEnd()));
+                        setup.recording().span(c.hostStart(), c.hostEnd(),
+                                new RecordingSpan(state.recordingId, null, c.hostStart(), c.hostEnd())));
                 setup.journal().append(state.recordId, e);
                 for (FlowListener l : listeners) {
                     l.signed(s, e);
@@ -458,8 +480,22 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
         var present = java.util.EnumSet.noneOf(org.tixun.core.evidence.model.SignerRole.class);
         state.presentRoles.forEach(r -> present.add(org.tixun.core.evidence.model.SignerRole.valueOf(r)));
+        byte[] manifest = setup.recording().finish("workstation");
+        if (manifest != null) {
+            // The terminal knows when each signature happened, not which segment holds it: resolve now.
+            List<SignatureEvent> resolved = new ArrayList<>();
+            for (SignatureEvent e : events) {
+                RecordingSpan span = e.recording();
+                RecordingSpan seg = setup.recording().span(span.start(), span.end(), span);
+                resolved.add(seg.equals(span) ? e : new SignatureEvent(e.eventId(), e.signer(), e.slotId(),
+                        e.samples(), e.inkImagePng(), e.photoAtPenDownJpeg(), e.photoAtCompletionJpeg(),
+                        e.fingerprintPng(), e.times(), e.device(), e.frozenContentSha256(), seg));
+            }
+            events = resolved;
+        }
         SealRequest request = new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen, state.slots,
                 events, present, List.of());
+        request = withRecording(request, manifest);
         SealResult sealed;
         try (EmbeddedTsa tsa = new EmbeddedTsa(setup.keys().tsaCredential())) {
             sealed = new Sealer(setup.keys(), new Rfc3161Client(tsa.start(0))).seal(request);
@@ -489,6 +525,14 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
         link.send(new SessionEnd(state.recordId, sha, "笔录已签章归档 (the record is sealed and filed)"));
         firePhase();
+    }
+
+    /** The recording manifest goes into the seal once the recorder is part of the build (recording branch). */
+    private static SealRequest withRecording(SealRequest request, byte[] manifest) {
+        if (manifest == null) {
+            return request;
+        }
+        throw new IllegalStateException("a recording manifest cannot be sealed by this build");
     }
 
     /** Beside the sealed PDF: the reading path (rule 4) and the session's facts, for the clerk. */
