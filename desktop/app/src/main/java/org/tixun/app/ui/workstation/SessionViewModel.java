@@ -71,7 +71,8 @@ public final class SessionViewModel {
             @Override
             public void signed(PlannedSlot slot, SignatureEvent event) {
                 Platform.runLater(() -> {
-                    status.put(slot.slotId(), i18n.text("session.slot.received", event.eventId()));
+                    status.put(slot.slotId(), i18n.text(event.eventId().startsWith("ws-") ? "session.slot.signedHere"
+                            : "session.slot.received", event.eventId()));
                     refreshProgress();
                 });
             }
