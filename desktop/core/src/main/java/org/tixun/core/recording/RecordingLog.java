@@ -128,7 +128,7 @@ public final class RecordingLog implements AutoCloseable {
      * Reads a log. A last line cut short by a crash is ignored (it was never acknowledged); any other unreadable line
      * is an error.
      *
-     * @return the state, or null when there is no log
+     * @return the state, or null when there is no log or it is empty
      */
     public static State read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
@@ -142,6 +142,10 @@ public final class RecordingLog implements AutoCloseable {
                     lines.add(l);
                 }
             }
+        }
+        if (lines.isEmpty()) {
+            // Created but nothing acknowledged yet (a crash at the very start): no recording.
+            return null;
         }
         String sessionId = null;
         String recordId = null;
