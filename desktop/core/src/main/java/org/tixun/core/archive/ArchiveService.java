@@ -126,7 +126,7 @@ public final class ArchiveService {
         }
         RecordingManifest manifest = RecordingVerifier.manifestOf(sessionDir);
         out.add(write(folder.resolve("recordings").resolve(RecordingManifest.FILE_NAME), manifest.toJson()));
-        out.add(RecordingExport.export(sessionDir, manifest, folder.resolve("recording.mp4")).file());
+        out.add(RecordingExport.export(sessionDir, manifest, folder.resolve(RecordingExport.WORKING_COPY_NAME)).file());
         return out;
     }
 

@@ -20,6 +20,8 @@ import org.bytedeco.javacv.FrameRecorder;
  * Segments that do not decode ({@link SegmentStatus#DAMAGED}) are left out; gaps are not padded.
  */
 public final class RecordingExport {
+    /** File name of the working copy in an exported record package. */
+    public static final String WORKING_COPY_NAME = "recording.mp4";
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
