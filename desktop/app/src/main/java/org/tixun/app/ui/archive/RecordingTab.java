@@ -42,7 +42,7 @@ final class RecordingTab extends HBox {
         I18n i18n = ctx.i18n();
         Label head = new Label();
         head.setId("recordingChainHead");
-        head.setWrapText(true);
+        head.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
         head.textProperty().bind(Bindings.createStringBinding(() -> vm.manifestProperty().get() == null ? ""
                 : i18n.text("recording.chainHead", vm.manifestProperty().get().chainHead()),
                 vm.manifestProperty(), i18n.localeProperty()));
@@ -129,8 +129,17 @@ final class RecordingTab extends HBox {
         HBox.setHgrow(position, Priority.ALWAYS);
         HBox controls = new HBox(8, play, position, time);
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(8, video, controls);
-        right.setPrefWidth(500);
+        javafx.scene.layout.StackPane screen = new javafx.scene.layout.StackPane(video);
+        screen.setStyle("-fx-background-color: black;");
+        screen.setMinSize(480, 360);
+        screen.setPrefSize(480, 360);
+        screen.setMaxSize(480, 360);
+        Label hint = new Label();
+        hint.textProperty().bind(i18n.bind("recording.selectHint"));
+        VBox right = new VBox(8, screen, controls, hint);
+        right.setAlignment(Pos.TOP_LEFT);
+        right.setMinWidth(490);
+        right.setPrefWidth(490);
         getChildren().addAll(left, right);
         setSpacing(12);
         setPadding(new Insets(8));
