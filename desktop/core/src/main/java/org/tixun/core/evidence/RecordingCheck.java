@@ -12,4 +12,13 @@ import java.util.List;
 public interface RecordingCheck {
     /** Findings for the files in {@code recordingDir} against {@code manifestJson}. */
     List<Finding> check(byte[] manifestJson, Path recordingDir);
+
+    /**
+     * The implementation registered in {@code META-INF/services} (the recorder's), found at run time so that the
+     * evidence packages do not depend on the recording package; null when there is none.
+     */
+    static RecordingCheck discover() {
+        return java.util.ServiceLoader.load(RecordingCheck.class, RecordingCheck.class.getClassLoader()).findFirst()
+                .orElse(null);
+    }
 }

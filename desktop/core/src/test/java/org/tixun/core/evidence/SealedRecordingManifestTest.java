@@ -30,8 +30,11 @@ class SealedRecordingManifestTest {
     }
 
     private VerificationReport verify(Path recordings) throws Exception {
+        // The check `tixun verify --recording` finds through META-INF/services.
+        RecordingCheck check = RecordingCheck.discover();
+        assertThat(check).isInstanceOf(RecordingVerifier.class);
         return new Verifier(List.of(keys.rootCertificate())).verify("sealed.pdf", sealed,
-                new Verifier.Options(null, recordings).withRecordingCheck(new RecordingVerifier()));
+                new Verifier.Options(null, recordings).withRecordingCheck(check));
     }
 
     @Test

@@ -23,12 +23,20 @@ class SessionRecorderTest {
         }
         RecordingManifest m = r.finish("tester");
         assertThat(m.segments().size()).isGreaterThanOrEqualTo(3);
+        // A recorder more than a second behind (a loaded machine) skips frames to stay on the wall clock; then a
+        // segment may hold fewer pictures or run past its nominal end. Without skips every segment is exact.
+        boolean skipped = r.stats().framesSkipped() > 0;
         for (RecordingManifest.Segment s : m.segments().subList(0, m.segments().size() - 1)) {
-            assertThat(Duration.between(s.start(), s.end())).isEqualTo(Duration.ofSeconds(2));
             MediaProbe.Result d = MediaProbe.decode(dir.resolve(s.name()));
             assertThat(d.error()).isNull();
-            assertThat(d.videoFrames()).isEqualTo(50);
-            assertThat(d.audioSamples()).isBetween(2 * 48_000L - 2048, 2 * 48_000L + 2048);
+            if (!skipped) {
+                assertThat(Duration.between(s.start(), s.end())).isEqualTo(Duration.ofSeconds(2));
+                assertThat(d.videoFrames()).isEqualTo(50);
+            } else {
+                assertThat(d.videoFrames()).isBetween(1L, 50L);
+            }
+            long samples = Duration.between(s.start(), s.end()).toMillis() * 48;
+            assertThat(d.audioSamples()).isBetween(samples - 2048, samples + 2048);
             assertThat(RecordingRecovery.sha256(dir.resolve(s.name()))).isEqualTo(s.sha256());
         }
         String chain = RecordingChain.GENESIS;

@@ -74,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
             VerificationReport report = new Verifier(anchors).verify(file.getFileName().toString(), pdf,
                     new Verifier.Options(escrow, recording,
                             gmTrustAnchor == null ? null : Certificates.read(gmTrustAnchor).get(0))
-                            .withRecordingCheck(new org.tixun.core.recording.RecordingVerifier()));
+                            .withRecordingCheck(org.tixun.core.evidence.RecordingCheck.discover()));
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
             return report.exitCode();
