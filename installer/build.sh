@@ -67,41 +67,18 @@ version="${full_version%%-*}"
 
 # ---- platform natives ----
 case "$(uname -m)" in
-  x86_64)  sqlite_dir=Linux/x86_64;  jsc_dir=Linux/x86_64;   jna_dir=linux-x86-64;  deb_arch=amd64 ;;
-  aarch64) sqlite_dir=Linux/aarch64; jsc_dir=Linux/armv8_64; jna_dir=linux-aarch64; deb_arch=arm64 ;;
+  x86_64)  platform=linux-x86_64; deb_arch=amd64 ;;
+  aarch64) platform=linux-arm64;  deb_arch=arm64 ;;
   *) die "unsupported machine $(uname -m) (x86_64 and aarch64 are)" ;;
 esac
 
 cp "$app_target/tixun-app.jar" "$input/"
 cp "$app_target"/lib/*.jar "$input/lib/"
 
-# extract_native JAR ENTRY: copies ENTRY out of JAR into $natives (fails if absent).
-extract_native() {
-  unzip -Z1 "$1" | grep -x "$2" >/dev/null || die "$(basename "$1") has no $2 (library upgraded? update build.sh)"
-  unzip -q -o -j "$1" "$2" -d "$natives"
-}
-# strip JAR PATTERN...: deletes native entries from the copy in $input/lib.
-strip_natives() {
-  local jar="$1"; shift
-  if unzip -Z1 "$jar" | grep '^META-INF/.*\.SF$' >/dev/null; then die "$(basename "$jar") is signed; stripping would break it"; fi
-  zip -q -d "$jar" "$@" >/dev/null
-}
-note "keeping only $(uname -m) Linux natives"
-fx="$(ls "$input"/lib/javafx-graphics-*-linux*.jar)"
-for so in $(unzip -Z1 "$fx" | grep -E '^[^/]+\.so$'); do extract_native "$fx" "$so"; done
-strip_natives "$fx" '*.so'
-sq="$(ls "$input"/lib/sqlite-jdbc-*.jar)"
-extract_native "$sq" "org/sqlite/native/$sqlite_dir/libsqlitejdbc.so"
-strip_natives "$sq" 'org/sqlite/native/*'
-js="$(ls "$input"/lib/jSerialComm-*.jar)"
-extract_native "$js" "$jsc_dir/libjSerialComm.so"
-strip_natives "$js" 'Android/*' 'Windows/*' 'OSX/*' 'Linux/*' 'FreeBSD/*' 'OpenBSD/*' 'Solaris/*'
-jn="$(ls "$input"/lib/jna-*.jar)"
-extract_native "$jn" "com/sun/jna/$jna_dir/libjnidispatch.so"
-strip_natives "$jn" 'com/sun/jna/*/libjnidispatch.*' 'com/sun/jna/*-*/' 'com/sun/jna/*-*/*'
-left="$(for j in "$input"/lib/*.jar; do unzip -Z1 "$j" | grep -E '\.(so|dll|dylib|jnilib)$' | sed "s|^|$(basename "$j"): |"; done || true)"
-[ -z "$left" ] || die "native libraries left in jars after stripping (add them to build.sh):
-$left"
+note "keeping only $platform natives (installer/src/main/java/org/tixun/installer/StripNatives.java)"
+"$JDK/bin/java" "$here/src/main/java/org/tixun/installer/StripNatives.java" \
+  --platform "$platform" --lib "$input/lib" --natives "$natives" \
+  || die "stripping foreign natives failed (see the message above)"
 
 # ---- jdeps: the explicit module list must cover what the jars use ----
 modules="$(grep -v '^\s*#' "$here/src/jlink/modules.txt" | sed 's/#.*//' | xargs | tr ' ' ',')"
@@ -126,7 +103,8 @@ note "jlink: $modules"
   --strip-debug --no-header-files --no-man-pages --compress=2 \
   --include-locales=en,zh --generate-cds-archive \
   || die "jlink failed"
-cp "$natives"/*.so "$runtime/lib/"
+"$JDK/bin/java" "$here/src/main/java/org/tixun/installer/StripNatives.java" --natives "$natives" --copy-into "$runtime/lib" \
+  || die "copying the natives into the runtime failed"
 # The no-compressed-oops base archive only serves heaps over 32 GB: drop it (11 MB).
 rm -f "$runtime/lib/server/classes_nocoops.jsa"
 
@@ -154,6 +132,8 @@ note "jpackage --type app-image"
   --java-options "-DjSerialComm.library.path=$libpath" \
   --java-options "-Djna.boot.library.path=$libpath" \
   --java-options "-Djna.nounpack=true" \
+  --java-options "-Dorg.bytedeco.javacpp.pathsFirst=true" \
+  --java-options "-Dorg.bytedeco.javacpp.cacheLibraries=false" \
   --java-options "-Dtixun.launcher=jpackage" \
   --add-launcher "tixun-workstation=$launchers/tixun-workstation.properties" \
   --add-launcher "tixun-terminal=$launchers/tixun-terminal.properties" \

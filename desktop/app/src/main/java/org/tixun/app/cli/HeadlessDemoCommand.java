@@ -29,6 +29,10 @@ final class HeadlessDemoCommand {
                     "讯问笔录（演示签章）");
             byte[] sealed = java.nio.file.Files.readAllBytes(outcome.sealed());
             core.records().markSealed("demo", record.id(), outcome.sealed().toString(), Pki.sha256Hex(sealed));
+            if (outcome.recording() != null) {
+                new org.tixun.core.recording.RecordingLedger(core.database(), core.audit(), "demo")
+                        .attach(record.id(), outcome.recordingDir(), outcome.recording());
+            }
             core.sync().enqueue(record.id());
             console.printf("Rendered %d pages, %d signers signed, sealed and verified in %d ms.%n", outcome.pages(),
                     outcome.signers(), ms);

@@ -24,6 +24,7 @@ import picocli.CommandLine.IVersionProvider;
             InkBenchCommand.class, org.tixun.core.cli.ArchiveBenchCommand.class,
             org.tixun.core.session.cli.LinkBenchCommand.class, org.tixun.core.sync.cli.SyncCommand.class,
             org.tixun.core.gateway.cli.GatewayCommand.class, org.tixun.core.gateway.cli.SyncBenchCommand.class,
+            org.tixun.core.recording.cli.RecordingCommand.class,
             CommandLine.HelpCommand.class})
 public final class TixunCommand implements Callable<Integer> {
     @CommandLine.Mixin

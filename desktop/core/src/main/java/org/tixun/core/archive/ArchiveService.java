@@ -23,6 +23,9 @@ import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
+import org.tixun.core.recording.RecordingExport;
+import org.tixun.core.recording.RecordingManifest;
+import org.tixun.core.recording.RecordingVerifier;
 import org.tixun.core.records.RecordService;
 import org.tixun.core.store.Database;
 import org.tixun.core.sync.SyncItem;
@@ -84,16 +87,18 @@ public final class ArchiveService {
         List<Path> files = new ArrayList<>();
         byte[] pdf = Files.readAllBytes(Path.of(doc.path()));
         files.add(write(folder.resolve("record.pdf"), pdf));
-        for (Path segment : recordingPaths(recordId)) {
+        List<Path> segments = recordingPaths(recordId);
+        for (Path segment : segments) {
             Path target = Files.createDirectories(folder.resolve("recordings")).resolve(segment.getFileName());
             Files.copy(segment, target, StandardCopyOption.REPLACE_EXISTING);
             files.add(target);
         }
+        files.addAll(exportRecording(segments, folder));
         files.add(write(folder.resolve("manifest.json"), sync.manifest(recordId).getBytes(StandardCharsets.UTF_8)));
         Path recordingDir = files.stream().anyMatch(p -> p.getParent().endsWith("recordings"))
                 ? folder.resolve("recordings") : null;
         VerificationReport report = new Verifier(trustAnchors).verify("record.pdf", pdf,
-                new Verifier.Options(null, recordingDir));
+                new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier()));
         files.add(write(folder.resolve("verification.txt"), report.toText().getBytes(StandardCharsets.UTF_8)));
         files.add(write(folder.resolve("verification.json"), report.toJson().getBytes(StandardCharsets.UTF_8)));
         Optional<String> receipt = sync.item(recordId).map(SyncItem::receiptJson);
@@ -103,6 +108,26 @@ public final class ArchiveService {
         audit.append(actor, AuditAction.RECORD_EXPORTED, recordId, "to " + folder + " verification "
                 + (report.ok() ? "ok" : "FAILED"));
         return new ExportResult(folder, report, files);
+    }
+
+    /**
+     * The recording manifest of the session the segments came from (its {@code recording-manifest.json}, or the state
+     * of its log) next to the segments, and the working copy {@code recording.mp4} (segments remuxed into one file).
+     */
+    private static List<Path> exportRecording(List<Path> segments, Path folder) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (segments.isEmpty()) {
+            return out;
+        }
+        Path sessionDir = segments.get(0).toAbsolutePath().getParent();
+        if (!Files.isRegularFile(sessionDir.resolve(RecordingManifest.FILE_NAME))
+                && !Files.isRegularFile(sessionDir.resolve(org.tixun.core.recording.RecordingLog.FILE_NAME))) {
+            return out;
+        }
+        RecordingManifest manifest = RecordingVerifier.manifestOf(sessionDir);
+        out.add(write(folder.resolve("recordings").resolve(RecordingManifest.FILE_NAME), manifest.toJson()));
+        out.add(RecordingExport.export(sessionDir, manifest, folder.resolve(RecordingExport.WORKING_COPY_NAME)).file());
+        return out;
     }
 
     private static Path write(Path target, byte[] bytes) throws IOException {
@@ -136,7 +161,7 @@ public final class ArchiveService {
                                      List<X509Certificate> trustAnchors) throws IOException {
         byte[] pdf = Files.readAllBytes(pdfFile);
         VerificationReport report = new Verifier(trustAnchors).verify(pdfFile.getFileName().toString(), pdf,
-                new Verifier.Options(null, recordingDir));
+                new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier()));
         if (!report.ok()) {
             throw new TixunException(TixunException.Exit.FAILED, "The record " + pdfFile
                     + " does not verify; nothing was filed.\n" + report.toText());
@@ -155,7 +180,12 @@ public final class ArchiveService {
         for (Path s : segments) {
             Path target = Files.createDirectories(folder.resolve("recordings")).resolve(s.getFileName());
             Files.copy(s, target, StandardCopyOption.REPLACE_EXISTING);
-            copies.add(target);
+            String name = s.getFileName().toString();
+            // The recording manifest and log travel with the segments but are not segments themselves.
+            if (!name.equals(RecordingManifest.FILE_NAME)
+                    && !name.equals(org.tixun.core.recording.RecordingLog.FILE_NAME)) {
+                copies.add(target);
+            }
         }
         String now = Instant.now(clock).toString();
         String title = pdfFile.getFileName().toString().replaceFirst("(?i)\\.pdf$", "");

@@ -20,6 +20,12 @@ import org.tixun.core.evidence.DocumentKind;
 import org.tixun.core.evidence.model.EventTimes;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.SealRequest;
+import org.tixun.core.recording.RecordingConfig;
+import org.tixun.core.recording.RecordingListener;
+import org.tixun.core.recording.RecordingManifest;
+import org.tixun.core.recording.RecordingVerifier;
+import org.tixun.core.recording.SessionRecorder;
+import org.tixun.core.recording.TestPattern;
 import org.tixun.core.evidence.SealResult;
 import org.tixun.core.evidence.Sealer;
 import org.tixun.core.evidence.model.SignatureEvent;
@@ -63,11 +69,27 @@ public final class HeadlessDemo {
 
     /** What the run produced. */
     public record Outcome(Path frozen, Path sealed, Path rootCertificate, int pages, int signers,
-                          VerificationReport report) {
+                          VerificationReport report, Path recordingDir, RecordingManifest recording) {
     }
 
+    /** The demo with a 4 s synthetic recording of the signing (two 2 s segments at 640×480). */
     public static Outcome run(Path out, InstitutionKeyStore keys) throws IOException, SigningRulesException {
+        return run(out, keys, Duration.ofSeconds(4));
+    }
+
+    /**
+     * The demo; {@code recordingLength} of synthetic test-pattern video and tone (zero for none) is recorded into
+     * {@code out/recording}, the signature events reference its last segment and the seal carries its manifest.
+     */
+    public static Outcome run(Path out, InstitutionKeyStore keys, Duration recordingLength) throws IOException,
+            SigningRulesException {
         Files.createDirectories(out);
+        Path recordingDir = null;
+        RecordingManifest recording = null;
+        if (!recordingLength.isZero()) {
+            recordingDir = out.resolve("recording");
+            recording = record(recordingDir, recordingLength);
+        }
         TemplateRegistry registry = TemplateRegistry.builtIn();
         DocumentData data;
         try (InputStream in = TemplateRegistry.class.getResourceAsStream(
@@ -87,11 +109,11 @@ public final class HeadlessDemo {
         InstitutionKeyStore.writeAtomically(frozen, rendered.pdf());
         List<SignatureSlot> slots = slots(rendered.slots());
         String frozenHash = Pki.sha256Hex(rendered.pdf());
-        List<SignatureEvent> events = events(slots, frozenHash, data);
+        List<SignatureEvent> events = events(slots, frozenHash, data, recording);
         Set<SignerRole> present = EnumSet.noneOf(SignerRole.class);
         slots.forEach(s -> present.add(s.role()));
         SealRequest request = new SealRequest("DEMO-" + frozenHash.substring(0, 12), DocumentKind.INTERROGATION_RECORD,
-                rendered.pdf(), slots, events, present, List.of());
+                rendered.pdf(), slots, events, present, List.of(), recording == null ? null : recording.toJson());
         SealResult sealed;
         try (EmbeddedTsa tsa = new EmbeddedTsa(keys.tsaCredential())) {
             sealed = new Sealer(keys, new Rfc3161Client(tsa.start(0))).seal(request);
@@ -101,10 +123,43 @@ public final class HeadlessDemo {
         Path root = out.resolve("institution-root.pem");
         Certificates.writePem(root, keys.rootCertificate());
         VerificationReport report = new Verifier(List.of(keys.rootCertificate()))
-                .verify(sealedPath.getFileName().toString(), sealed.sealedPdf());
+                .verify(sealedPath.getFileName().toString(), sealed.sealedPdf(),
+                        new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier()));
         Files.writeString(out.resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
         long signers = events.stream().map(e -> e.signer().name() + e.signer().role()).distinct().count();
-        return new Outcome(frozen, sealedPath, root, rendered.pageCount(), (int) signers, report);
+        return new Outcome(frozen, sealedPath, root, rendered.pageCount(), (int) signers, report, recordingDir,
+                recording);
+    }
+
+    /** Records the synthetic session: both directions from the test pattern, 2 s segments. */
+    static RecordingManifest record(Path dir, Duration length) throws IOException {
+        if (Files.exists(dir.resolve(org.tixun.core.recording.RecordingLog.FILE_NAME))) {
+            // A previous run's recording: start afresh (the demo directory is scratch).
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
+        RecordingConfig config = RecordingConfig.sd().withSegmentLength(Duration.ofSeconds(2)).withPreset("ultrafast");
+        SessionRecorder recorder = SessionRecorder.start(dir, "DEMO-SESSION", null, "demo", config,
+                RecordingListener.NONE, clock);
+        try (TestPattern pattern = TestPattern.start(recorder, 640, 480, config.fps(), true, clock)) {
+            int segments = (int) Math.max(1, length.toMillis() / config.segmentLength().toMillis());
+            while (recorder.stats().segments() < segments) {
+                if (recorder.stats().failure() != null) {
+                    throw new IOException("demo recording failed: " + recorder.stats().failure());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while recording the demo", e);
+                }
+            }
+        }
+        return recorder.finish("demo");
     }
 
     /** Template slot rectangles -> evidence slots: a fingerprint box at the right, confirmation text above. */
@@ -151,7 +206,10 @@ public final class HeadlessDemo {
     }
 
     /** One event per slot, signers in the order of DOMAIN.md rule 9, strokes from the pad simulator. */
-    static List<SignatureEvent> events(List<SignatureSlot> slots, String frozenHash, DocumentData data) {
+    static List<SignatureEvent> events(List<SignatureSlot> slots, String frozenHash, DocumentData data,
+            RecordingManifest recording) {
+        RecordingManifest.Segment last = recording == null || recording.segments().isEmpty() ? null
+                : recording.segments().get(recording.segments().size() - 1);
         Map<String, SignerIdentity> signers = new LinkedHashMap<>();
         List<SignatureSlot> ordered = new ArrayList<>(slots);
         ordered.sort(Comparator.comparingInt((SignatureSlot s) -> s.role().rank()));
@@ -178,7 +236,8 @@ public final class HeadlessDemo {
             events.add(new SignatureEvent("demo-" + events.size(), who, slot.id(), samples, null,
                     first ? photo : null, photo, slot.kind() == SlotKind.FINGERPRINT ? fingerprint : null,
                     new EventTimes(t, end, mono, mono + span * 1_000_000L, mono / 1000, (mono + span * 1_000_000L) / 1000,
-                            null), PAD, frozenHash, new RecordingSpan("segment-0003.mp4", frozenHash, t, end)));
+                            null), PAD, frozenHash, last == null ? null
+                            : new RecordingSpan(last.name(), last.sha256(), last.start(), last.end())));
             t = end.plus(Duration.ofSeconds(3));
             mono += (span + 3000) * 1_000_000L;
         }

@@ -11,11 +11,11 @@ package org.tixun.core.evidence;
  * @param en message in English
  */
 public record Finding(String check, boolean ok, String zh, String en) {
-    static Finding ok(String check, String zh, String en) {
+    public static Finding ok(String check, String zh, String en) {
         return new Finding(check, true, zh, en);
     }
 
-    static Finding fail(String check, String zh, String en) {
+    public static Finding fail(String check, String zh, String en) {
         return new Finding(check, false, zh, en);
     }
 

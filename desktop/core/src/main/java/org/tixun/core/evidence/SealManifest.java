@@ -17,9 +17,20 @@ import java.util.List;
  * @param signers signer revisions in signing order
  * @param refusals recorded refusals
  * @param sealedAt host time of the seal
+ * @param recordingManifestSha256 hex SHA-256 of the embedded {@value #RECORDING_FILE_NAME}, or null without one
+ * @param recordingChainHead the recording's chain head as the manifest states it, or null
  */
 public record SealManifest(String format, String recordId, String frozenContentSha256, List<SignerEntry> signers,
-        List<EvidenceManifest.RefusalEntry> refusals, String sealedAt) {
+        List<EvidenceManifest.RefusalEntry> refusals, String sealedAt, String recordingManifestSha256,
+        String recordingChainHead) {
+    /** Attachment name of the recording manifest in the seal revision. */
+    public static final String RECORDING_FILE_NAME = "recording-manifest.json";
+
+    public SealManifest(String format, String recordId, String frozenContentSha256, List<SignerEntry> signers,
+            List<EvidenceManifest.RefusalEntry> refusals, String sealedAt) {
+        this(format, recordId, frozenContentSha256, signers, refusals, sealedAt, null, null);
+    }
+
     public static final String FORMAT = "tixun-seal-manifest/1";
     /** Attachment name of the seal manifest. */
     public static final String FILE_NAME = "seal-manifest.json";

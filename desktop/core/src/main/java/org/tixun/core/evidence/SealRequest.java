@@ -18,9 +18,22 @@ import java.util.Set;
  * @param events the completed signature events
  * @param participants the roles present at the session who must sign (e.g. an appropriate adult)
  * @param refusals recorded refusals to sign
+ * @param recordingManifest the session's recording manifest (JSON, {@code recording-manifest.json}), or null; the
+ *     institution seal revision embeds it and the seal manifest names its SHA-256 and chain head
  */
 public record SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
-        List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals) {
+        List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals, byte[] recordingManifest) {
+    /** A request without a recording manifest. */
+    public SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
+            List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals) {
+        this(recordId, kind, frozenPdf, slots, events, participants, refusals, null);
+    }
+
+    /** The same request with the session's recording manifest (JSON). */
+    public SealRequest withRecordingManifest(byte[] json) {
+        return new SealRequest(recordId, kind, frozenPdf, slots, events, participants, refusals, json);
+    }
+
     public SealRequest {
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(kind, "kind");

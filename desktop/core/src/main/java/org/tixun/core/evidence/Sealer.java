@@ -408,13 +408,19 @@ public final class Sealer {
         for (Refusal r : request.refusals()) {
             refusals.add(new EvidenceManifest.RefusalEntry(r.role().name(), r.reason(), r.witnessName()));
         }
+        byte[] recording = request.recordingManifest();
         SealManifest manifest = new SealManifest(SealManifest.FORMAT, request.recordId(), frozenHash, entries,
-                refusals, Instant.now().toString());
+                refusals, Instant.now().toString(), recording == null ? null : Pki.sha256Hex(recording),
+                recording == null ? null : recordingChainHead(recording));
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 16 * 1024);
         try {
             PdfSigner signer = new PlainPdfSigner(previous, out);
             attach(signer.getDocument(), new Attachment(SealManifest.FILE_NAME, "application/json", manifest.toJson(),
                     "封存清单 seal manifest"));
+            if (recording != null) {
+                attach(signer.getDocument(), new Attachment(SealManifest.RECORDING_FILE_NAME, "application/json",
+                        recording, "录像清单 recording manifest (segments, hashes, chain head)"));
+            }
             signer.setSignerProperties(new SignerProperties().setFieldName(SEAL_FIELD).setPageNumber(1)
                     .setPageRect(new Rectangle(0, 0, 0, 0)).setReason("机构封存 institution seal")
                     .setContact(keys.institutionName()).setSignatureCreator("Tixun"));
@@ -423,6 +429,19 @@ public final class Sealer {
             throw timestampOr(e, "机构封存签名失败 (institution seal failed)");
         }
         return out.toByteArray();
+    }
+
+    /** The {@code chainHead} of a recording manifest; the manifest must be JSON with one. */
+    static String recordingChainHead(byte[] json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode head = EvidenceJson.mapper().readTree(json).get("chainHead");
+            if (head == null || !head.isTextual()) {
+                throw new IllegalArgumentException("the recording manifest has no chainHead");
+            }
+            return head.asText();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the recording manifest is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private byte[] addValidationData(byte[] previous, List<X509Certificate> eventCerts) throws IOException {

@@ -56,11 +56,21 @@ public final class Verifier {
      * @param recordingDir directory of recording segments to check, or null
      * @param gmTrustAnchor SM2 root to check the GM-track signatures against, or null to skip them
      */
-    public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor) {
-        public static final Options NONE = new Options(null, null, null);
+    public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor,
+            RecordingCheck recordingCheck) {
+        public static final Options NONE = new Options(null, null, null, null);
 
         public Options(IssuedCredential escrowKey, Path recordingDir) {
-            this(escrowKey, recordingDir, null);
+            this(escrowKey, recordingDir, null, null);
+        }
+
+        public Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor) {
+            this(escrowKey, recordingDir, gmTrustAnchor, null);
+        }
+
+        /** The same options with a full recording check (hashes, chain, decoding) for the sealed recording manifest. */
+        public Options withRecordingCheck(RecordingCheck check) {
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, check);
         }
     }
 
@@ -393,7 +403,7 @@ public final class Verifier {
                         s.field() + " signed a different version of the record"));
             }
         }
-        sealManifest(util, names, signers, out);
+        sealManifest(util, names, signers, out, options);
         if (options.escrowKey() != null) {
             out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
         }
@@ -419,15 +429,19 @@ public final class Verifier {
         return found;
     }
 
-    private void sealManifest(SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out) {
+    private void sealManifest(SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
+            Options options) {
         if (!names.contains(Sealer.SEAL_FIELD)) {
             out.add(Finding.fail("seal", "缺少机构封存签名", "the institution seal signature is missing"));
             return;
         }
         SealManifest seal;
+        byte[] recordingJson;
         try (InputStream in = util.extractRevision(Sealer.SEAL_FIELD);
                 PdfDocument rev = new PdfDocument(new PdfReader(in))) {
-            byte[] json = embeddedFiles(rev).get(SealManifest.FILE_NAME);
+            Map<String, byte[]> sealFiles = embeddedFiles(rev);
+            byte[] json = sealFiles.get(SealManifest.FILE_NAME);
+            recordingJson = sealFiles.get(SealManifest.RECORDING_FILE_NAME);
             if (json == null) {
                 out.add(Finding.fail("seal", "机构封存修订中没有封存清单", "the seal revision carries no seal manifest"));
                 return;
@@ -457,6 +471,58 @@ public final class Verifier {
         if (ok) {
             out.add(Finding.ok("seal", "封存清单列出的 " + seal.signers().size() + " 个签名全部存在且一致",
                     "all " + seal.signers().size() + " signatures listed by the seal manifest are present"));
+        }
+        recordingManifest(seal, recordingJson, out, options);
+    }
+
+    /** The recording manifest embedded in the seal revision: present, as the seal manifest states, its segments. */
+    private static void recordingManifest(SealManifest seal, byte[] json, List<Finding> out, Options options) {
+        if (seal.recordingManifestSha256() == null) {
+            if (json != null) {
+                out.add(Finding.fail("recording-manifest", "封存修订中的录像清单未被封存清单记录",
+                        "the seal revision carries a recording manifest the seal manifest does not name"));
+            }
+            return;
+        }
+        if (json == null || !Pki.sha256Hex(json).equals(seal.recordingManifestSha256())) {
+            out.add(Finding.fail("recording-manifest", "录像清单缺失或与封存清单记录的哈希不符",
+                    "the recording manifest is missing or does not match the hash in the seal manifest"));
+            return;
+        }
+        int segments;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = EvidenceJson.mapper().readTree(json);
+            segments = node.path("segments").size();
+        } catch (IOException e) {
+            out.add(Finding.fail("recording-manifest", "录像清单无法解析", "the recording manifest cannot be parsed"));
+            return;
+        }
+        out.add(Finding.ok("recording-manifest", "录像清单已封存：" + segments + " 个片段，链头 "
+                + seal.recordingChainHead(), "recording manifest sealed: " + segments + " segments, chain head "
+                + seal.recordingChainHead()));
+        if (options.recordingDir() == null) {
+            return;
+        }
+        if (options.recordingCheck() != null) {
+            out.addAll(options.recordingCheck().check(json, options.recordingDir()));
+            return;
+        }
+        try {
+            List<String> bad = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode s : EvidenceJson.mapper().readTree(json).path("segments")) {
+                Path file = options.recordingDir().resolve(s.path("name").asText());
+                if (!Files.isRegularFile(file) || !Pki.sha256Hex(Files.readAllBytes(file))
+                        .equalsIgnoreCase(s.path("sha256").asText())) {
+                    bad.add(s.path("name").asText());
+                }
+            }
+            out.add(bad.isEmpty() ? Finding.ok("recording-segment", "录像清单列出的 " + segments + " 个片段与哈希一致",
+                    "all " + segments + " recording segments listed match their hashes")
+                    : Finding.fail("recording-segment", "录像片段缺失或与哈希不符：" + String.join(", ", bad),
+                            "recording segments missing or not matching their hash: " + String.join(", ", bad)));
+        } catch (IOException e) {
+            out.add(Finding.fail("recording-segment", "录像片段无法读取：" + e.getMessage(),
+                    "recording segments cannot be read: " + e.getMessage()));
         }
     }
 

@@ -28,7 +28,8 @@ public final class Database implements AutoCloseable {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /** Migration scripts in order; the index + 1 is the schema version each one produces. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__archive_search.sql", "V3__sync.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__archive_search.sql", "V3__sync.sql",
+            "V4__recording.sql");
 
     private final Path file;
     private final Connection connection;

@@ -133,7 +133,7 @@ public final class RecordDetailView extends VBox {
 
         TabPane tabs = new TabPane(tab(i18n, "detail.tab.signatures", sigPane), tab(i18n, "detail.tab.pages", pagesPane),
                 tab(i18n, "detail.tab.photos", photoPane), tab(i18n, "detail.tab.audit", audit),
-                tab(i18n, "detail.tab.sync", syncPane));
+                tab(i18n, "detail.tab.sync", syncPane), tab(i18n, "recording.tab", new RecordingTab(ctx, vm.recording())));
         tabs.setId("detailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header, message, tabs);

@@ -40,8 +40,16 @@ public final class RecordDetailViewModel {
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
     private byte[] document;
 
+    private final RecordingViewModel recording;
+
     public RecordDetailViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.recording = new RecordingViewModel(ctx);
+    }
+
+    /** The recording tab's model. */
+    public RecordingViewModel recording() {
+        return recording;
     }
 
     /** Loads everything about a record in the background. */
@@ -52,6 +60,7 @@ public final class RecordDetailViewModel {
         photos.clear();
         document = null;
         message.set("");
+        recording.show(summary == null ? null : summary.id());
         if (summary == null) {
             audit.clear();
             return;

@@ -42,7 +42,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "file holding the escrow key passphrase (else $TIXUN_ESCROW_PASSPHRASE or a prompt)")
     Path escrowPassphraseFile;
 
-    @Option(names = "--recording", paramLabel = "DIR", description = "recording segments to check against their hashes")
+    @Option(names = "--recording", paramLabel = "DIR", description = "recording segments: hashes, chain and full decode against the sealed recording manifest")
     Path recording;
 
     @Option(names = "--gm-trust-anchor", paramLabel = "CERT",
@@ -73,7 +73,8 @@ public final class VerifyCommand implements Callable<Integer> {
             byte[] pdf = Files.readAllBytes(file);
             VerificationReport report = new Verifier(anchors).verify(file.getFileName().toString(), pdf,
                     new Verifier.Options(escrow, recording,
-                            gmTrustAnchor == null ? null : Certificates.read(gmTrustAnchor).get(0)));
+                            gmTrustAnchor == null ? null : Certificates.read(gmTrustAnchor).get(0))
+                            .withRecordingCheck(org.tixun.core.evidence.RecordingCheck.discover()));
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
             return report.exitCode();

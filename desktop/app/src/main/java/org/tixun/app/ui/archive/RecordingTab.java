@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.archive;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.AppContext;
+import org.tixun.app.ui.Forms;
+import org.tixun.core.recording.RecordingManifest;
+import org.tixun.core.recording.RecordingVerifier;
+import org.tixun.core.recording.SegmentPlayer;
+
+/** The 「录像 (Recording)」 tab of the record detail: segments with check results, gaps/events, chain head, playback. */
+final class RecordingTab extends HBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private final RecordingViewModel vm;
+    private final ImageView video = new ImageView();
+    private final Slider position = new Slider(0, 1, 0);
+    private final Label time = new Label();
+    private SegmentPlayer player;
+    private boolean updatingSlider;
+
+    RecordingTab(AppContext ctx, RecordingViewModel vm) {
+        this.vm = vm;
+        I18n i18n = ctx.i18n();
+        Label head = new Label();
+        head.setId("recordingChainHead");
+        head.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        head.textProperty().bind(Bindings.createStringBinding(() -> vm.manifestProperty().get() == null ? ""
+                : i18n.text("recording.chainHead", vm.manifestProperty().get().chainHead()),
+                vm.manifestProperty(), i18n.localeProperty()));
+        Label message = new Label();
+        message.setId("recordingMessage");
+        message.textProperty().bind(vm.messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("recordingProgress");
+        progress.progressProperty().bind(vm.progressProperty());
+        Button verify = new Button();
+        verify.textProperty().bind(i18n.bind("recording.verify"));
+        verify.disableProperty().bind(vm.manifestProperty().isNull());
+        verify.setOnAction(e -> vm.verify());
+        Button export = new Button();
+        export.setId("recordingExport");
+        export.textProperty().bind(i18n.bind("recording.export"));
+        export.disableProperty().bind(vm.manifestProperty().isNull());
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.titleProperty().bind(i18n.bind("recording.export"));
+            chooser.setInitialFileName(org.tixun.core.recording.RecordingExport.WORKING_COPY_NAME);
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) {
+                vm.export(f.toPath());
+            }
+        });
+
+        TableView<RecordingViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("recordingSegments");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Forms.column(i18n, "recording.col.index", r -> Integer.toString(r.segment().index()), 40));
+        table.getColumns().add(Forms.column(i18n, "recording.col.time", r -> TIME.format(r.segment().start()) + " – "
+                + TIME.format(r.segment().end()), 140));
+        table.getColumns().add(Forms.column(i18n, "recording.col.size", r -> String.format("%.1f KB",
+                r.segment().size() / 1024.0), 80));
+        table.getColumns().add(Forms.column(i18n, "recording.col.status", r -> i18n.text("recording.status."
+                + r.segment().status().name()), 70));
+        table.getColumns().add(Forms.column(i18n, "recording.col.check", r -> r.check() == null ? "…"
+                : (r.check().ok() ? "✓ " : "✗ ") + (zh(i18n) ? r.check().zh() : r.check().en()), 260));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> open(row, ctx));
+
+        ListView<RecordingManifest.Event> events = new ListView<>(vm.events());
+        events.setId("recordingEvents");
+        events.setPrefHeight(150);
+        events.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RecordingManifest.Event e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : TIME.format(e.from()) + (e.to() == null ? "" : " – "
+                        + TIME.format(e.to())) + "  " + (zh(i18n) ? e.kind().zh() : e.kind().en())
+                        + (e.reason() == null ? "" : "：" + e.reason()) + (e.actor() == null ? "" : "  [" + e.actor()
+                        + "]"));
+            }
+        });
+        Label eventsTitle = new Label();
+        eventsTitle.textProperty().bind(i18n.bind("recording.events"));
+        HBox actions = new HBox(8, verify, progress, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(8, head, actions, message, table, eventsTitle, events);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        video.setFitWidth(480);
+        video.setFitHeight(360);
+        video.setPreserveRatio(true);
+        video.setId("recordingVideo");
+        Button play = new Button();
+        play.setId("recordingPlay");
+        play.textProperty().bind(i18n.bind("recording.play"));
+        play.setOnAction(e -> {
+            if (player != null) {
+                if (player.playing()) {
+                    player.pause();
+                } else {
+                    player.play();
+                }
+            }
+        });
+        position.valueProperty().addListener((o, a, v) -> {
+            if (!updatingSlider && player != null) {
+                player.seek((long) (v.doubleValue() * player.durationMicros()));
+            }
+        });
+        HBox.setHgrow(position, Priority.ALWAYS);
+        HBox controls = new HBox(8, play, position, time);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.StackPane screen = new javafx.scene.layout.StackPane(video);
+        screen.setStyle("-fx-background-color: black;");
+        screen.setMinSize(480, 360);
+        screen.setPrefSize(480, 360);
+        screen.setMaxSize(480, 360);
+        Label hint = new Label();
+        hint.textProperty().bind(i18n.bind("recording.selectHint"));
+        VBox right = new VBox(8, screen, controls, hint);
+        right.setAlignment(Pos.TOP_LEFT);
+        right.setMinWidth(490);
+        right.setPrefWidth(490);
+        getChildren().addAll(left, right);
+        setSpacing(12);
+        setPadding(new Insets(8));
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                closePlayer();
+            }
+        });
+    }
+
+    private static boolean zh(I18n i18n) {
+        return I18n.CHINESE.getLanguage().equals(i18n.locale().getLanguage());
+    }
+
+    private void open(RecordingViewModel.Row row, AppContext ctx) {
+        closePlayer();
+        if (row == null || row.check() != null && row.check().status() == RecordingVerifier.Status.MISSING) {
+            return;
+        }
+        java.nio.file.Path file = vm.file(row.segment());
+        player = new SegmentPlayer(file, (img, t) -> Platform.runLater(() -> {
+            video.setImage(SwingFXUtils.toFXImage(img, null));
+            SegmentPlayer p = player;
+            if (p != null && p.durationMicros() > 0) {
+                updatingSlider = true;
+                position.setValue((double) t / p.durationMicros());
+                updatingSlider = false;
+            }
+            time.setText(String.format("%.1f s", t / 1e6));
+        }), e -> Platform.runLater(() -> time.setText(ctx.i18n().text("recording.failed", e.getMessage()))));
+    }
+
+    void closePlayer() {
+        if (player != null) {
+            player.close();
+            player = null;
+        }
+    }
+}

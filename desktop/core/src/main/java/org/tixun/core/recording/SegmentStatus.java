@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.recording;
+
+/** How a recording segment ended. */
+public enum SegmentStatus {
+    /** Closed normally by the recorder: the trailer is written. */
+    COMPLETE("完整", "complete"),
+    /** The recorder stopped (crash, power loss) while writing it; found and finalised at the next start; decodes. */
+    INTERRUPTED("中断", "interrupted"),
+    /** Found unclosed after a crash and not decodable: kept in the chain as it is. */
+    DAMAGED("损坏", "damaged");
+
+    private final String zh;
+    private final String en;
+
+    SegmentStatus(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.recording;
+
+/** Waiting for the recorder in tests: polls its state, no timing assertion (the surefire time-out bounds a hang). */
+final class RecorderTesting {
+    private RecorderTesting() {
+    }
+
+    static void awaitSegments(SessionRecorder r, int closed) throws InterruptedException {
+        while (r.stats().segments() < closed) {
+            if (r.stats().failure() != null) {
+                throw new AssertionError("recorder failed: " + r.stats().failure());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
