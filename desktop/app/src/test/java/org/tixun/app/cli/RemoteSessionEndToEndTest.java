@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.evidence.Finding;
 import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.pki.Certificates;
+import org.tixun.core.recording.RecordingVerifier;
 import org.tixun.core.session.flow.HeadlessTerminal;
 import picocli.CommandLine;
 
@@ -89,6 +91,15 @@ class RemoteSessionEndToEndTest {
         var root = Certificates.read(workstationDir.resolve("institution-root.pem")).get(0);
         VerificationReport report = new Verifier(List.of(root)).verify("sealed.pdf", pdf);
         assertThat(report.ok()).as(report.toText()).isTrue();
+        // The session recording: sealed manifest, every segment matches its hash, the chain holds, each decodes,
+        // and every signature event references a real segment (rule 12).
+        Path recordingDir = workstationDir.resolve("sessions/e2e-1/recording");
+        VerificationReport withRecording = new Verifier(List.of(root)).verify("sealed.pdf", pdf,
+                new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier()));
+        assertThat(withRecording.ok()).as(withRecording.toText()).isTrue();
+        assertThat(withRecording.document()).anyMatch(f -> f.check().equals("recording-manifest") && f.ok());
+        assertThat(withRecording.document().stream().filter(f -> f.check().equals("recording-segment")))
+                .isNotEmpty().allMatch(Finding::ok);
 
         // Exactly once: every terminal event is in both journals, once; every slot has one event.
         List<SignatureEvent> ws = onlyRecord(new SignatureEventJournal(workstationDir.resolve("journal")),

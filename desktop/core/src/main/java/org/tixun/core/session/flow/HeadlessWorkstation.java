@@ -81,13 +81,17 @@ public final class HeadlessWorkstation {
         String recordId = store.flow(script.sessionId).map(SessionStore.FlowState::recordId)
                 .orElseGet(() -> newRecord(core, script));
         Path workDir = o.dataDir().resolve("sessions").resolve(script.sessionId);
+        SessionRecording recording = script.recording.enabled
+                ? RecorderRecording.start(workDir.resolve("recording"), script.sessionId, recordId, "workstation",
+                        script.recording.config())
+                : SessionRecording.none();
         WorkstationFlow.Setup setup = new WorkstationFlow.Setup(script.sessionId, recordId, script.kind, Lang.ZH,
                 workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()),
                 new PadSignatureSource(workDir.resolve("pad"), script.padRateHz), PhotoSource.synthetic(),
                 (id, pdf, sha) -> {
                     core.records().markSealed("workstation", id, pdf.toString(), sha);
                     core.sync().enqueue(id);
-                }, SlotPlanner.sides(script.signers));
+                }, SlotPlanner.sides(script.signers), recording);
         AtomicReference<LinkRefusedException> refused = new AtomicReference<>();
         AtomicInteger connects = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
@@ -158,9 +162,13 @@ public final class HeadlessWorkstation {
             boolean acked = link.awaitAcknowledged(Duration.ofSeconds(10));
             WorkstationFlow.State st = flow.state();
             report(out, flow, st, journal, connects.get(), drops.get(), acked, started, core, recordId);
+            if (recording.directory() != null) {
+                say(out, recording.figures() + " in " + recording.directory());
+            }
             return st.phase == WorkstationFlow.Phase.SEALED && st.rejected.isEmpty() ? 0 : 1;
         } finally {
             link.close();
+            recording.close();
         }
     }
 

@@ -27,6 +27,9 @@ public interface SessionRecording extends MediaSink, AutoCloseable {
     /** Ends the recording and returns its manifest JSON (sealed with the record), or null without a recording. */
     byte[] finish(String actor) throws IOException;
 
+    /** The folder of the segments (for verification), or null without a recording. */
+    java.nio.file.Path directory();
+
     /** One line of figures for the headless report, or empty. */
     String figures();
 
@@ -63,6 +66,11 @@ public interface SessionRecording extends MediaSink, AutoCloseable {
 
             @Override
             public byte[] finish(String actor) {
+                return null;
+            }
+
+            @Override
+            public java.nio.file.Path directory() {
                 return null;
             }
 

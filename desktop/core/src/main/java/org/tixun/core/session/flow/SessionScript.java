@@ -41,6 +41,27 @@ public final class SessionScript {
     public LinkDrop linkDrop = new LinkDrop();
     /** Replay rate of the simulated pad in samples per second (the synthesiser writes at 200). */
     public double padRateHz = 1000;
+    /** The session recording on the workstation. */
+    public Recording recording = new Recording();
+
+    /** Recording settings (org.tixun.core.recording). */
+    public static final class Recording {
+        public boolean enabled = true;
+        public int width = 640;
+        public int height = 480;
+        /** Must divide 48000. */
+        public int fps = 25;
+        public int segmentSeconds = 60;
+        /** libx264 preset: ultrafast or veryfast. */
+        public String preset = "veryfast";
+
+        public org.tixun.core.recording.RecordingConfig config() {
+            var sd = org.tixun.core.recording.RecordingConfig.sd();
+            return new org.tixun.core.recording.RecordingConfig(width, height, fps,
+                    java.time.Duration.ofSeconds(segmentSeconds), preset, sd.crf(), sd.audioBitrate(), sd.audioLag(),
+                    sd.queueCapacity());
+        }
+    }
 
     /** Typing speed. */
     public static final class Typing {

@@ -503,8 +503,12 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         long t1 = System.nanoTime();
         Path out = setup.workDir().resolve("sealed.pdf");
         InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
+        Path recordingDir = setup.recording().directory();
+        Verifier.Options options = recordingDir == null ? Verifier.Options.NONE
+                : new Verifier.Options(null, recordingDir).withRecordingCheck(
+                        new org.tixun.core.recording.RecordingVerifier());
         VerificationReport report = new Verifier(List.of(setup.keys().rootCertificate()))
-                .verify(out.getFileName().toString(), sealed.sealedPdf());
+                .verify(out.getFileName().toString(), sealed.sealedPdf(), options);
         Files.writeString(setup.workDir().resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
         long t2 = System.nanoTime();
         String sha = Pki.sha256Hex(sealed.sealedPdf());
@@ -527,12 +531,9 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         firePhase();
     }
 
-    /** The recording manifest goes into the seal once the recorder is part of the build (recording branch). */
+    /** The recording manifest goes into the institution seal revision. */
     private static SealRequest withRecording(SealRequest request, byte[] manifest) {
-        if (manifest == null) {
-            return request;
-        }
-        throw new IllegalStateException("a recording manifest cannot be sealed by this build");
+        return manifest == null ? request : request.withRecordingManifest(manifest);
     }
 
     /** Beside the sealed PDF: the reading path (rule 4) and the session's facts, for the clerk. */
