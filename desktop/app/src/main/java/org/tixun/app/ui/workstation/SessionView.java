@@ -51,7 +51,7 @@ public final class SessionView extends BorderPane {
         terminal.textProperty().bind(vm.terminalNameProperty());
         Label recording = new Label();
         recording.setId("sessionRecording");
-        recording.textProperty().bind(i18n.bind("session.recording.pending"));
+        recording.textProperty().bind(vm.recordingProperty());
         recording.getStyleClass().add(Styles.MUTED);
         Label phase = new Label();
         phase.setId("sessionPhase");

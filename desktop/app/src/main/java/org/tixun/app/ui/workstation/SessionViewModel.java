@@ -38,6 +38,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper("");
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
     private final ObservableList<String> progress = FXCollections.observableArrayList();
@@ -124,8 +125,16 @@ public final class SessionViewModel {
         return base.withQa(parse(text));
     }
 
-    /** Updates the latency figure (called on a timer). */
+    /** Updates the latency figure and the recording indicator (called on a timer). */
     public void refreshLatency() {
+        var dir = flow.recording().directory();
+        if (dir == null) {
+            recording.set(i18n.text("session.recording.pending"));
+        } else if (flow.phase() == WorkstationFlow.Phase.SEALED) {
+            recording.set(i18n.text("session.recording.sealed"));
+        } else {
+            recording.set(i18n.text("session.recording.on"));
+        }
         var l = flow.live().latency();
         if (l.count() > 0) {
             latency.set(i18n.text("session.latency", String.format("%.0f", l.percentile(50)),
@@ -169,6 +178,10 @@ public final class SessionViewModel {
 
     public ReadOnlyStringProperty latencyProperty() {
         return latency.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

@@ -77,6 +77,8 @@ public final class DemoSessionPair implements AutoCloseable {
         CaseFile theft = core.cases().find(core.cases().search("1017号", 1).get(0).id()).orElseThrow();
         String recordId = core.records().createDraft("demo", theft, "INTERROGATION_RECORD", "讯问笔录（远程提讯）").id();
         Path work = root.resolve("workstation/sessions").resolve(sessionId);
+        SessionRecording recording = RecorderRecording.start(work.resolve("recording"), sessionId, recordId, "demo",
+                SessionScript.demo().recording.config());
         WorkstationFlow wf = new WorkstationFlow(new WorkstationFlow.Setup(sessionId, recordId,
                 "INTERROGATION_RECORD", Lang.ZH, work, ws, wj, keys,
                 DefaultTemplateService.forDataDir(core.dataDir().root()),
@@ -84,7 +86,7 @@ public final class DemoSessionPair implements AutoCloseable {
                 (id, pdf, sha) -> {
                     core.records().markSealed("demo", id, pdf.toString(), sha);
                     core.sync().enqueue(id);
-                }, Map.of()), wl);
+                }, Map.of(), recording), wl);
         wl.start();
         return new DemoSessionPair(tl, wl, tf, wf, ts, ws);
     }
@@ -108,6 +110,7 @@ public final class DemoSessionPair implements AutoCloseable {
     @Override
     public void close() throws IOException {
         workstation.close();
+        workstation.recording().close();
         workstationLink.close();
         terminalLink.close();
         workstationStore.close();

@@ -187,6 +187,11 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         return live;
     }
 
+    /** The session recording (or {@link SessionRecording#none()}). */
+    public SessionRecording recording() {
+        return setup.recording();
+    }
+
     /** Continues after a restart: re-sends an unsent signing request, resumes local signing or sealing. */
     public synchronized void resume() throws IOException {
         if (state.phase == Phase.SIGNING && !state.requestSent) {
