@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.media.MediaDialer;
+import org.tixun.core.media.MediaHello;
 
 /**
  * The workstation end: dials the terminal by address, opens or resumes a session, and redials with exponential
@@ -145,6 +148,53 @@ public final class WorkstationLink extends SessionLink {
                         + peer.sessionId() + ")");
             }
             return startConnection(socket, in, out, peer);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A dialler for the session's media connection (decision 0007): a second mutual-TLS connection to the terminal's
+     * port with the same credentials, opened with a {@link MediaHello} for {@code sessionId}.
+     *
+     * @param terminalAddress {@code host:port}, as for the link
+     */
+    public static MediaDialer mediaDialer(SessionTls tls, String terminalAddress, String sessionId) {
+        Objects.requireNonNull(tls, "tls");
+        MediaHello hello = new MediaHello(sessionId);
+        int colon = terminalAddress.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("terminal address must be host:port: " + terminalAddress);
+        }
+        String host = terminalAddress.substring(0, colon);
+        int port = Integer.parseInt(terminalAddress.substring(colon + 1));
+        return () -> dialMedia(tls, host, port, hello, LinkConfig.defaults().connectTimeout());
+    }
+
+    private static Socket dialMedia(SessionTls tls, String host, int port, MediaHello hello, Duration timeout)
+            throws IOException {
+        SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket();
+        try {
+            SessionTls.configure(socket, true);
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            String refusal;
+            try {
+                socket.startHandshake();
+                hello.write(socket.getOutputStream());
+                refusal = MediaHello.readAnswer(socket.getInputStream());
+            } catch (SSLException e) {
+                LinkRefusedException r = SessionTls.explain(e, SessionRole.WORKSTATION);
+                throw r != null ? r : e;
+            }
+            if (refusal != null) {
+                throw new LinkRefusedException("终端拒绝了媒体连接：" + refusal);
+            }
+            // Media flows continuously; a silent terminal for this long is a lost connection.
+            socket.setSoTimeout(TerminalLink.MEDIA_READ_TIMEOUT_MILLIS);
+            return socket;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
