@@ -56,7 +56,11 @@ final class MediaConnection implements AutoCloseable {
 
     private void end(String reason, Throwable cause) {
         if (ended.compareAndSet(false, true)) {
-            LOG.warn("media connection lost: {}", reason);
+            if (cause == null) {
+                LOG.info("media connection ended: {}", reason);
+            } else {
+                LOG.warn("media connection lost: {}", reason);
+            }
             // Close from another thread: this runs on the sender's or receiver's own thread.
             Thread t = new Thread(this::shutdown, "tixun-media-close");
             t.setDaemon(true);
