@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.media;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,14 +101,11 @@ public final class AvSender implements AutoCloseable {
     }
 
     /**
-     * Queues a picture; never blocks. Pictures of another size than the settings' are refused. Until the encoder is
+     * Queues a picture; never blocks. Pictures of another size than the settings' are scaled (on the encoder thread;
+     * a camera that does not offer the configured size still works). Until the encoder is
      * {@link #isReady() ready} pictures are not queued (counted as {@code videoBeforeReady}, not as dropped).
      */
     public void video(VideoFrame frame) {
-        if (frame.width() != settings.width() || frame.height() != settings.height()) {
-            throw new IllegalArgumentException("frame " + frame.width() + "x" + frame.height() + " but sender is "
-                    + settings.width() + "x" + settings.height());
-        }
         if (!ready) {
             videoBeforeReady.incrementAndGet();
             return;
@@ -203,7 +203,7 @@ public final class AvSender implements AutoCloseable {
                     long n = Math.max(lastFrameNumber + 1, Math.round(pts * settings.frameRate() / 1e6));
                     rec.setFrameNumber((int) n);
                     lastFrameNumber = n;
-                    Frame frame = converter.convert(f.image());
+                    Frame frame = converter.convert(fit(f.image()));
                     rec.record(frame, avutil.AV_PIX_FMT_BGR24);
                     videoSent.incrementAndGet();
                 } else if (item instanceof AudioChunk c) {
@@ -248,6 +248,22 @@ public final class AvSender implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private BufferedImage fit(BufferedImage img) {
+        if (img.getWidth() == settings.width() && img.getHeight() == settings.height()
+                && img.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return img;
+        }
+        BufferedImage scaled = new BufferedImage(settings.width(), settings.height(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, settings.width(), settings.height(), null);
+        } finally {
+            g.dispose();
+        }
+        return scaled;
     }
 
     private static long writeSilence(FFmpegFrameRecorder rec, ShortBuffer pcm, long count) throws Exception {

@@ -38,6 +38,7 @@ public final class CameraSource implements VideoSource {
     private final Object lock = new Object();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
+    private final AtomicLong consumerFailures = new AtomicLong();
     private volatile Consumer<VideoFrame> consumer;
     private volatile VideoFrame newest;
     private Thread thread;
@@ -199,7 +200,14 @@ public final class CameraSource implements VideoSource {
                     delivered.incrementAndGet();
                     Consumer<VideoFrame> c = consumer;
                     if (c != null) {
-                        c.accept(f);
+                        try {
+                            c.accept(f);
+                        } catch (RuntimeException e) {
+                            // A failing consumer must not stop the camera; logged (first few) and counted.
+                            if (consumerFailures.incrementAndGet() <= 5) {
+                                LOG.error("camera {}: frame consumer failed", webcam.getName(), e);
+                            }
+                        }
                     }
                 }
                 next += period;
@@ -211,7 +219,7 @@ public final class CameraSource implements VideoSource {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("camera {}: capture stopped", webcam.getName(), e);
+            LOG.error("camera {}: capture stopped (device failure)", webcam.getName(), e);
             running = false;
         }
     }

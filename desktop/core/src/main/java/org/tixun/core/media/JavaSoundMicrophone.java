@@ -25,6 +25,7 @@ public final class JavaSoundMicrophone implements AudioSource {
     private final String mixerName;
     private final Object lock = new Object();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong consumerFailures = new AtomicLong();
     private volatile Consumer<AudioChunk> consumer;
     private volatile boolean running;
     private TargetDataLine line;
@@ -123,7 +124,14 @@ public final class JavaSoundMicrophone implements AudioSource {
                 delivered.incrementAndGet();
                 Consumer<AudioChunk> k = consumer;
                 if (k != null) {
-                    k.accept(c);
+                    try {
+                        k.accept(c);
+                    } catch (RuntimeException e) {
+                        // A failing consumer must not stop the audio; logged (first few) and counted.
+                        if (consumerFailures.incrementAndGet() <= 5) {
+                            LOG.error("{}: audio consumer failed", name(), e);
+                        }
+                    }
                 }
             }
         } catch (RuntimeException e) {
