@@ -81,7 +81,9 @@ public final class AvReceiver implements AutoCloseable {
             long origin = header.baseEpochMicros() - AvStreamHeader.PREROLL_MICROS;
             grabber = new FFmpegFrameGrabber(in, 0);
             configure(grabber);
-            grabber.startUnsafe();
+            // No avformat_find_stream_info: the NUT header describes both streams, and with fflags=nobuffer the packets
+            // read while probing would be discarded (losing the first key frame: no picture for a whole GOP).
+            grabber.startUnsafe(false);
             long ownSequence = 0;
             while (running) {
                 Frame f = grabber.grabFrame(true, true, true, false, true);

@@ -185,6 +185,8 @@ public final class WorkstationLink extends SessionLink {
                 socket.startHandshake();
                 hello.write(socket.getOutputStream());
                 refusal = MediaHello.readAnswer(socket.getInputStream());
+            } catch (java.net.SocketException e) {
+                throw droppedAfterHandshake(socket, e);
             } catch (SSLException e) {
                 LinkRefusedException r = SessionTls.explain(e, SessionRole.WORKSTATION);
                 throw r != null ? r : e;
@@ -199,6 +201,28 @@ public final class WorkstationLink extends SessionLink {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * In TLS 1.3 the terminal checks our certificate at the end of the handshake; if it refuses, our last handshake
+     * flight or first write may meet a closed socket instead of its alert. Reads the alert if it is there.
+     */
+    private static IOException droppedAfterHandshake(SSLSocket socket, java.net.SocketException e) {
+        try {
+            socket.getInputStream().read();
+        } catch (SSLException alert) {
+            LinkRefusedException r = SessionTls.explain(alert, SessionRole.WORKSTATION);
+            if (r != null) {
+                r.addSuppressed(e);
+                return r;
+            }
+            e.addSuppressed(alert);
+        } catch (IOException other) {
+            e.addSuppressed(other);
+        }
+        return new LinkRefusedException("终端在 TLS 握手时断开了媒体连接，可能不信任本机证书（非本单位签发或已吊销）"
+                + " (the terminal dropped the media connection during the TLS handshake; it may not trust our "
+                + "certificate)", e);
     }
 
     @Override

@@ -3,7 +3,10 @@ package org.tixun.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -45,6 +48,42 @@ class AvPipeTest {
             // The decoder blocks on the stream: end it first, as MediaConnection does.
             a.close();
             b.close();
+        }
+    }
+
+    @Test
+    void picturesWithoutAStampGetTheirCaptureTimeInBandToTheFramePeriod() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket a = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket b = server.accept();
+                AvSender sender = new AvSender(a.getOutputStream(), AvSettings.of(320, 240));
+                AvReceiver receiver = new AvReceiver(b.getInputStream(), sink)) {
+            receiver.start();
+            sender.start();
+            assertThat(sender.awaitReady(10_000)).isTrue();
+            long start = MediaClock.nowMicros();
+            long[] sent = new long[30];
+            for (int i = 0; i < sent.length; i++) {
+                // Capture times as a real camera would give them: about 40 ms apart, with some jitter.
+                sent[i] = start + i * 40_000L + (i % 3 - 1) * 6_000L;
+                BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = img.createGraphics();
+                g.setColor(new Color(i * 8, 100, 200 - i * 5));
+                g.fillRect(0, 0, 320, 240);
+                g.dispose();
+                sender.video(new VideoFrame(img, sent[i], i));
+            }
+            // Fewer pictures than a GOP: the first key frame must not be lost to stream probing.
+            RecordingSink.await(() -> sink.remoteVideo.size() >= sent.length, 15_000);
+            a.close();
+            b.close();
+            assertThat(sink.remoteVideo).hasSize(sent.length);
+            assertThat(receiver.stats().videoStamped()).isZero();
+            for (int i = 0; i < sent.length; i++) {
+                // NUT carries video time stamps in frame periods (1/25 s): within half a period.
+                assertThat(sink.remoteVideo.get(i).captureEpochMicros()).isBetween(sent[i] - 20_001, sent[i] + 20_001);
+            }
         }
     }
 }
