@@ -215,6 +215,8 @@ public final class MediaBenchCommand implements Callable<Integer> {
         private long frames;
         private long gaps;
         private long lastSeq = -1;
+        private final java.util.Map<Long, Long> flashArrival = new java.util.HashMap<>();
+        private final java.util.Map<Long, Long> beepArrival = new java.util.HashMap<>();
 
         Probe(MediaSink next) {
             this.next = next;
@@ -223,9 +225,14 @@ public final class MediaBenchCommand implements Callable<Integer> {
         @Override
         public void video(Direction direction, VideoFrame frame) {
             if (direction == Direction.REMOTE) {
-                long latency = MediaClock.nowMicros() - frame.captureEpochMicros();
+                long now = MediaClock.nowMicros();
+                long latency = now - frame.captureEpochMicros();
+                boolean flash = isFlash(frame);
                 synchronized (this) {
                     if (measuring) {
+                        if (flash) {
+                            flashArrival.putIfAbsent(Math.floorDiv(frame.captureEpochMicros(), 1_000_000L), now);
+                        }
                         latencies.add(latency);
                         frames++;
                         if (lastSeq >= 0 && frame.sequence() > lastSeq + 1) {
@@ -242,9 +249,52 @@ public final class MediaBenchCommand implements Callable<Integer> {
 
         @Override
         public void audio(Direction direction, AudioChunk chunk) {
+            if (direction == Direction.REMOTE) {
+                long now = MediaClock.nowMicros();
+                int peak = 0;
+                int first = -1;
+                short[] s = chunk.samples();
+                for (int i = 0; i < s.length; i++) {
+                    if (Math.abs(s[i]) > 4000 && first < 0) {
+                        first = i;
+                    }
+                    peak = Math.max(peak, Math.abs(s[i]));
+                }
+                if (first >= 0) {
+                    long t = chunk.captureEpochMicros() + first * 1_000_000L / chunk.sampleRate();
+                    synchronized (this) {
+                        if (measuring) {
+                            beepArrival.putIfAbsent(Math.floorDiv(t, 1_000_000L), now);
+                        }
+                    }
+                }
+            }
             if (next != null) {
                 next.audio(direction, chunk);
             }
+        }
+
+        /** The synthetic camera's flash: the lower-left strip is white (checked on a few pixels). */
+        private static boolean isFlash(VideoFrame f) {
+            java.awt.image.BufferedImage img = f.image();
+            int w = img.getWidth();
+            int h = img.getHeight();
+            long sum = 0;
+            int n = 0;
+            for (int y = (int) (h * 0.93); y < h - 2; y += 4) {
+                for (int x = 2; x < w / 5; x += 8) {
+                    int rgb = img.getRGB(x, y);
+                    sum += ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+                    n += 3;
+                }
+            }
+            return n > 0 && sum > 235L * n;
+        }
+
+        /** Per second: when the beep arrived minus when the flash arrived (A/V skew at the display), sorted, ms. */
+        synchronized double[] avSkewMillis() {
+            return flashArrival.entrySet().stream().filter(e -> beepArrival.containsKey(e.getKey()))
+                    .mapToDouble(e -> (beepArrival.get(e.getKey()) - e.getValue()) / 1000.0).sorted().toArray();
         }
 
         synchronized void measure(boolean on) {
@@ -353,6 +403,8 @@ public final class MediaBenchCommand implements Callable<Integer> {
                         out.printf(Locale.ROOT, "  whole process (both ends, cameras, TLS%s): %.0f %% of a core; "
                                 + "capture slots the synthetic cameras missed (overload, not sent): %d%n",
                                 recorder == null ? "" : ", recording", proc * 100.0 / wall, late);
+                        printSkew(out, "W->T", atTerminal.avSkewMillis());
+                        printSkew(out, "T->W", atWorkstation.avSkewMillis());
                         if (recorder != null) {
                             out.printf(Locale.ROOT, "  recording sink: %d frames written, %d dropped, CPU %.1f %% "
                                     + "of a core%n", recorder.written(), recorder.dropped(),
@@ -493,6 +545,16 @@ public final class MediaBenchCommand implements Callable<Integer> {
             LoggerFactory.getLogger(MediaBenchCommand.class).info("bench recording SHA-256 {}",
                     HexFormat.of().formatHex(file.getMessageDigest().digest()));
         }
+    }
+
+    private static void printSkew(PrintWriter out, String direction, double[] skew) {
+        if (skew.length == 0) {
+            out.printf(Locale.ROOT, "  A/V sync %s: no second with both flash and beep received%n", direction);
+            return;
+        }
+        out.printf(Locale.ROOT, "  A/V sync %s (beep arrival - flash arrival, per second, %d s): median %+.1f ms, "
+                + "min %+.1f, max %+.1f%n", direction, skew.length, skew[skew.length / 2], skew[0],
+                skew[skew.length - 1]);
     }
 
     private static long processCpuNanos() {
