@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * one decoder thread.
  *
  * <p>A picture's capture time is its burned-in {@link FrameStamp} when it carries one (exact), else the in-band
- * NUT time stamp mapped through the stream header's base time (to the frame period). Audio times come from the NUT
+ * NUT time stamp mapped through the stream header's base time (within a frame period). Audio times come from the NUT
  * time stamps.
  */
 public final class AvReceiver implements AutoCloseable {

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * The 16 bytes before the NUT stream of one direction: magic {@code TXAV}, version 1, flags (reserved, 0), 2
  * reserved bytes, then the sender's base time (microseconds since the epoch, big-endian). Every NUT time stamp
  * {@code pts} (microseconds) maps back to the capture time {@code base + pts - PREROLL_MICROS}: this carries capture
- * times of audio (and of video, to the frame period) in-band for any camera. The burned-in {@link FrameStamp}, when
+ * times of audio (and of video, within a frame period) in-band for any camera. The burned-in {@link FrameStamp}, when
  * present, gives the exact video capture time.
  *
  * @param baseEpochMicros sender's base time

@@ -52,7 +52,7 @@ class AvPipeTest {
     }
 
     @Test
-    void picturesWithoutAStampGetTheirCaptureTimeInBandToTheFramePeriod() throws Exception {
+    void picturesWithoutAStampGetTheirCaptureTimeInBandWithinAFramePeriod() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket a = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
@@ -81,8 +81,9 @@ class AvPipeTest {
             assertThat(sink.remoteVideo).hasSize(sent.length);
             assertThat(receiver.stats().videoStamped()).isZero();
             for (int i = 0; i < sent.length; i++) {
-                // NUT carries video time stamps in frame periods (1/25 s): within half a period.
-                assertThat(sink.remoteVideo.get(i).captureEpochMicros()).isBetween(sent[i] - 20_001, sent[i] + 20_001);
+                // NUT carries video time stamps in frame periods (1/25 s): rounded to a slot, or the next free slot
+                // when jitter puts two pictures in one, so within one period.
+                assertThat(sink.remoteVideo.get(i).captureEpochMicros()).isBetween(sent[i] - 40_000, sent[i] + 40_000);
             }
         }
     }
