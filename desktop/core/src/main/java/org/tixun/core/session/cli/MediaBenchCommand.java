@@ -2,9 +2,7 @@
 package org.tixun.core.session.cli;
 
 import java.awt.Dimension;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,27 +12,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
+import org.tixun.core.recording.RecordingConfig;
+import org.tixun.core.recording.RecordingListener;
+import org.tixun.core.recording.RecordingManifest;
+import org.tixun.core.recording.SessionRecorder;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.media.AudioChunk;
 import org.tixun.core.media.AvReceiver;
@@ -69,7 +61,7 @@ import picocli.CommandLine.Spec;
  * {@code tixun bench-av}: glass-to-glass latency (synthetic camera's burned-in capture stamp → decoded picture handed
  * to the display sink on the other side), CPU of the encoder and decoder threads per direction, and frames dropped,
  * for a two-way call over the real mutual-TLS media connection on loopback (both ends in this JVM), beside the bare
- * encoder → TCP → decoder path measured in the same run. Optionally a recording sink (a second x264 encode to
+ * encoder → TCP → decoder path measured in the same run. Optionally the real master recorder (SessionRecorder, a second x264 encode to
  * fragmented MP4 through a SHA-256 {@link DigestOutputStream}) is attached on the workstation. Exit code 0 when the
  * targets are met (p95 &lt; 60 ms at 640×480, &lt; 80 ms above; no dropped frames; encoder + decoder &lt; 25 % of a
  * core per direction at 640×480), 1 otherwise.
@@ -129,7 +121,7 @@ public final class MediaBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench-av: %d s measured per case after %d s warm-up, 25 fps, synthetic cameras "
                 + "(stamped) + 1 kHz tone, both ends in this JVM on loopback, %d CPUs; recording sink: %s%n",
                 seconds, warmupSeconds, Runtime.getRuntime().availableProcessors(),
-                record ? "x264 " + recordPreset + " -> fragmented MP4 via SHA-256 DigestOutputStream" : "none");
+                record ? "SessionRecorder (compose + mix, x264 " + recordPreset + ", chained fMP4 segments)" : "none");
         out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
         boolean allMet = true;
         for (String size : sizes) {
@@ -360,7 +352,7 @@ public final class MediaBenchCommand implements Callable<Integer> {
             String address = "127.0.0.1:" + bound.getPort();
             try (WorkstationLink workstation = new WorkstationLink("bench-workstation", workstationTls, address,
                     "bench-1", SessionStore.open(stores.resolve("w.db")), null, config);
-                    RecordingSink recorder = record ? new RecordingSink(dir.resolve("master-" + w + "x" + h + ".mp4"),
+                    RecordingSink recorder = record ? new RecordingSink(dir.resolve("master-" + w + "x" + h),
                             w, h, recordPreset) : null;
                     CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(w, h), 25);
                     ToneSource tTone = new ToneSource();
@@ -406,8 +398,8 @@ public final class MediaBenchCommand implements Callable<Integer> {
                         printSkew(out, "W->T", atTerminal.avSkewMillis());
                         printSkew(out, "T->W", atWorkstation.avSkewMillis());
                         if (recorder != null) {
-                            out.printf(Locale.ROOT, "  recording sink: %d frames written, %d dropped, CPU %.1f %% "
-                                    + "of a core%n", recorder.written(), recorder.dropped(),
+                            out.printf(Locale.ROOT, "  recording (SessionRecorder): %d frames encoded, %d dropped or "
+                                    + "skipped, CPU %.1f %% of a core%n", recorder.written(), recorder.dropped(),
                                     (recorder.cpuNanos() - recCpu0) * 100.0 / wall);
                         }
                         return new Result[] {
@@ -422,128 +414,56 @@ public final class MediaBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * A stand-in for the session recorder doing a realistic amount of work: the workstation's own picture and audio
-     * encoded again with x264 into fragmented MP4 (~1 s fragments) written through a SHA-256 DigestOutputStream, on
-     * its own thread behind a bounded drop-oldest queue.
+     * The real master recorder ({@link SessionRecorder}: compose both directions, mix, x264, ~60 s fragmented-MP4
+     * segments hashed while written) attached to the workstation's sink, with its thread's CPU time.
      */
     static final class RecordingSink implements MediaSink, AutoCloseable {
-        private final LinkedBlockingDeque<Object> queue = new LinkedBlockingDeque<>(150);
-        private final AtomicLong written = new AtomicLong();
-        private final AtomicLong dropped = new AtomicLong();
-        private final Thread thread;
-        private final DigestOutputStream file;
-        private final FFmpegFrameRecorder rec;
-        private volatile boolean running = true;
-        private volatile long finalCpu = -1;
+        private final SessionRecorder recorder;
+        private final String threadName;
+        private volatile long lastCpu;
 
-        RecordingSink(Path path, int w, int h, String preset) throws IOException {
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            OutputStream os = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-            file = new DigestOutputStream(os, sha);
-            rec = new FFmpegFrameRecorder(file, w, h, 1);
-            rec.setFormat("mp4");
-            rec.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            rec.setVideoCodecName("libx264");
-            rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            rec.setFrameRate(25);
-            rec.setGopSize(50);
-            rec.setVideoBitrate(Math.min(6_000_000, w * h * 25 / 5));
-            rec.setVideoOption("preset", preset);
-            rec.setVideoOption("threads", "1");
-            rec.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-            rec.setSampleRate(48_000);
-            rec.setAudioChannels(1);
-            rec.setAudioBitrate(64_000);
-            rec.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
-            rec.setOption("frag_duration", "1000000");
-            rec.setCloseOutputStream(false);
-            thread = new Thread(this::loop, "tixun-bench-recorder");
-            thread.setDaemon(true);
-            thread.start();
+        RecordingSink(Path dir, int w, int h, String preset) throws IOException {
+            String sessionId = "bench-" + w + "x" + h;
+            recorder = SessionRecorder.start(dir, sessionId, null, "bench",
+                    RecordingConfig.hd().withSize(w, h).withPreset(preset), RecordingListener.NONE,
+                    java.time.Clock.systemUTC());
+            threadName = "tixun-recorder-" + sessionId;
         }
 
         @Override
         public void video(Direction direction, VideoFrame frame) {
-            if (direction == Direction.LOCAL) {
-                offer(frame);
-            }
+            recorder.video(direction, frame);
         }
 
         @Override
         public void audio(Direction direction, AudioChunk chunk) {
-            if (direction == Direction.LOCAL) {
-                offer(chunk);
-            }
-        }
-
-        private void offer(Object o) {
-            while (!queue.offerLast(o)) {
-                if (queue.pollFirst() instanceof VideoFrame) {
-                    dropped.incrementAndGet();
-                }
-            }
-        }
-
-        private void loop() {
-            try (Java2DFrameConverter conv = new Java2DFrameConverter()) {
-                rec.startUnsafe();
-                ShortBuffer pcm = ByteBuffer.allocateDirect(48_000 * 2).order(ByteOrder.nativeOrder())
-                        .asShortBuffer();
-                long base = -1;
-                long last = -1;
-                while (running) {
-                    Object o = queue.pollFirst(100, TimeUnit.MILLISECONDS);
-                    if (o instanceof VideoFrame f) {
-                        if (base < 0) {
-                            base = f.captureEpochMicros();
-                        }
-                        long n = Math.max(last + 1, Math.round((f.captureEpochMicros() - base) * 25 / 1e6));
-                        rec.setFrameNumber((int) n);
-                        last = n;
-                        rec.record(conv.convert(f.image()), avutil.AV_PIX_FMT_BGR24);
-                        written.incrementAndGet();
-                    } else if (o instanceof AudioChunk c) {
-                        pcm.clear();
-                        pcm.put(c.samples(), 0, Math.min(c.samples().length, pcm.capacity()));
-                        pcm.flip();
-                        rec.recordSamples(48_000, 1, pcm);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(MediaBenchCommand.class).error("bench recording sink failed", e);
-            } finally {
-                finalCpu = MX.getCurrentThreadCpuTime();
-            }
+            recorder.audio(direction, chunk);
         }
 
         long written() {
-            return written.get();
+            return recorder.stats().framesEncoded();
         }
 
         long dropped() {
-            return dropped.get();
+            SessionRecorder.Stats st = recorder.stats();
+            return st.videoDropped() + st.framesSkipped();
         }
 
         long cpuNanos() {
-            long c = finalCpu;
-            return c >= 0 ? c : Math.max(0, MX.getThreadCpuTime(thread.getId()));
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(threadName)) {
+                    lastCpu = Math.max(lastCpu, MX.getThreadCpuTime(t.getId()));
+                }
+            }
+            return lastCpu;
         }
 
         @Override
         public void close() throws Exception {
-            running = false;
-            thread.join(5000);
-            rec.close();
-            file.close();
-            LoggerFactory.getLogger(MediaBenchCommand.class).info("bench recording SHA-256 {}",
-                    HexFormat.of().formatHex(file.getMessageDigest().digest()));
+            cpuNanos();
+            RecordingManifest m = recorder.finish("bench");
+            LoggerFactory.getLogger(MediaBenchCommand.class).info("bench recording: {} segments, chain head {}",
+                    m.segments().size(), m.chainHead());
         }
     }
 

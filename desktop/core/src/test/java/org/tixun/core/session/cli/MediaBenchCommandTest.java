@@ -22,7 +22,7 @@ class MediaBenchCommandTest {
         String s = out.toString();
         assertThat(s).contains("320x240").contains("bare encode -> TCP -> decode (baseline)")
                 .contains("call workstation -> terminal, TLS").contains("call terminal -> workstation, TLS")
-                .contains("ratio call/baseline").contains("recording sink:").contains("load average before")
+                .contains("ratio call/baseline").contains("recording (SessionRecorder):").contains("load average before")
                 .contains("A/V sync W->T").contains("A/V sync T->W");
         // Frames did cross in both directions (a stalled call would print 0 frames and NaN latencies).
         for (String line : s.split("\n")) {
