@@ -12,6 +12,8 @@ import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.media.MediaHello;
+import org.tixun.core.media.MediaSocketAcceptor;
 
 /**
  * The terminal end: listens, accepts the workstation (one connection at a time; a new one replaces the old) and
@@ -22,6 +24,7 @@ public final class TerminalLink extends SessionLink {
     private final SessionTls tls;
     private volatile SSLServerSocket server;
     private volatile boolean everConnected;
+    private volatile MediaSocketAcceptor mediaAcceptor;
 
     /**
      * A terminal link.
@@ -63,6 +66,14 @@ public final class TerminalLink extends SessionLink {
         return (InetSocketAddress) s.getLocalSocketAddress();
     }
 
+    /**
+     * Registers who takes media connections (decision 0007: a second TLS connection to this port whose first bytes
+     * are a {@link MediaHello}); null refuses them. A media connection is accepted only for the current session.
+     */
+    public void setMediaAcceptor(MediaSocketAcceptor acceptor) {
+        this.mediaAcceptor = acceptor;
+    }
+
     private void acceptLoop() {
         SSLServerSocket s = server;
         while (!isClosed()) {
@@ -98,6 +109,14 @@ public final class TerminalLink extends SessionLink {
                         + "workstation dropped the TLS handshake; it may not trust our certificate)", e);
             }
             InputStream in = input(socket);
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if (MediaHello.isMedia(b0, b1)) {
+                admitMedia(socket, in);
+                return;
+            }
             OutputStream out = output(socket);
             SessionMessage m;
             try {
@@ -132,6 +151,37 @@ public final class TerminalLink extends SessionLink {
             closeQuietly(socket);
         }
     }
+
+    /** A media connection: checks its preamble and session, answers, and hands the socket to the media acceptor. */
+    private void admitMedia(SSLSocket socket, InputStream in) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        MediaHello hello;
+        try {
+            hello = MediaHello.read(in);
+        } catch (IOException e) {
+            MediaHello.writeAnswer(out, e.getMessage());
+            throw new LinkRefusedException("拒绝了媒体连接：" + e.getMessage() + " (media connection refused)", e);
+        }
+        String current = sessionId();
+        MediaSocketAcceptor acceptor = mediaAcceptor;
+        String refusal = null;
+        if (acceptor == null) {
+            refusal = "终端未开启音视频，拒绝媒体连接 (the terminal has no media enabled; media connection refused)";
+        } else if (current == null || !current.equals(hello.sessionId())) {
+            refusal = "媒体连接的会话编号与终端当前会话不符，拒绝连接 (the media connection is for session "
+                    + hello.sessionId() + ", but the terminal's current session is " + current + ")";
+        }
+        MediaHello.writeAnswer(out, refusal);
+        if (refusal != null) {
+            throw new LinkRefusedException(refusal);
+        }
+        // Media streams arrive continuously; a silent peer for this long is a lost connection.
+        socket.setSoTimeout(MEDIA_READ_TIMEOUT_MILLIS);
+        acceptor.accept(socket, in, out, hello.sessionId());
+    }
+
+    /** Read timeout on an accepted media connection, milliseconds. */
+    static final int MEDIA_READ_TIMEOUT_MILLIS = 5_000;
 
     private static void closeQuietly(SSLSocket s) {
         try {

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.media.MediaDialer;
+import org.tixun.core.media.MediaHello;
 
 /**
  * The workstation end: dials the terminal by address, opens or resumes a session, and redials with exponential
@@ -149,6 +152,77 @@ public final class WorkstationLink extends SessionLink {
             socket.close();
             throw e;
         }
+    }
+
+    /**
+     * A dialler for the session's media connection (decision 0007): a second mutual-TLS connection to the terminal's
+     * port with the same credentials, opened with a {@link MediaHello} for {@code sessionId}.
+     *
+     * @param terminalAddress {@code host:port}, as for the link
+     */
+    public static MediaDialer mediaDialer(SessionTls tls, String terminalAddress, String sessionId) {
+        Objects.requireNonNull(tls, "tls");
+        MediaHello hello = new MediaHello(sessionId);
+        int colon = terminalAddress.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("terminal address must be host:port: " + terminalAddress);
+        }
+        String host = terminalAddress.substring(0, colon);
+        int port = Integer.parseInt(terminalAddress.substring(colon + 1));
+        return () -> dialMedia(tls, host, port, hello, LinkConfig.defaults().connectTimeout());
+    }
+
+    private static Socket dialMedia(SessionTls tls, String host, int port, MediaHello hello, Duration timeout)
+            throws IOException {
+        SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket();
+        try {
+            SessionTls.configure(socket, true);
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            String refusal;
+            try {
+                socket.startHandshake();
+                hello.write(socket.getOutputStream());
+                refusal = MediaHello.readAnswer(socket.getInputStream());
+            } catch (java.net.SocketException e) {
+                throw droppedAfterHandshake(socket, e);
+            } catch (SSLException e) {
+                LinkRefusedException r = SessionTls.explain(e, SessionRole.WORKSTATION);
+                throw r != null ? r : e;
+            }
+            if (refusal != null) {
+                throw new LinkRefusedException("终端拒绝了媒体连接：" + refusal);
+            }
+            // Media flows continuously; a silent terminal for this long is a lost connection.
+            socket.setSoTimeout(TerminalLink.MEDIA_READ_TIMEOUT_MILLIS);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * In TLS 1.3 the terminal checks our certificate at the end of the handshake; if it refuses, our last handshake
+     * flight or first write may meet a closed socket instead of its alert. Reads the alert if it is there.
+     */
+    private static IOException droppedAfterHandshake(SSLSocket socket, java.net.SocketException e) {
+        try {
+            socket.getInputStream().read();
+        } catch (SSLException alert) {
+            LinkRefusedException r = SessionTls.explain(alert, SessionRole.WORKSTATION);
+            if (r != null) {
+                r.addSuppressed(e);
+                return r;
+            }
+            e.addSuppressed(alert);
+        } catch (IOException other) {
+            e.addSuppressed(other);
+        }
+        return new LinkRefusedException("终端在 TLS 握手时断开了媒体连接，可能不信任本机证书（非本单位签发或已吊销）"
+                + " (the terminal dropped the media connection during the TLS handshake; it may not trust our "
+                + "certificate)", e);
     }
 
     @Override
