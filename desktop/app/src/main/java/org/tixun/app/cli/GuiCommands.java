@@ -144,6 +144,14 @@ public final class GuiCommands {
                 description = "Fault injection: halt after N signature events in this run (tests).",
                 defaultValue = "0")
         int exitAfterEvents;
+        @Option(names = "--camera", paramLabel = "DEVICE", defaultValue = "synthetic",
+                description = "Camera: synthetic (default), synthetic:N, default, or a device name.")
+        String camera;
+        @Option(names = "--media-size", paramLabel = "WxH", defaultValue = "640x480",
+                description = "Video size sent to the workstation (default 640x480).")
+        String mediaSize;
+        @Option(names = "--no-media", description = "No audio/video (link, live record and signing only).")
+        boolean noMedia;
         @Option(names = "--keystore-passphrase-env", paramLabel = "VAR",
                 description = "Environment variable holding the terminal key store passphrase (default: the demo one).")
         String passphraseEnv;
@@ -170,7 +178,9 @@ public final class GuiCommands {
             return org.tixun.core.session.flow.HeadlessTerminal.run(
                     new org.tixun.core.session.flow.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
                             listen, name, pass.toCharArray(), reading, padRateHz, exitAfterEvents,
-                            java.time.Duration.ofSeconds(timeoutSeconds), GuiCommands.linkConfig(lossTimeoutMs)),
+                            java.time.Duration.ofSeconds(timeoutSeconds), GuiCommands.linkConfig(lossTimeoutMs),
+                            noMedia ? null : camera, Integer.parseInt(mediaSize.split("x")[0]),
+                            Integer.parseInt(mediaSize.split("x")[1])),
                     spec.commandLine().getOut());
         }
     }

@@ -130,7 +130,7 @@ class RemoteSessionEndToEndTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "org.tixun.app.Main",
                 "terminal", "--headless", "--listen", address, "--data-dir", dataDir.toString(), "--loss-timeout-ms",
-                "1200", "--pad-rate-hz", "2000", "--timeout-s", "120"));
+                "1200", "--pad-rate-hz", "2000", "--timeout-s", "120", "--media-size", "320x240"));
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile())
                 .start();

@@ -47,7 +47,7 @@ public final class HeadlessTerminal {
      */
     public record Options(Path dataDir, String listen, String name, char[] passphrase,
             ReadingConfirmation.Path reading, double padRateHz, int exitAfterEvents, Duration timeout,
-            LinkConfig link) {
+            LinkConfig link, String camera, int mediaWidth, int mediaHeight) {
     }
 
     public static int run(Options o, PrintWriter out) throws Exception {
@@ -72,16 +72,24 @@ public final class HeadlessTerminal {
         try (SessionStore store = SessionStore.open(o.dataDir().resolve("session.db"))) {
             SignatureEventJournal journal = new SignatureEventJournal(o.dataDir().resolve("journal"));
             TerminalLink link = new TerminalLink(o.name(), enrolled.tls(), store, journal, o.link());
+            SessionMedia media = o.camera() == null ? null
+                    : SessionMedia.open(o.camera(), o.mediaWidth(), o.mediaHeight(), 25);
             try {
-                return session(o, out, link, store, journal, address);
+                if (media != null) {
+                    media.acceptOn(link);
+                }
+                return session(o, out, link, store, journal, address, media);
             } finally {
+                if (media != null) {
+                    media.close();
+                }
                 link.close();
             }
         }
     }
 
     private static int session(Options o, PrintWriter out, TerminalLink link, SessionStore store,
-            SignatureEventJournal journal, InetSocketAddress address) throws Exception {
+            SignatureEventJournal journal, InetSocketAddress address, SessionMedia media) throws Exception {
         TerminalFlow flow = new TerminalFlow(link, store, journal, o.dataDir());
         int[] connects = {0};
         link.addListener(new LinkListener() {
@@ -136,7 +144,7 @@ public final class HeadlessTerminal {
         }
         flow.resume();
         PadSignatureSource pad = new PadSignatureSource(o.dataDir().resolve("pad"), o.padRateHz());
-        PhotoSource camera = PhotoSource.synthetic();
+        PhotoSource camera = media != null ? media.photos() : PhotoSource.synthetic();
         Set<String> photographed = new HashSet<>();
         int sentThisRun = 0;
         long deadline = System.nanoTime() + o.timeout().toNanos();
@@ -184,6 +192,11 @@ public final class HeadlessTerminal {
                     + " %s; connections: %d%n", flow.liveShown(), journal.load(st.recordId).size(), acked,
                     connects[0]);
             out.flush();
+        }
+        if (media != null) {
+            synchronized (out) {
+                out.printf("[terminal] %s%n", media.figures());
+            }
         }
         return acked ? 0 : 1;
     }

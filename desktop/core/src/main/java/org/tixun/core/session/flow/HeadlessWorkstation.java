@@ -76,8 +76,9 @@ public final class HeadlessWorkstation {
     private static int session(Options o, PrintWriter out, SessionScript script, CoreServices core,
             InstitutionKeyStore keys, SessionCa ca, SessionStore store, long started) throws Exception {
         SignatureEventJournal journal = new SignatureEventJournal(o.dataDir().resolve("journal"));
-        WorkstationLink link = new WorkstationLink(o.name(), ca.workstationTls(keys.tlsCredential()), o.connect(),
-                script.sessionId, store, journal, o.link());
+        org.tixun.core.session.SessionTls tls = ca.workstationTls(keys.tlsCredential());
+        WorkstationLink link = new WorkstationLink(o.name(), tls, o.connect(), script.sessionId, store, journal,
+                o.link());
         String recordId = store.flow(script.sessionId).map(SessionStore.FlowState::recordId)
                 .orElseGet(() -> newRecord(core, script));
         Path workDir = o.dataDir().resolve("sessions").resolve(script.sessionId);
@@ -85,9 +86,15 @@ public final class HeadlessWorkstation {
                 ? RecorderRecording.start(workDir.resolve("recording"), script.sessionId, recordId, "workstation",
                         script.recording.config())
                 : SessionRecording.none();
+        SessionMedia media = script.media.enabled ? SessionMedia.open(script.media.camera, script.media.width,
+                script.media.height, script.media.fps) : null;
+        if (media != null) {
+            media.sink().add(recording);
+        }
         WorkstationFlow.Setup setup = new WorkstationFlow.Setup(script.sessionId, recordId, script.kind, Lang.ZH,
                 workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()),
-                new PadSignatureSource(workDir.resolve("pad"), script.padRateHz), PhotoSource.synthetic(),
+                new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
+                media != null ? media.photos() : PhotoSource.synthetic(),
                 (id, pdf, sha) -> {
                     core.records().markSealed("workstation", id, pdf.toString(), sha);
                     core.sync().enqueue(id);
@@ -146,6 +153,11 @@ public final class HeadlessWorkstation {
                 throw new TixunException(r != null ? TixunException.Exit.AUTH : TixunException.Exit.FAILED,
                         r != null ? r.getMessage() : "无法连接终端 (cannot reach the terminal at " + o.connect() + ")");
             }
+            if (media != null) {
+                media.dial(tls, o.connect(), script.sessionId);
+                say(out, "media call up (" + script.media.width + "x" + script.media.height + ", camera "
+                        + script.media.camera + ")");
+            }
             if (flow.phase() == WorkstationFlow.Phase.LIVE) {
                 DocumentData finalData = type(flow, script, out);
                 String sha = flow.freezeAndSend(finalData);
@@ -162,11 +174,17 @@ public final class HeadlessWorkstation {
             boolean acked = link.awaitAcknowledged(Duration.ofSeconds(10));
             WorkstationFlow.State st = flow.state();
             report(out, flow, st, journal, connects.get(), drops.get(), acked, started, core, recordId);
+            if (media != null) {
+                say(out, media.figures());
+            }
             if (recording.directory() != null) {
                 say(out, recording.figures() + " in " + recording.directory());
             }
             return st.phase == WorkstationFlow.Phase.SEALED && st.rejected.isEmpty() ? 0 : 1;
         } finally {
+            if (media != null) {
+                media.close();
+            }
             link.close();
             recording.close();
         }

@@ -41,6 +41,18 @@ public final class SessionScript {
     public LinkDrop linkDrop = new LinkDrop();
     /** Replay rate of the simulated pad in samples per second (the synthesiser writes at 200). */
     public double padRateHz = 1000;
+    /** Two-way audio/video (org.tixun.core.media): synthetic camera and tone unless a device is named. */
+    public Media media = new Media();
+
+    /** A/V settings. */
+    public static final class Media {
+        public boolean enabled = true;
+        public String camera = "synthetic";
+        public int width = 640;
+        public int height = 480;
+        public int fps = 25;
+    }
+
     /** The session recording on the workstation. */
     public Recording recording = new Recording();
 

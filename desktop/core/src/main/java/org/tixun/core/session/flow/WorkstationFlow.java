@@ -285,6 +285,9 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
 
     @Override
     public void onStateChanged(org.tixun.core.session.LinkStateEvent event) {
+        if (phase() == Phase.SEALED) {
+            return; // the recording is finished; the link's end is not part of it
+        }
         try {
             if (event.state() == org.tixun.core.session.LinkState.LOST) {
                 setup.recording().linkLost(event.detail());
