@@ -86,15 +86,14 @@ public final class HeadlessWorkstation {
                 ? RecorderRecording.start(workDir.resolve("recording"), script.sessionId, recordId, "workstation",
                         script.recording.config())
                 : SessionRecording.none();
-        SessionMedia media = script.media.enabled ? SessionMedia.open(script.media.camera, script.media.width,
-                script.media.height, script.media.fps) : null;
-        if (media != null) {
-            media.sink().add(recording);
-        }
+        // The camera opens once the link is up (a refused workstation never takes it).
+        AtomicReference<SessionMedia> mediaRef = new AtomicReference<>();
+        PhotoSource synthetic = PhotoSource.synthetic();
+        PhotoSource photos = () -> mediaRef.get() != null ? mediaRef.get().photos().snapshot() : synthetic.snapshot();
         WorkstationFlow.Setup setup = new WorkstationFlow.Setup(script.sessionId, recordId, script.kind, Lang.ZH,
                 workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()),
                 new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
-                media != null ? media.photos() : PhotoSource.synthetic(),
+                photos,
                 (id, pdf, sha) -> {
                     core.records().markSealed("workstation", id, pdf.toString(), sha);
                     core.sync().enqueue(id);
@@ -153,8 +152,12 @@ public final class HeadlessWorkstation {
                 throw new TixunException(r != null ? TixunException.Exit.AUTH : TixunException.Exit.FAILED,
                         r != null ? r.getMessage() : "无法连接终端 (cannot reach the terminal at " + o.connect() + ")");
             }
-            if (media != null) {
-                media.dial(tls, o.connect(), script.sessionId);
+            if (script.media.enabled) {
+                SessionMedia opened = SessionMedia.open(script.media.camera, script.media.width, script.media.height,
+                        script.media.fps);
+                opened.sink().add(recording);
+                mediaRef.set(opened);
+                opened.dial(tls, o.connect(), script.sessionId);
                 say(out, "media call up (" + script.media.width + "x" + script.media.height + ", camera "
                         + script.media.camera + ")");
             }
@@ -174,16 +177,16 @@ public final class HeadlessWorkstation {
             boolean acked = link.awaitAcknowledged(Duration.ofSeconds(10));
             WorkstationFlow.State st = flow.state();
             report(out, flow, st, journal, connects.get(), drops.get(), acked, started, core, recordId);
-            if (media != null) {
-                say(out, media.figures());
+            if (mediaRef.get() != null) {
+                say(out, mediaRef.get().figures());
             }
             if (recording.directory() != null) {
                 say(out, recording.figures() + " in " + recording.directory());
             }
             return st.phase == WorkstationFlow.Phase.SEALED && st.rejected.isEmpty() ? 0 : 1;
         } finally {
-            if (media != null) {
-                media.close();
+            if (mediaRef.get() != null) {
+                mediaRef.get().close();
             }
             link.close();
             recording.close();
