@@ -138,9 +138,9 @@ public final class TixunApplication extends Application {
      * {@code -Dtixun.demo.autoplay=true} the script starts by itself (screenshots).
      */
     private javafx.scene.Parent startDemoSession(Stage workstation) throws java.io.IOException {
-        demoSession = org.tixun.core.session.flow.DemoSessionPair.start(core, "演示看守所 讯问室 1", "演示工作站");
+        demoSession = org.tixun.core.session.flow.DemoSessionPair.start(core, "演示看守所 讯问室 1", "演示工作站", true);
         var script = org.tixun.core.session.flow.SessionScript.demo();
-        var camera = org.tixun.core.session.flow.PhotoSource.synthetic();
+        var camera = demoSession.terminalMedia().photos();
         var pad = new org.tixun.core.session.flow.PadSignatureSource(
                 core.dataDir().root().resolve("remote-session/terminal/pad"), 1000);
         var svm = new org.tixun.app.ui.workstation.SessionViewModel(ctx.i18n(), demoSession.workstation(),
@@ -148,6 +148,9 @@ public final class TixunApplication extends Application {
         var sessionView = new org.tixun.app.ui.workstation.SessionView(ctx, svm);
         var terminalView = new org.tixun.app.ui.terminal.TerminalSessionView(ctx, demoSession.terminal(),
                 demoSession.terminalLink(), camera, pad);
+        demoSession.workstationMedia().sink().add(sessionView.video());
+        demoSession.terminalMedia().sink().add(terminalView.video());
+        svm.mutedProperty().addListener((o, was, on) -> demoSession.workstationMedia().setPrivateMute(on));
         Runnable play = () -> {
             terminalView.skipSelfTest();
             new org.tixun.app.ui.workstation.DemoAutoplay(sessionView.editor(), sessionView::freeze,

@@ -38,6 +38,8 @@ public final class DemoSessionPair implements AutoCloseable {
     private final WorkstationFlow workstation;
     private final SessionStore terminalStore;
     private final SessionStore workstationStore;
+    private SessionMedia terminalMedia;
+    private SessionMedia workstationMedia;
 
     private DemoSessionPair(TerminalLink tl, WorkstationLink wl, TerminalFlow tf, WorkstationFlow wf,
             SessionStore ts, SessionStore ws) {
@@ -52,6 +54,12 @@ public final class DemoSessionPair implements AutoCloseable {
     /** Starts both ends; the record is a new draft of the demo theft case. */
     public static DemoSessionPair start(CoreServices core, String terminalName, String workstationName)
             throws IOException {
+        return start(core, terminalName, workstationName, false);
+    }
+
+    /** With {@code media}: synthetic cameras and tones both ways, the workstation's side recorded. */
+    public static DemoSessionPair start(CoreServices core, String terminalName, String workstationName,
+            boolean media) throws IOException {
         InstitutionKeyStore keys = DemoData.keys(core);
         Path root = core.dataDir().root().resolve("remote-session");
         Files.createDirectories(root);
@@ -67,6 +75,10 @@ public final class DemoSessionPair implements AutoCloseable {
         SignatureEventJournal tj = new SignatureEventJournal(root.resolve("terminal/journal"));
         TerminalLink tl = new TerminalLink(terminalName, terminalTls, ts, tj, config);
         TerminalFlow tf = new TerminalFlow(tl, ts, tj, root.resolve("terminal"));
+        SessionMedia tm = media ? SessionMedia.open("synthetic:1", 640, 480, 25) : null;
+        if (tm != null) {
+            tm.acceptOn(tl);
+        }
         InetSocketAddress bound = tl.listen(new InetSocketAddress("127.0.0.1", 0));
 
         String sessionId = "demo-" + Instant.now().toEpochMilli();
@@ -87,8 +99,42 @@ public final class DemoSessionPair implements AutoCloseable {
                     core.records().markSealed("demo", id, pdf.toString(), sha);
                     core.sync().enqueue(id);
                 }, Map.of(), recording), wl);
+        SessionMedia wm = media ? SessionMedia.open("synthetic:0", 640, 480, 25) : null;
+        if (wm != null) {
+            wm.sink().add(recording);
+        }
         wl.start();
-        return new DemoSessionPair(tl, wl, tf, wf, ts, ws);
+        DemoSessionPair pair = new DemoSessionPair(tl, wl, tf, wf, ts, ws);
+        pair.terminalMedia = tm;
+        pair.workstationMedia = wm;
+        if (wm != null) {
+            SessionTls wtls = ca.workstationTls(keys.tlsCredential());
+            String address = "127.0.0.1:" + bound.getPort();
+            Thread dial = new Thread(() -> {
+                try {
+                    if (wl.awaitState(org.tixun.core.session.LinkState.CONNECTED, java.time.Duration.ofSeconds(30))) {
+                        wm.dial(wtls, address, sessionId);
+                    }
+                } catch (IOException e) {
+                    org.slf4j.LoggerFactory.getLogger(DemoSessionPair.class).warn("demo media call failed", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "tixun-demo-media-dial");
+            dial.setDaemon(true);
+            dial.start();
+        }
+        return pair;
+    }
+
+    /** The terminal's media (null without media). */
+    public SessionMedia terminalMedia() {
+        return terminalMedia;
+    }
+
+    /** The workstation's media (null without media). */
+    public SessionMedia workstationMedia() {
+        return workstationMedia;
     }
 
     public TerminalLink terminalLink() {
@@ -109,6 +155,12 @@ public final class DemoSessionPair implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (workstationMedia != null) {
+            workstationMedia.close();
+        }
+        if (terminalMedia != null) {
+            terminalMedia.close();
+        }
         workstation.close();
         workstation.recording().close();
         workstationLink.close();
