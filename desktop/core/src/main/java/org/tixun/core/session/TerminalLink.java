@@ -141,8 +141,9 @@ public final class TerminalLink extends SessionLink {
             }
             codec().write(out, MessageCodec.frame(ownHello(), 0));
             out.flush();
-            startConnection(socket, in, out, (Hello) m);
+            // Before startConnection: its reader may end the connection (and ask everConnected) at once.
             everConnected = true;
+            startConnection(socket, in, out, (Hello) m);
         } catch (LinkRefusedException e) {
             refused(e);
             closeQuietly(socket);
