@@ -51,4 +51,12 @@ public final class DefaultTemplateService implements TemplateService {
     public RenderResult render(String kind, DocumentData data, Lang lang) throws UnknownKindException, InvalidDataException {
         return renderer.render(registry.require(kind), data, lang);
     }
+
+    /**
+     * Renders a display-only preview with the same layout as {@link #render} (see
+     * {@link DocumentRenderer#renderPreview}); not PDF/A, never to be frozen.
+     */
+    public RenderResult renderPreview(String kind, DocumentData data, Lang lang) throws UnknownKindException, InvalidDataException {
+        return renderer.renderPreview(registry.require(kind), data, lang);
+    }
 }

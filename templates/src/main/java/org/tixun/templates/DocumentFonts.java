@@ -25,6 +25,7 @@ public final class DocumentFonts {
 
     private static volatile byte[] regular;
     private static volatile CmapLookup cmap;
+    private static volatile TrueTypeFont parsed;
 
     private DocumentFonts() {}
 
@@ -46,6 +47,28 @@ public final class DocumentFonts {
                 .distinct()
                 .forEach(missing::appendCodePoint);
         return missing.toString();
+    }
+
+    /**
+     * Returns the regular face parsed once for the process (previews). Not thread-safe: callers serialise
+     * their use of it.
+     */
+    static TrueTypeFont parsedRegular() {
+        TrueTypeFont font = parsed;
+        if (font == null) {
+            synchronized (DocumentFonts.class) {
+                font = parsed;
+                if (font == null) {
+                    try {
+                        font = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot parse document font " + RESOURCE, e);
+                    }
+                    parsed = font;
+                }
+            }
+        }
+        return font;
     }
 
     private static CmapLookup cmap() {

@@ -2,6 +2,8 @@
 package org.tixun.templates;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
@@ -30,6 +32,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
@@ -57,6 +60,8 @@ public final class DocumentRenderer {
     /** The producer written into the PDF metadata. */
     public static final String PRODUCER = "Tixun document templates";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentRenderer.class);
+
     static {
         Slf4jXRLogger.install();
     }
@@ -73,25 +78,70 @@ public final class DocumentRenderer {
      */
     public RenderResult render(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
         template.validate(data);
-        Document xhtml = LayoutFiller.fill(template, data, lang, BASE_CSS);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
-        DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
-        drawers.registerDrawer(TemplateLoader.SIGNATURE_TYPE, recorder);
-
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
+        PdfRendererBuilder builder = builder(template, data, lang, recorder);
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
         builder.useColorProfile(SRGB);
         builder.withProducer(PRODUCER);
+        DocumentFonts.register(builder);
+        return layOut(template, data, lang, builder, recorder, null, true);
+    }
+
+    /**
+     * Validates the data and renders a preview for the live record (同屏): the same layout, font, page
+     * breaks and text positions as {@link #render}, but not PDF/A (no output intent, XMP metadata or
+     * document dates) and with the font parsed once per process instead of per render. The bytes are for
+     * display only, never to be frozen or signed.
+     *
+     * @throws InvalidDataException listing every problem of the data
+     */
+    public RenderResult renderPreview(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
+        template.validate(data);
+        SlotRecorder recorder = new SlotRecorder(template.manifest());
+        PdfRendererBuilder builder = builder(template, data, lang, recorder);
+        // The parsed font is shared and not thread-safe (glyph tables are read lazily): one preview at a time.
+        synchronized (PREVIEW_LOCK) {
+            PDDocument doc = new PDDocument();
+            try {
+                builder.usePDDocument(doc);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, DocumentFonts.parsedRegular(), true)),
+                        DocumentFonts.FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            } catch (IOException e) {
+                closeQuietly(doc, e);
+                throw new IllegalStateException("Cannot load the document font for a preview", e);
+            }
+            return layOut(template, data, lang, builder, recorder, doc, false);
+        }
+    }
+
+    private static final Object PREVIEW_LOCK = new Object();
+
+    private static void closeQuietly(PDDocument doc, Exception cause) {
+        try {
+            doc.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static PdfRendererBuilder builder(DocumentTemplate template, DocumentData data, Lang lang, SlotRecorder recorder) {
+        Document xhtml = LayoutFiller.fill(template, data, lang, BASE_CSS);
+        DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
+        drawers.registerDrawer(TemplateLoader.SIGNATURE_TYPE, recorder);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
         builder.useObjectDrawerFactory(drawers);
         // Layouts are self-contained: nothing is fetched from the network or the file system.
         builder.useExternalResourceAccessControl((uri, type) -> false,
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.useExternalResourceAccessControl((uri, type) -> false,
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        DocumentFonts.register(builder);
         builder.withW3cDocument(xhtml, "about:blank");
+        return builder;
+    }
 
+    private RenderResult layOut(DocumentTemplate template, DocumentData data, Lang lang, PdfRendererBuilder builder,
+            SlotRecorder recorder, PDDocument own, boolean archival) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         int pageCount;
         List<SlotPosition> slots;
@@ -103,10 +153,20 @@ public final class DocumentRenderer {
                     .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
                     .toList();
             checkSlots(template, data, slots, pageCount);
-            fixMetadata(pdf, template, data, lang);
+            if (archival) {
+                fixMetadata(pdf, template, data, lang);
+            }
             pdf.save(out);
         } catch (IOException e) {
             throw new IllegalStateException("Rendering " + template.kind() + " failed", e);
+        } finally {
+            if (own != null) {
+                try {
+                    own.close();
+                } catch (IOException e) {
+                    LOG.warn("closing a preview document failed: {}", e.toString());
+                }
+            }
         }
         byte[] bytes = out.toByteArray();
         return new RenderResult(bytes, pageCount, slots, sha256Hex(bytes));

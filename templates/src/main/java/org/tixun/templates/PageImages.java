@@ -49,4 +49,53 @@ public final class PageImages {
             return out;
         }
     }
+
+    /**
+     * Encodes an image as PNG quickly: 8-bit RGB, no filter, deflate at its fastest level. About twice as fast as
+     * {@code ImageIO.write(img, "png", ...)} on a rendered page, at a slightly larger size; any PNG decoder reads it.
+     */
+    public static byte[] fastPng(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] row = new int[w];
+        byte[] line = new byte[1 + 3 * w];
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream(w * h / 8);
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat, deflater, 1 << 16)) {
+            for (int y = 0; y < h; y++) {
+                img.getRGB(0, y, w, 1, row, 0, w);
+                line[0] = 0; // filter: none
+                for (int x = 0, i = 1; x < w; x++) {
+                    int p = row[x];
+                    line[i++] = (byte) (p >>> 16);
+                    line[i++] = (byte) (p >>> 8);
+                    line[i++] = (byte) p;
+                }
+                z.write(line);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("in-memory deflate failed", e);
+        } finally {
+            deflater.end();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(idat.size() + 64);
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", idat.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(t);
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

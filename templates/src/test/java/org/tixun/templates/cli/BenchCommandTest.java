@@ -23,4 +23,17 @@ class BenchCommandTest {
         DocumentData oneLess = data.withQa(data.qa().subList(0, data.qa().size() - 1));
         assertThat(renderer.render(template, oneLess, Lang.ZH).pageCount()).isLessThan(4);
     }
+
+    @Test
+    void liveBenchPrintsFinalAndPreviewStages() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        picocli.CommandLine cmd = new picocli.CommandLine(new BenchCommand());
+        cmd.setOut(new java.io.PrintWriter(text));
+        int code = cmd.execute("--live", "--runs", "1", "--warmup", "0");
+        org.junit.jupiter.api.Assertions.assertEquals(0, code, text.toString());
+        String out = text.toString();
+        org.junit.jupiter.api.Assertions.assertEquals(2, out.split("live final ", -1).length - 1, out);
+        org.junit.jupiter.api.Assertions.assertEquals(2, out.split("live preview ", -1).length - 1, out);
+        org.junit.jupiter.api.Assertions.assertTrue(out.contains("20 pages"), out);
+    }
 }

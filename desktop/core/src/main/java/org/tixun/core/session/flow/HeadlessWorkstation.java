@@ -277,8 +277,15 @@ public final class HeadlessWorkstation {
             if (lat.count() > 0) {
                 out.printf("live record: %d keystrokes shown; keystroke -> terminal shown p50 %.1f ms, p95 %.1f ms, "
                         + "max %.1f ms%n", lat.count(), lat.percentile(50), lat.percentile(95), lat.max());
-                out.printf("             %d renders (render + rasterise one page p50 %.1f ms, p95 %.1f ms)%n",
+                out.printf("             %d renders (preview render + rasterise + encode one page p50 %.1f ms, p95 %.1f ms)%n",
                         render.count(), render.percentile(50), render.percentile(95));
+                var live = flow.live();
+                out.printf("             stages p50/p95 ms: waiting for a render in progress %.1f/%.1f, layout to PDF %.1f/%.1f,"
+                        + " load + find page + rasterise %.1f/%.1f, PNG %.1f/%.1f%n",
+                        live.waitTimes().percentile(50), live.waitTimes().percentile(95),
+                        live.layoutTimes().percentile(50), live.layoutTimes().percentile(95),
+                        live.rasterTimes().percentile(50), live.rasterTimes().percentile(95),
+                        live.encodeTimes().percentile(50), live.encodeTimes().percentile(95));
             } else {
                 out.println("live record: (resumed after freezing: no typing in this run)");
             }

@@ -2,15 +2,15 @@
 package org.tixun.core.session.flow;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +22,11 @@ import org.tixun.templates.PageImages;
 import org.tixun.templates.RenderResult;
 
 /**
- * The workstation side of the live record (同屏): every edit gets a revision; one worker renders only the newest
- * revision once the typing pauses for {@code debounceMs} (or at least every {@code maxDelayMs}), rasterises only the
- * page at the cursor, and hands it to the link (latest wins). The terminal echoes the revision it put on screen;
+ * The workstation side of the live record (同屏): every edit gets a revision; one worker renders at once when idle
+ * and, while a render runs, keeps only the newest revision and renders it next (coalescing, no debounce: a keystroke
+ * waits at most for the render in progress plus its own). Each render is a display-only preview with the same layout
+ * as the final record ({@link DefaultTemplateService#renderPreview}); only the page at the cursor is rasterised,
+ * encoded as a fast PNG and handed to the link (latest wins). The terminal echoes the revision it put on screen;
  * each keystroke's latency is the time until a revision at least as new was shown.
  */
 public final class LivePublisher implements AutoCloseable {
@@ -36,11 +38,13 @@ public final class LivePublisher implements AutoCloseable {
     private final DefaultTemplateService templates;
     private final Consumer<LiveRecordUpdate> sink;
     private final float dpi;
-    private final long debounceNanos;
-    private final long maxDelayNanos;
     private final Thread worker;
     private final Percentiles latency = new Percentiles();
     private final Percentiles renderMs = new Percentiles();
+    private final Percentiles layoutMs = new Percentiles();
+    private final Percentiles rasterMs = new Percentiles();
+    private final Percentiles encodeMs = new Percentiles();
+    private final Percentiles waitMs = new Percentiles();
     private final TreeMap<Long, Long> keystrokes = new TreeMap<>();
 
     private long revision;
@@ -48,22 +52,18 @@ public final class LivePublisher implements AutoCloseable {
     private String latestCursor;
     private long latestRevision;
     private long firstPendingNanos;
-    private long lastEditNanos;
     private long renderedRevision;
     private volatile boolean closed;
     private volatile Exception failure;
-    private volatile RenderResult lastRender;
 
     public LivePublisher(String recordId, String kind, Lang lang, DefaultTemplateService templates,
-            Consumer<LiveRecordUpdate> sink, float dpi, long debounceMs, long maxDelayMs) {
+            Consumer<LiveRecordUpdate> sink, float dpi) {
         this.recordId = Objects.requireNonNull(recordId);
         this.kind = kind;
         this.lang = lang;
         this.templates = templates;
         this.sink = sink;
         this.dpi = dpi;
-        this.debounceNanos = debounceMs * 1_000_000L;
-        this.maxDelayNanos = maxDelayMs * 1_000_000L;
         this.worker = new Thread(this::run, "tixun-live-record");
         worker.setDaemon(true);
         worker.start();
@@ -85,7 +85,6 @@ public final class LivePublisher implements AutoCloseable {
         latest = data;
         latestCursor = cursorText;
         latestRevision = revision;
-        lastEditNanos = keystrokeNanos;
         keystrokes.put(revision, keystrokeNanos);
         notifyAll();
         return revision;
@@ -106,14 +105,29 @@ public final class LivePublisher implements AutoCloseable {
         return latency;
     }
 
-    /** Render + rasterise times (ms). */
+    /** Render + rasterise + encode times (ms). */
     public Percentiles renderTimes() {
         return renderMs;
     }
 
-    /** The last rendering, or null. */
-    public RenderResult lastRender() {
-        return lastRender;
+    /** Per-stage times (ms) of the renders: preview layout to PDF, load + find page + rasterise, PNG encoding. */
+    public Percentiles layoutTimes() {
+        return layoutMs;
+    }
+
+    /** Load + find the cursor page + rasterise times (ms). */
+    public Percentiles rasterTimes() {
+        return rasterMs;
+    }
+
+    /** PNG encoding times (ms). */
+    public Percentiles encodeTimes() {
+        return encodeMs;
+    }
+
+    /** Time (ms) from the oldest keystroke of a render's batch until its render started (a render in progress). */
+    public Percentiles waitTimes() {
+        return waitMs;
     }
 
     /** The newest revision number handed out. */
@@ -144,8 +158,12 @@ public final class LivePublisher implements AutoCloseable {
      * counted in the figures.
      */
     public void warmUp(DocumentData sample) throws Exception {
-        RenderResult r = templates.render(kind, forDisplay(sample), lang);
-        PageImages.render(r.pdf(), r.pageCount() - 1, dpi);
+        for (int i = 0; i < 3; i++) {
+            RenderResult r = templates.renderPreview(kind, forDisplay(sample), lang);
+            try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+                PageImages.fastPng(new PDFRenderer(doc).renderImageWithDPI(r.pageCount() - 1, dpi, ImageType.RGB));
+            }
+        }
     }
 
     private void run() {
@@ -153,21 +171,11 @@ public final class LivePublisher implements AutoCloseable {
             DocumentData data;
             String cursor;
             long rev;
+            long oldest;
             synchronized (this) {
                 try {
-                    while (!closed) {
-                        if (latest != null) {
-                            long now = System.nanoTime();
-                            long quietLeft = debounceNanos - (now - lastEditNanos);
-                            long maxLeft = maxDelayNanos - (now - firstPendingNanos);
-                            long left = Math.min(quietLeft, maxLeft);
-                            if (left <= 0) {
-                                break;
-                            }
-                            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-                        } else {
-                            wait();
-                        }
+                    while (!closed && latest == null) {
+                        wait();
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -178,18 +186,28 @@ public final class LivePublisher implements AutoCloseable {
                 data = latest;
                 cursor = latestCursor;
                 rev = latestRevision;
+                oldest = firstPendingNanos;
                 latest = null;
             }
             try {
                 long t0 = System.nanoTime();
-                RenderResult r = templates.render(kind, forDisplay(data), lang);
-                int page = pageOf(r, cursor);
-                BufferedImage img = PageImages.render(r.pdf(), page, dpi);
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(img, "png", png);
-                renderMs.add((System.nanoTime() - t0) / 1e6);
-                lastRender = r;
-                sink.accept(new LiveRecordUpdate(recordId, rev, page + 1, r.pageCount(), List.of(png.toByteArray())));
+                waitMs.add((t0 - oldest) / 1e6);
+                RenderResult r = templates.renderPreview(kind, forDisplay(data), lang);
+                long t1 = System.nanoTime();
+                int page;
+                BufferedImage img;
+                try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+                    page = pageOf(doc, cursor);
+                    img = new PDFRenderer(doc).renderImageWithDPI(page, dpi, ImageType.RGB);
+                }
+                long t2 = System.nanoTime();
+                byte[] png = PageImages.fastPng(img);
+                long t3 = System.nanoTime();
+                layoutMs.add((t1 - t0) / 1e6);
+                rasterMs.add((t2 - t1) / 1e6);
+                encodeMs.add((t3 - t2) / 1e6);
+                renderMs.add((t3 - t0) / 1e6);
+                sink.accept(new LiveRecordUpdate(recordId, rev, page + 1, r.pageCount(), List.of(png)));
             } catch (Exception e) {
                 failure = e;
                 LOG.warn("live record revision {} not rendered: {}", rev, e.toString());
@@ -214,21 +232,19 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /** The page showing {@code cursor} (searching from the end), else the last page. */
-    static int pageOf(RenderResult r, String cursor) throws IOException {
-        int last = r.pageCount() - 1;
-        if (cursor == null || cursor.isBlank() || r.pageCount() == 1) {
+    static int pageOf(PDDocument doc, String cursor) throws IOException {
+        int last = doc.getNumberOfPages() - 1;
+        if (cursor == null || cursor.isBlank() || last == 0) {
             return last;
         }
         String needle = cursor.replaceAll("\\s+", "");
         needle = needle.substring(0, Math.min(needle.length(), 10));
-        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
-            PDFTextStripper strip = new PDFTextStripper();
-            for (int p = last; p >= 0; p--) {
-                strip.setStartPage(p + 1);
-                strip.setEndPage(p + 1);
-                if (strip.getText(doc).replaceAll("\\s+", "").contains(needle)) {
-                    return p;
-                }
+        PDFTextStripper strip = new PDFTextStripper();
+        for (int p = last; p >= 0; p--) {
+            strip.setStartPage(p + 1);
+            strip.setEndPage(p + 1);
+            if (strip.getText(doc).replaceAll("\\s+", "").contains(needle)) {
+                return p;
             }
         }
         return last;

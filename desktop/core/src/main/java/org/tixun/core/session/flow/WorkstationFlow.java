@@ -158,7 +158,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("live record not sent: {}", e.toString());
             }
-        }, 100f, 10, 50);
+        }, 100f);
         link.addListener(this);
     }
 
