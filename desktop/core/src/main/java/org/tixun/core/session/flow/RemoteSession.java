@@ -48,6 +48,7 @@ public final class RemoteSession implements AutoCloseable {
     private final SessionStore store;
     private final SessionMedia media;
     private final DocumentData baseData;
+    private volatile boolean closed;
 
     private RemoteSession(WorkstationLink link, WorkstationFlow flow, SessionStore store, SessionMedia media,
             DocumentData baseData) {
@@ -149,12 +150,18 @@ public final class RemoteSession implements AutoCloseable {
             RemoteSession session = new RemoteSession(link, flow, store, media, baseData(s.record()));
             if (media != null) {
                 Thread dial = new Thread(() -> {
+                    // The terminal accepts media once its self-test has released the devices: retry until then.
                     try {
-                        if (link.awaitState(LinkState.CONNECTED, Duration.ofMinutes(10))) {
-                            media.dial(tls, s.terminalAddress(), sessionId);
+                        while (!session.closed && link.awaitState(LinkState.CONNECTED, Duration.ofMinutes(10))) {
+                            try {
+                                media.dial(tls, s.terminalAddress(), sessionId);
+                                return;
+                            } catch (IOException e) {
+                                LOG.info("media call to {} not accepted yet: {}", s.terminalAddress(),
+                                        e.getMessage());
+                                Thread.sleep(2000);
+                            }
                         }
-                    } catch (IOException e) {
-                        LOG.warn("media call to {} failed", s.terminalAddress(), e);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -206,6 +213,7 @@ public final class RemoteSession implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         try {
             if (media != null) {
                 media.close();

@@ -32,6 +32,9 @@ public final class TerminalStation implements AutoCloseable {
     public static final String NAME_SETTING = "terminal.name";
     /** Settings key: the camera ({@code synthetic}, {@code synthetic:N}, {@code default} or a device name). */
     public static final String CAMERA_SETTING = "media.camera";
+    /** Settings key: the microphone ({@code tone}, {@code default} or a mixer name; empty = tone when the camera
+     *  is synthetic, else the default microphone). */
+    public static final String MICROPHONE_SETTING = "media.microphone";
     /** Listening address when the setting is absent. */
     public static final String DEFAULT_LISTEN = "0.0.0.0:7443";
 
