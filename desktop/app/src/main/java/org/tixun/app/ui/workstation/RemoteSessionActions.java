@@ -152,7 +152,7 @@ public final class RemoteSessionActions {
             if (MachineConfig.parseAddress(address).isEmpty()) {
                 throw new IOException(i18n.text("terminals.badAddress", address));
             }
-            InstitutionKeyStore keys = InstitutionKeyStore.open(ctx.core().dataDir().keystore(), passphrase);
+            InstitutionKeyStore keys = keys(passphrase);
             X509Certificate cert = RemoteSession.enroll(ctx.core(), keys, passphrase, address, code, name,
                     Duration.ofSeconds(30));
             String rootCode = EnrollmentCode.of(keys.rootCertificate().getEncoded());
@@ -190,7 +190,7 @@ public final class RemoteSessionActions {
         }
         RemoteSession session;
         try {
-            InstitutionKeyStore keys = InstitutionKeyStore.open(ctx.core().dataDir().keystore(), passphrase);
+            InstitutionKeyStore keys = keys(passphrase);
             String camera = ctx.core().settings().get(TerminalStation.CAMERA_SETTING).filter(v -> !v.isBlank())
                     .orElse(demoKeys() ? "synthetic:0" : "default");
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
@@ -224,6 +224,12 @@ public final class RemoteSessionActions {
         });
         stage.show();
         return session;
+    }
+
+    /** Demo data dirs: the demo key store (created on first use); otherwise the data dir's, with the passphrase. */
+    private InstitutionKeyStore keys(char[] passphrase) throws IOException {
+        return demoKeys() ? DemoData.keys(ctx.core())
+                : InstitutionKeyStore.open(ctx.core().dataDir().keystore(), passphrase);
     }
 
     private char[] passphrase() {
