@@ -131,6 +131,7 @@ public final class TixunApplication extends Application {
     }
 
     private org.tixun.core.session.flow.DemoSessionPair demoSession;
+    private org.tixun.app.ui.terminal.TerminalKiosk terminalKiosk;
 
     /**
      * The demo's remote session: terminal and workstation linked in this process over loopback; the workstation
@@ -198,7 +199,11 @@ public final class TixunApplication extends Application {
             case TERMINAL -> {
                 KioskViewModel kiosk = new KioskViewModel(ctx, PasswordHasher.DEFAULT);
                 Stage kioskStage = new Stage(StageStyle.UNDECORATED);
-                show(kioskStage, new TerminalView(ctx, kiosk, Platform::exit), 1024, 768);
+                TerminalView kioskView = new TerminalView(ctx, kiosk, Platform::exit);
+                terminalKiosk = new org.tixun.app.ui.terminal.TerminalKiosk(ctx);
+                kioskView.showContent(terminalKiosk);
+                terminalKiosk.start();
+                show(kioskStage, kioskView, 1024, 768);
                 // Cover the whole screen even where no window manager honours full-screen requests.
                 Rectangle2D all = Screen.getPrimary().getBounds();
                 kioskStage.setX(all.getMinX());
@@ -247,6 +252,9 @@ public final class TixunApplication extends Application {
 
     @Override
     public void stop() {
+        if (terminalKiosk != null) {
+            terminalKiosk.close();
+        }
         if (demoSession != null) {
             try {
                 demoSession.close();

@@ -29,5 +29,11 @@ public enum AuditAction {
     RECORDING_EVENT,
     RECORDING_GAP,
     RECORDING_CLOSED,
-    RECORDING_EXPORTED
+    RECORDING_EXPORTED,
+    /** A workstation administrator enrolled a terminal (its certificate issued). */
+    TERMINAL_ENROLLED,
+    /** An enrollment attempt was refused or failed. */
+    TERMINAL_ENROLLMENT_FAILED,
+    /** A remote session was started from the workstation on a record. */
+    REMOTE_SESSION_STARTED
 }

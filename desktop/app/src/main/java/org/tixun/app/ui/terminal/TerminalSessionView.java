@@ -74,6 +74,10 @@ public final class TerminalSessionView extends BorderPane {
         return t;
     });
     private volatile TerminalFlow.Step step;
+    private volatile org.tixun.core.media.VideoSource selfTestCamera;
+    private volatile org.tixun.core.media.AudioSource selfTestMicrophone;
+    private Runnable onSelfTestDone = () -> { };
+    private final Label waiting = new Label();
 
     public TerminalSessionView(AppContext ctx, TerminalFlow flow, TerminalLink link, PhotoSource camera,
             SignatureSource pad) {
@@ -107,7 +111,12 @@ public final class TerminalSessionView extends BorderPane {
         Label liveTitle = new Label();
         liveTitle.textProperty().bind(i18n.bind("session.terminal.live"));
         liveTitle.getStyleClass().add(Styles.KIOSK_STATUS);
-        liveScreen = new VBox(8, new HBox(16, liveTitle, livePage), liveScroll);
+        waiting.setId("terminalWaiting");
+        waiting.setWrapText(true);
+        waiting.setStyle("-fx-font-size: 30px; -fx-font-weight: bold;");
+        waiting.setVisible(false);
+        waiting.setManaged(false);
+        liveScreen = new VBox(8, new HBox(16, liveTitle, livePage), waiting, liveScroll);
         VBox.setVgrow(liveScroll, Priority.ALWAYS);
         liveScreen.setPadding(new Insets(12));
 
@@ -168,6 +177,8 @@ public final class TerminalSessionView extends BorderPane {
                     banner.setText(i18n.text(down ? "session.terminal.banner.lost" : "session.terminal.banner.ok"));
                     banner.setVisible(down);
                     banner.setManaged(down);
+                    linkState = event.state();
+                    updateWaiting();
                 });
             }
         });
@@ -177,6 +188,7 @@ public final class TerminalSessionView extends BorderPane {
                 Image img = new Image(new ByteArrayInputStream(update.pagesPng().get(0)));
                 Platform.runLater(() -> {
                     liveImage.setImage(img);
+                    updateWaiting();
                     livePage.setText(i18n.text("session.terminal.page", update.firstPage(), update.pageCount()));
                     // Shown once this pulse has painted it.
                     Platform.runLater(() -> flow.shown(update));
@@ -198,6 +210,44 @@ public final class TerminalSessionView extends BorderPane {
         } catch (IOException e) {
             detail.setText(e.getMessage());
         }
+    }
+
+    private LinkState linkState = LinkState.CONNECTING;
+    private String listening;
+
+    /**
+     * Self-test with {@link org.tixun.core.media.DeviceSelfTest} on these devices (camera frame rate and picture,
+     * microphone level) before they are handed to the media call; {@code listening} is shown while waiting.
+     */
+    public void useDevices(org.tixun.core.media.VideoSource camera, org.tixun.core.media.AudioSource microphone,
+            String listening) {
+        this.selfTestCamera = camera;
+        this.selfTestMicrophone = microphone;
+        this.listening = listening;
+        updateWaiting();
+    }
+
+    /** Runs once when the self-test screen is left (e.g. hand the devices to the media call). */
+    public void setOnSelfTestDone(Runnable r) {
+        this.onSelfTestDone = r;
+    }
+
+    private boolean selfTestDoneRun;
+
+    private void selfTestDone() {
+        if (!selfTestDoneRun) {
+            selfTestDoneRun = true;
+            onSelfTestDone.run();
+        }
+    }
+
+    private void updateWaiting() {
+        boolean show = liveImage.getImage() == null;
+        String where = listening == null ? "" : i18n.text("session.terminal.listening", listening);
+        waiting.setText(i18n.text(linkState == LinkState.CONNECTED ? "session.terminal.connected"
+                : "session.terminal.waiting") + where);
+        waiting.setVisible(show);
+        waiting.setManaged(show);
     }
 
     /** The sink the media call paints into. */
@@ -232,7 +282,14 @@ public final class TerminalSessionView extends BorderPane {
         run.setOnAction(e -> {
             run.setDisable(true);
             work.execute(() -> {
-                String cam = result(() -> camera.snapshot().length > 0);
+                var cameraDevice = selfTestCamera;
+                var micDevice = selfTestMicrophone;
+                String cam = cameraDevice == null ? result(() -> camera.snapshot().length > 0)
+                        : device(() -> org.tixun.core.media.DeviceSelfTest.camera(cameraDevice,
+                                java.time.Duration.ofSeconds(2)));
+                String mic = micDevice == null ? i18n.text("session.selftest.mic.none")
+                        : device(() -> org.tixun.core.media.DeviceSelfTest.microphone(micDevice,
+                                java.time.Duration.ofSeconds(2)));
                 String pd = pad == null ? i18n.text("session.selftest.canvas") : result(() -> {
                     var slot = new org.tixun.core.session.SigningPlan.PlannedSlot("self-test", 0, SlotKind.SIGNATURE,
                             new org.tixun.core.evidence.model.SignerIdentity("自检", 
@@ -241,7 +298,7 @@ public final class TerminalSessionView extends BorderPane {
                 });
                 Platform.runLater(() -> {
                     cameraRow.setText(i18n.text("session.selftest.camera", cam));
-                    micRow.setText(i18n.text("session.selftest.mic"));
+                    micRow.setText(i18n.text("session.selftest.mic", mic));
                     padRow.setText(i18n.text("session.selftest.pad", pd));
                     run.setDisable(false);
                 });
@@ -249,6 +306,7 @@ public final class TerminalSessionView extends BorderPane {
         });
         proceed.setOnAction(e -> {
             selfTestPassed = true;
+            selfTestDone();
             try {
                 show(flow.current());
             } catch (IOException ex) {
@@ -261,6 +319,21 @@ public final class TerminalSessionView extends BorderPane {
         box.setPadding(new Insets(40));
         box.setStyle("-fx-background-color: -color-bg-default;");
         return box;
+    }
+
+    private interface DeviceProbe {
+        org.tixun.core.media.DeviceSelfTest.Result run() throws InterruptedException;
+    }
+
+    private String device(DeviceProbe probe) {
+        try {
+            var r = probe.run();
+            return i18n.text(r.passed() ? "session.selftest.ok" : "session.selftest.fail", r.passed()
+                    ? "：" + r.sentence() : r.sentence());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return i18n.text("session.selftest.fail", e.toString());
+        }
     }
 
     private interface Probe {
@@ -280,6 +353,7 @@ public final class TerminalSessionView extends BorderPane {
     /** Skips the self-test screen (tests, or the officer already ran it). */
     public void skipSelfTest() {
         selfTestPassed = true;
+        selfTestDone();
         try {
             show(flow.current());
         } catch (IOException e) {

@@ -34,6 +34,8 @@ import org.tixun.app.ui.Styles;
  */
 public final class TerminalView extends BorderPane {
     private final VBox pinPanel;
+    private StackPane stack;
+    private VBox idle;
 
     public TerminalView(AppContext ctx, KioskViewModel vm, Runnable onExit) {
         I18n i18n = ctx.i18n();
@@ -124,7 +126,8 @@ public final class TerminalView extends BorderPane {
         HBox footer = new HBox(8, language, spacer, exit);
         footer.setPadding(new Insets(8, 16, 12, 16));
 
-        StackPane stack = new StackPane(center, pinPanel);
+        stack = new StackPane(center, pinPanel);
+        idle = center;
         if (ctx.demo()) {
             // Demo terminals have the simulated pad; the self-test draws its signature live.
             PadSelfTestView selfTest = new PadSelfTestView(ctx, ctx.core().dataDir().root().resolve("run"));
@@ -151,6 +154,12 @@ public final class TerminalView extends BorderPane {
                         KeyCombination.ALT_DOWN), () -> showPin(pin));
             }
         });
+    }
+
+    /** Replaces the idle screen with the session part (enrollment, self-test, session); the PIN exit stays. */
+    public void showContent(javafx.scene.Node content) {
+        stack.getChildren().set(stack.getChildren().indexOf(idle), content);
+        idle.setVisible(false);
     }
 
     private void showPin(PasswordField pin) {

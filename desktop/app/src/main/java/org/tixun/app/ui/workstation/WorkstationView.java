@@ -106,6 +106,19 @@ public final class WorkstationView extends BorderPane {
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
         records.setPlaceholder(noRecords);
         records.setPrefHeight(120);
+        RemoteSessionActions remote = new RemoteSessionActions(ctx);
+        Button remoteSession = new Button();
+        remoteSession.setId("startRemoteSession");
+        remoteSession.setGraphic(new FontIcon(Material2MZ.VIDEOCAM));
+        remoteSession.textProperty().bind(i18n.bind("session.remote.start"));
+        remoteSession.getStyleClass().add("accent");
+        remoteSession.disableProperty().bind(records.getSelectionModel().selectedItemProperty().isNull());
+        remoteSession.setOnAction(e -> remote.startSession(records.getSelectionModel().getSelectedItem()));
+        Button terminals = new Button();
+        terminals.setId("openTerminals");
+        terminals.setGraphic(new FontIcon(Material2AL.DEVICES));
+        terminals.textProperty().bind(i18n.bind("terminals.button"));
+        terminals.setOnAction(e -> remote.terminalsDialog().show());
 
         Label status = new Label();
         status.setId("workstationStatus");
@@ -119,7 +132,11 @@ public final class WorkstationView extends BorderPane {
         recordsTitle.textProperty().bind(i18n.bind("workstation.recordsOfCase"));
         recordsTitle.getStyleClass().add("section-title");
         VBox.setVgrow(records, Priority.ALWAYS);
-        VBox recordsBox = new VBox(8, recordsTitle, records);
+        Region recordsSpacer = new Region();
+        HBox.setHgrow(recordsSpacer, Priority.ALWAYS);
+        HBox recordsHeader = new HBox(8, recordsTitle, recordsSpacer, terminals, remoteSession);
+        recordsHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox recordsBox = new VBox(8, recordsHeader, records);
         recordsBox.setPadding(new Insets(10, 16, 12, 16));
         VBox bar = new VBox(6, actions, status);
         bar.setPadding(new Insets(8, 16, 8, 16));
@@ -142,6 +159,8 @@ public final class WorkstationView extends BorderPane {
                         save::fire);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         search::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), remoteSession::fire);
             }
         });
         vm.refresh();

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,15 +13,12 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.tixun.core.TixunException;
 import org.tixun.core.evidence.SignatureEventJournal;
-import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LinkStateEvent;
 import org.tixun.core.session.LiveRecordUpdate;
 import org.tixun.core.session.ReadingConfirmation;
-import org.tixun.core.session.SessionStore;
-import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
 
 /**
@@ -32,9 +28,9 @@ import org.tixun.core.session.TerminalLink;
  */
 public final class HeadlessTerminal {
     /** Name of the enrolled key store in the terminal's data dir. */
-    public static final String KEYSTORE = "terminal.p12";
+    public static final String KEYSTORE = TerminalStation.KEYSTORE;
     /** Where the enrollment code is written for a non-interactive workstation. */
-    public static final String CODE_FILE = "enrollment-code.txt";
+    public static final String CODE_FILE = TerminalStation.CODE_FILE;
 
     private HeadlessTerminal() {
     }
@@ -53,44 +49,38 @@ public final class HeadlessTerminal {
     public static int run(Options o, PrintWriter out) throws Exception {
         Files.createDirectories(o.dataDir());
         InetSocketAddress address = parse(o.listen());
-        Path p12 = o.dataDir().resolve(KEYSTORE);
         EnrolledTerminal enrolled;
-        if (!Files.exists(p12)) {
-            try (TerminalEnrollment e = TerminalEnrollment.create(o.name())) {
-                InetSocketAddress bound = e.open(address);
-                InstitutionKeyStore.writeAtomically(o.dataDir().resolve(CODE_FILE),
-                        e.code().getBytes(StandardCharsets.US_ASCII));
-                out.printf("注册码 (enrollment code): %s  — waiting for the workstation on %s%n", e.code(), bound);
+        if (!TerminalStation.enrolled(o.dataDir())) {
+            try (TerminalStation.Enrolment e = TerminalStation.Enrolment.open(o.dataDir(), o.name(), address)) {
+                out.printf("注册码 (enrollment code): %s  — waiting for the workstation on %s%n", e.code(), e.bound());
                 out.flush();
-                enrolled = e.awaitResult(o.timeout());
-                enrolled.save(p12, o.passphrase());
+                enrolled = e.awaitAndSave(o.timeout(), o.passphrase());
                 out.printf("已注册 (enrolled); institution root code %s%n", enrolled.rootCode());
             }
         } else {
-            enrolled = EnrolledTerminal.load(p12, o.passphrase(), null);
+            enrolled = TerminalStation.load(o.dataDir(), o.passphrase());
         }
-        try (SessionStore store = SessionStore.open(o.dataDir().resolve("session.db"))) {
-            SignatureEventJournal journal = new SignatureEventJournal(o.dataDir().resolve("journal"));
-            TerminalLink link = new TerminalLink(o.name(), enrolled.tls(), store, journal, o.link());
+        try (TerminalStation station = TerminalStation.open(o.dataDir(), o.name(), enrolled, o.link())) {
             SessionMedia media = o.camera() == null ? null
                     : SessionMedia.open(o.camera(), o.mediaWidth(), o.mediaHeight(), 25);
             try {
                 if (media != null) {
-                    media.acceptOn(link);
+                    media.acceptOn(station.link());
                 }
-                return session(o, out, link, store, journal, address, media);
+                return session(o, out, station, address, media);
             } finally {
                 if (media != null) {
                     media.close();
                 }
-                link.close();
             }
         }
     }
 
-    private static int session(Options o, PrintWriter out, TerminalLink link, SessionStore store,
-            SignatureEventJournal journal, InetSocketAddress address, SessionMedia media) throws Exception {
-        TerminalFlow flow = new TerminalFlow(link, store, journal, o.dataDir());
+    private static int session(Options o, PrintWriter out, TerminalStation station, InetSocketAddress address,
+            SessionMedia media) throws Exception {
+        TerminalLink link = station.link();
+        SignatureEventJournal journal = station.journal();
+        TerminalFlow flow = station.flow();
         int[] connects = {0};
         link.addListener(new LinkListener() {
             @Override
@@ -137,12 +127,11 @@ public final class HeadlessTerminal {
                 }
             }
         });
-        InetSocketAddress bound = link.listen(address);
+        InetSocketAddress bound = station.listen(address);
         synchronized (out) {
             out.printf("[terminal] listening on %s:%d%n", bound.getHostString(), bound.getPort());
             out.flush();
         }
-        flow.resume();
         PadSignatureSource pad = new PadSignatureSource(o.dataDir().resolve("pad"), o.padRateHz());
         PhotoSource camera = media != null ? media.photos() : PhotoSource.synthetic();
         Set<String> photographed = new HashSet<>();
@@ -202,10 +191,6 @@ public final class HeadlessTerminal {
     }
 
     static InetSocketAddress parse(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new TixunException(TixunException.Exit.USAGE, "address must be host:port: " + hostPort);
-        }
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        return TerminalStation.parse(hostPort);
     }
 }

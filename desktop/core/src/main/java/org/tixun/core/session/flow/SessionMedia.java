@@ -5,6 +5,7 @@ import java.awt.Dimension;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tixun.core.media.AudioChunk;
+import org.tixun.core.media.AudioSource;
 import org.tixun.core.media.AvSettings;
 import org.tixun.core.media.CameraSource;
 import org.tixun.core.media.Direction;
@@ -24,7 +25,7 @@ import org.tixun.core.session.WorkstationLink;
  */
 public final class SessionMedia implements AutoCloseable {
     private final CameraSource camera;
-    private final ToneSource tone;
+    private final AudioSource tone;
     private final MediaFanout sink = new MediaFanout();
     private final AtomicLong remoteFrames = new AtomicLong();
     private final AtomicLong localFrames = new AtomicLong();
@@ -33,7 +34,7 @@ public final class SessionMedia implements AutoCloseable {
     private volatile org.tixun.core.media.TerminalMedia terminal;
     private volatile boolean closed;
 
-    private SessionMedia(CameraSource camera, ToneSource tone, AvSettings settings) {
+    private SessionMedia(CameraSource camera, AudioSource tone, AvSettings settings) {
         this.camera = camera;
         this.tone = tone;
         this.settings = settings;
@@ -52,8 +53,32 @@ public final class SessionMedia implements AutoCloseable {
 
     /** Opens the camera ({@code "synthetic"}, {@code "synthetic:N"}, {@code ""} or a device name) and the tone. */
     public static SessionMedia open(String cameraDevice, int width, int height, int fps) {
-        CameraSource cam = CameraSource.open(cameraDevice, new Dimension(width, height), fps);
-        return new SessionMedia(cam, new ToneSource(), AvSettings.of(width, height));
+        return open(cameraDevice, new ToneSource(), width, height, fps);
+    }
+
+    /**
+     * Opens the camera and uses {@code microphone} (the machine's {@code JavaSoundMicrophone}, or a
+     * {@link ToneSource}); the microphone is closed with this object.
+     */
+    public static SessionMedia open(String cameraDevice, AudioSource microphone, int width, int height, int fps) {
+        CameraSource cam;
+        try {
+            cam = CameraSource.open(cameraDevice, new Dimension(width, height), fps);
+        } catch (RuntimeException e) {
+            microphone.close();
+            throw e;
+        }
+        return new SessionMedia(cam, microphone, AvSettings.of(width, height));
+    }
+
+    /** The camera (self-test before the call starts it). */
+    public CameraSource camera() {
+        return camera;
+    }
+
+    /** The microphone (self-test before the call starts it). */
+    public AudioSource microphone() {
+        return tone;
     }
 
     /** Where decoded and local frames go (add the view and the recorder). */

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session.flow;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.tixun.core.TixunException;
+import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.session.EnrolledTerminal;
+import org.tixun.core.session.LinkConfig;
+import org.tixun.core.session.SessionStore;
+import org.tixun.core.session.TerminalEnrollment;
+import org.tixun.core.session.TerminalLink;
+
+/**
+ * A terminal's session end on its data dir, shared by the headless terminal and the kiosk window: enrollment
+ * ({@link Enrolment}: code, listener, credential saved as {@code terminal.p12}), then the session store, journal,
+ * link and flow (a restarted terminal resumes its latest session from the store).
+ */
+public final class TerminalStation implements AutoCloseable {
+    /** Name of the enrolled key store in the terminal's data dir. */
+    public static final String KEYSTORE = "terminal.p12";
+    /** Where the enrollment code is written for a non-interactive workstation. */
+    public static final String CODE_FILE = "enrollment-code.txt";
+    /** Settings key: the address the terminal listens on ({@code host:port}). */
+    public static final String LISTEN_SETTING = "terminal.listen";
+    /** Settings key: the terminal's name shown to the workstation. */
+    public static final String NAME_SETTING = "terminal.name";
+    /** Settings key: the camera ({@code synthetic}, {@code synthetic:N}, {@code default} or a device name). */
+    public static final String CAMERA_SETTING = "media.camera";
+    /** Settings key: the microphone ({@code tone}, {@code default} or a mixer name; empty = tone when the camera
+     *  is synthetic, else the default microphone). */
+    public static final String MICROPHONE_SETTING = "media.microphone";
+    /** Listening address when the setting is absent. */
+    public static final String DEFAULT_LISTEN = "0.0.0.0:7443";
+
+    private final SessionStore store;
+    private final SignatureEventJournal journal;
+    private final TerminalLink link;
+    private final TerminalFlow flow;
+
+    private TerminalStation(SessionStore store, SignatureEventJournal journal, TerminalLink link, TerminalFlow flow) {
+        this.store = store;
+        this.journal = journal;
+        this.link = link;
+        this.flow = flow;
+    }
+
+    /** True once the data dir holds the enrolled credential. */
+    public static boolean enrolled(Path dataDir) {
+        return Files.exists(dataDir.resolve(KEYSTORE));
+    }
+
+    /** Loads the enrolled credential. */
+    public static EnrolledTerminal load(Path dataDir, char[] passphrase) throws IOException {
+        return EnrolledTerminal.load(dataDir.resolve(KEYSTORE), passphrase, null);
+    }
+
+    /** {@code host:port} to a socket address; a usage error otherwise. */
+    public static InetSocketAddress parse(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new TixunException(TixunException.Exit.USAGE, "地址必须是 主机:端口 (address must be host:port): "
+                    + hostPort);
+        }
+        try {
+            return new InetSocketAddress(hostPort.substring(0, colon),
+                    Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new TixunException(TixunException.Exit.USAGE, "地址无效 (invalid address): " + hostPort, e);
+        }
+    }
+
+    /**
+     * An enrollment waiting for the workstation: the code is shown (and written to {@link #CODE_FILE}) and the
+     * enrollment listener is open on the session port.
+     */
+    public static final class Enrolment implements AutoCloseable {
+        private final Path dataDir;
+        private final TerminalEnrollment enrollment;
+        private final InetSocketAddress bound;
+
+        private Enrolment(Path dataDir, TerminalEnrollment enrollment, InetSocketAddress bound) {
+            this.dataDir = dataDir;
+            this.enrollment = enrollment;
+            this.bound = bound;
+        }
+
+        /** Creates the key and code and opens the enrollment listener on {@code address}. */
+        public static Enrolment open(Path dataDir, String terminalName, InetSocketAddress address) throws IOException {
+            Files.createDirectories(dataDir);
+            TerminalEnrollment e = TerminalEnrollment.create(terminalName);
+            try {
+                InetSocketAddress bound = e.open(address);
+                InstitutionKeyStore.writeAtomically(dataDir.resolve(CODE_FILE),
+                        e.code().getBytes(StandardCharsets.US_ASCII));
+                return new Enrolment(dataDir, e, bound);
+            } catch (IOException | RuntimeException ex) {
+                e.close();
+                throw ex;
+            }
+        }
+
+        public String code() {
+            return enrollment.code();
+        }
+
+        public InetSocketAddress bound() {
+            return bound;
+        }
+
+        /** Waits for the workstation, then saves the credential as {@link #KEYSTORE} and removes the code file. */
+        public EnrolledTerminal awaitAndSave(Duration timeout, char[] passphrase) throws IOException {
+            EnrolledTerminal t = enrollment.awaitResult(timeout);
+            t.save(dataDir.resolve(KEYSTORE), passphrase);
+            Files.deleteIfExists(dataDir.resolve(CODE_FILE));
+            return t;
+        }
+
+        @Override
+        public void close() throws IOException {
+            enrollment.close();
+        }
+    }
+
+    /** Opens the store, journal, link and flow on the data dir (not listening yet; register media first). */
+    public static TerminalStation open(Path dataDir, String name, EnrolledTerminal enrolled, LinkConfig config)
+            throws IOException {
+        SessionStore store = SessionStore.open(dataDir.resolve("session.db"));
+        try {
+            SignatureEventJournal journal = new SignatureEventJournal(dataDir.resolve("journal"));
+            TerminalLink link = new TerminalLink(name, enrolled.tls(), store, journal, config);
+            return new TerminalStation(store, journal, link, new TerminalFlow(link, store, journal, dataDir));
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Listens for the workstation and resumes the latest session from the store. */
+    public InetSocketAddress listen(InetSocketAddress address) throws IOException {
+        InetSocketAddress bound = link.listen(address);
+        flow.resume();
+        return bound;
+    }
+
+    public TerminalLink link() {
+        return link;
+    }
+
+    public TerminalFlow flow() {
+        return flow;
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    public SignatureEventJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            link.close();
+        } finally {
+            store.close();
+        }
+    }
+}
