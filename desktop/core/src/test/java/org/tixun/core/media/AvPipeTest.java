@@ -82,8 +82,9 @@ class AvPipeTest {
             assertThat(receiver.stats().videoStamped()).isZero();
             for (int i = 0; i < sent.length; i++) {
                 // NUT carries video time stamps in frame periods (1/25 s): rounded to a slot, or the next free slot
-                // when jitter puts two pictures in one, so within one period.
-                assertThat(sink.remoteVideo.get(i).captureEpochMicros()).isBetween(sent[i] - 40_000, sent[i] + 40_000);
+                // when jitter puts two pictures in one, so within one period; plus up to the AAC encoder delay
+                // (1024 samples = 21.3 ms), by which the stream's start time can move (seen: +48 ms in 1 of 3 runs).
+                assertThat(sink.remoteVideo.get(i).captureEpochMicros()).isBetween(sent[i] - 62_000, sent[i] + 62_000);
             }
         }
     }
