@@ -25,6 +25,7 @@ import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.pki.Certificates;
+import org.tixun.core.recording.RecordingEventKind;
 import org.tixun.core.recording.RecordingVerifier;
 import org.tixun.core.session.flow.HeadlessTerminal;
 import picocli.CommandLine;
@@ -100,6 +101,15 @@ class RemoteSessionEndToEndTest {
         assertThat(withRecording.document()).anyMatch(f -> f.check().equals("recording-manifest") && f.ok());
         assertThat(withRecording.document().stream().filter(f -> f.check().equals("recording-segment")))
                 .isNotEmpty().allMatch(Finding::ok);
+
+        // The terminal's own backup recording: continued after its crash (the interrupted segment finalised, the
+        // gap logged), finished at the end, every segment matching the chain.
+        RecordingVerifier.Report backup = new RecordingVerifier().verify(
+                org.tixun.core.session.flow.TerminalBackup.directory(terminalDir, "e2e-1"), (done, total, check) -> { });
+        assertThat(backup.segments()).isNotEmpty();
+        assertThat(backup.chainOk()).as(backup.toString()).isTrue();
+        assertThat(backup.manifest().events()).anyMatch(e -> e.kind() == RecordingEventKind.RECOVERED)
+                .anyMatch(e -> e.kind() == RecordingEventKind.GAP).anyMatch(e -> e.kind() == RecordingEventKind.CLOSED);
 
         // Exactly once: every terminal event is in both journals, once; every slot has one event.
         List<SignatureEvent> ws = onlyRecord(new SignatureEventJournal(workstationDir.resolve("journal")),

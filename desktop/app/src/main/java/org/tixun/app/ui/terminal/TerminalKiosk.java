@@ -24,6 +24,8 @@ import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.flow.PadSignatureSource;
 import org.tixun.core.session.flow.SessionMedia;
+import org.tixun.core.session.flow.TerminalBackup;
+import org.tixun.core.recording.RecordingConfig;
 import org.tixun.core.session.flow.TerminalStation;
 
 /**
@@ -49,6 +51,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     private final Label result = new Label();
     private volatile TerminalStation.Enrolment enrolment;
     private volatile TerminalStation station;
+    private volatile TerminalBackup backup;
     private volatile SessionMedia media;
     private volatile boolean closed;
 
@@ -175,6 +178,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             station = s;
             SessionMedia m = SessionMedia.open(cameraDevice, microphone(microphoneDevice, cameraDevice), 640, 480, 25);
             media = m;
+            backup = TerminalBackup.attach(dataDir, s.link(), m, RecordingConfig.sd());
             InetSocketAddress bound = s.listen(TerminalStation.parse(listen));
             String where = bound.getHostString() + ":" + bound.getPort();
             LOG.info("terminal listening on {}", where);
@@ -223,6 +227,9 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             TerminalStation.Enrolment e = enrolment;
             if (e != null) {
                 e.close();
+            }
+            if (backup != null) {
+                backup.close();
             }
             if (media != null) {
                 media.close();

@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.tixun.core.TixunException;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.recording.RecordingConfig;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.LinkListener;
@@ -63,14 +64,27 @@ public final class HeadlessTerminal {
         try (TerminalStation station = TerminalStation.open(o.dataDir(), o.name(), enrolled, o.link())) {
             SessionMedia media = o.camera() == null ? null
                     : SessionMedia.open(o.camera(), o.mediaWidth(), o.mediaHeight(), 25);
+            // The terminal's own backup of the session recording (stopped before the media it records).
+            TerminalBackup backup = media == null ? null
+                    : TerminalBackup.attach(o.dataDir(), station.link(), media, RecordingConfig.sd());
             try {
                 if (media != null) {
                     media.acceptOn(station.link());
                 }
                 return session(o, out, station, address, media);
             } finally {
-                if (media != null) {
-                    media.close();
+                try {
+                    if (backup != null) {
+                        Path where = backup.currentDirectory();
+                        backup.close();
+                        if (where != null) {
+                            out.printf("[terminal] backup recording: %s%n", where);
+                        }
+                    }
+                } finally {
+                    if (media != null) {
+                        media.close();
+                    }
                 }
             }
         }
