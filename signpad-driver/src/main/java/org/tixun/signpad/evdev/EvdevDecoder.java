@@ -54,13 +54,18 @@ public final class EvdevDecoder implements StreamDecoder {
         }
     }
 
+    /** Largest event time in seconds whose nanoseconds (plus the microseconds part) fit in a long. */
+    private static final long MAX_SECONDS = (Long.MAX_VALUE - 999_999_000L) / 1_000_000_000L;
+
     private void event(PenSink sink) {
         long sec = le64(event, 0);
         long usec = le64(event, 8);
         int type = le16(event, 16);
         int code = le16(event, 18);
         int value = le32(event, 20);
-        if (type > Evdev.EV_MAX || usec < 0 || usec >= 1_000_000 || sec < 0) {
+        // A time the kernel cannot produce (negative, or seconds whose nanoseconds overflow a long: after the year
+        // 2262) is garbage, not a sample with a wrapped-around time (found by EvdevDecoderFuzzTest).
+        if (type > Evdev.EV_MAX || usec < 0 || usec >= 1_000_000 || sec < 0 || sec > MAX_SECONDS) {
             stats.garbled(Evdev.EVENT_SIZE);
             return;
         }
