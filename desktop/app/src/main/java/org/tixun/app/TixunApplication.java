@@ -151,7 +151,11 @@ public final class TixunApplication extends Application {
                 demoSession.terminalLink(), camera, pad);
         demoSession.workstationMedia().sink().add(sessionView.video());
         demoSession.terminalMedia().sink().add(terminalView.video());
-        svm.mutedProperty().addListener((o, was, on) -> demoSession.workstationMedia().setPrivateMute(on));
+        svm.mutedProperty().addListener((o, was, on) -> {
+            demoSession.workstationMedia().setPrivateMute(on);
+            org.tixun.app.ui.workstation.RemoteSessionActions.notePrivateMute(demoSession.workstation().recording(),
+                    on, ctx.actor());
+        });
         Runnable play = () -> {
             terminalView.skipSelfTest();
             new org.tixun.app.ui.workstation.DemoAutoplay(sessionView.editor(), sessionView::freeze,

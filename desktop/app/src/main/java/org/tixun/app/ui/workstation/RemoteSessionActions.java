@@ -208,7 +208,10 @@ public final class RemoteSessionActions {
         SessionView view = new SessionView(ctx, vm);
         if (session.media() != null) {
             session.media().sink().add(view.video());
-            vm.mutedProperty().addListener((o, was, on) -> session.media().setPrivateMute(on));
+            vm.mutedProperty().addListener((o, was, on) -> {
+                session.media().setPrivateMute(on);
+                notePrivateMute(session.flow().recording(), on, ctx.actor());
+            });
         }
         Stage stage = new Stage();
         stage.setTitle(i18n.text("session.remote.window", record.title()));
@@ -245,5 +248,15 @@ public final class RemoteSessionActions {
                 javafx.scene.control.ButtonType.CANCEL);
         d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? pf.getText() : null);
         return d.showAndWait().map(String::toCharArray).orElse(null);
+    }
+
+    /** Notes a private mute interval in the session recording's log (sealed with the record); logs a failure. */
+    public static void notePrivateMute(org.tixun.core.session.flow.SessionRecording recording, boolean on,
+            String user) {
+        try {
+            recording.privateMute(on, user);
+        } catch (IOException e) {
+            LOG.error("private mute could not be noted in the recording log", e);
+        }
     }
 }

@@ -57,6 +57,15 @@ public final class RecorderRecording implements SessionRecording {
     }
 
     @Override
+    public void privateMute(boolean on, String user) throws IOException {
+        if (on) {
+            recorder.privateMuteStart(user, "讯问人员内部商议，被讯问人端未收听 (private consultation; not heard at the terminal)");
+        } else {
+            recorder.privateMuteEnd(user);
+        }
+    }
+
+    @Override
     public RecordingSpan span(Instant start, Instant end, RecordingSpan fallback) {
         RecordingManifest m = finished != null ? finished : recorder.manifest();
         for (RecordingManifest.Segment s : m.segments()) {

@@ -19,6 +19,12 @@ public interface SessionRecording extends MediaSink, AutoCloseable {
     void linkRestored() throws IOException;
 
     /**
+     * Private mute on the workstation started ({@code on}) or ended: the terminal neither hears nor records it; the
+     * master recording keeps the audio and its log notes the interval with the user (sealed with the record).
+     */
+    void privateMute(boolean on, String user) throws IOException;
+
+    /**
      * The span of the recording in which {@code start}..{@code end} happened: the segment that contains
      * {@code start} and its SHA-256 once that segment is closed; {@code fallback} when there is no recording.
      */
@@ -56,6 +62,11 @@ public interface SessionRecording extends MediaSink, AutoCloseable {
 
             @Override
             public void linkRestored() {
+                // no recording to annotate
+            }
+
+            @Override
+            public void privateMute(boolean on, String user) {
                 // no recording to annotate
             }
 
