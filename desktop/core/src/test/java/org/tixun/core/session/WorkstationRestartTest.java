@@ -110,6 +110,20 @@ class WorkstationRestartTest {
         wf.close();
         wl.close();
         ws.close();
+
+        // A new session on the same terminal shows that session (waiting for its record), not the ended one.
+        try (SessionStore fs = SessionStore.open(wdir.resolve("fresh.db"));
+                WorkstationLink fresh = new WorkstationLink("工作站", fx.workstationTls(), "127.0.0.1:" + port,
+                        "fresh-2", fs, null, LinkFixtures.FAST)) {
+            assertThat(terminal.current().kind()).isEqualTo(TerminalFlow.StepKind.ENDED);
+            fresh.start();
+            assertThat(fresh.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (terminal.current().kind() != TerminalFlow.StepKind.WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(terminal.current().kind()).isEqualTo(TerminalFlow.StepKind.WAITING);
+        }
         tl.close();
         ts.close();
 

@@ -154,6 +154,36 @@ public final class TerminalFlow implements LinkListener {
         }
     }
 
+    /**
+     * A new session connected (not the one this terminal was in, e.g. after a power cut the workstation started
+     * afresh): show that session's state, not the old one's signing step. The same session reconnecting keeps its
+     * state (resume).
+     */
+    @Override
+    public void onStateChanged(org.tixun.core.session.LinkStateEvent event) {
+        if (event.state() != org.tixun.core.session.LinkState.CONNECTED) {
+            return;
+        }
+        boolean switched;
+        synchronized (this) {
+            String current = link.sessionId();
+            switched = current != null && !current.equals(state.sessionId);
+            if (switched) {
+                try {
+                    LOG.info("session {} connected; leaving the screen of session {}", current, state.sessionId);
+                    state = load(current);
+                } catch (IOException e) {
+                    problem("会话状态无法读取 (cannot read the session state): " + e.getMessage());
+                    return;
+                }
+            }
+        }
+        if (switched) {
+            firePhase();
+            fireStep();
+        }
+    }
+
     @Override
     public void onMessage(SessionMessage message) throws Exception {
         if (message instanceof LiveRecordUpdate u) {
