@@ -200,16 +200,16 @@ public final class StripNatives {
             String jarName = jar.getFileName().toString();
             Matcher fx = JAVAFX_JAR.matcher(jarName);
             String fxPlatform = fx.matches() ? JAVAFX_PLATFORMS.get(fx.group(1)) : null;
-            if (isSigned(jar)) {
-                if (hasNatives(jar)) {
-                    problems.add(jarName + " is signed and holds natives: stripping it would break its signature");
-                }
-                continue;
-            }
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
                 List<Path> entries;
                 try (Stream<Path> s = Files.walk(zip.getPath("/"))) {
                     entries = s.filter(Files::isRegularFile).toList();
+                }
+                if (isSigned(entries)) {
+                    if (entries.stream().anyMatch(e -> NATIVE_NAME.matcher(e.toString()).matches())) {
+                        problems.add(jarName + " is signed and holds natives: stripping it would break its signature");
+                    }
+                    continue;
                 }
                 List<Path> toDelete = new ArrayList<>();
                 for (Path entry : entries) {
@@ -360,23 +360,12 @@ public final class StripNatives {
         return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
     }
 
-    private static boolean isSigned(Path jar) throws IOException {
-        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of())) {
-            Path meta = zip.getPath("/META-INF");
-            if (!Files.isDirectory(meta)) {
-                return false;
-            }
-            try (Stream<Path> s = Files.list(meta)) {
-                return s.anyMatch(p -> p.getFileName().toString().toUpperCase(Locale.ROOT).endsWith(".SF"));
-            }
-        }
-    }
-
-    private static boolean hasNatives(Path jar) throws IOException {
-        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of());
-             Stream<Path> s = Files.walk(zip.getPath("/"))) {
-            return s.anyMatch(p -> NATIVE_NAME.matcher(p.toString()).matches());
-        }
+    /** Whether the jar (its regular entries) carries a signature file. */
+    private static boolean isSigned(List<Path> entries) {
+        return entries.stream().anyMatch(e -> {
+            String n = e.toString().toUpperCase(Locale.ROOT);
+            return n.startsWith("/META-INF/") && n.lastIndexOf('/') == "/META-INF".length() && n.endsWith(".SF");
+        });
     }
 
     private static String sha256(Path p) throws IOException {

@@ -218,15 +218,6 @@ public final class AvReceiver implements AutoCloseable {
             running = false;
             t = thread;
         }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                LOG.warn("media decoder did not stop within 3 s (stream still open?)");
-            }
-        }
+        WorkerThreads.await(t, 3000, LOG, "media decoder did not stop within 3 s (stream still open?)");
     }
 }

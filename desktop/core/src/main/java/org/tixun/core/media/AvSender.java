@@ -373,16 +373,7 @@ public final class AvSender implements AutoCloseable {
             running = false;
             t = thread;
         }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (t.isAlive()) {
-                LOG.warn("media encoder did not stop within 3 s (blocked writing?)");
-            }
-        }
+        WorkerThreads.await(t, 3000, LOG, "media encoder did not stop within 3 s (blocked writing?)");
         // Closing ends an open mute interval, so the record shows where it stopped.
         setPrivateMute(false);
     }

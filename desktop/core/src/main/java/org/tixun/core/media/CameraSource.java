@@ -173,12 +173,8 @@ public final class CameraSource implements VideoSource {
         }
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
+        WorkerThreads.await(t, 2000, LOG, "camera capture thread did not stop within 2 s");
     }
 
     private void captureLoop() {

@@ -151,13 +151,7 @@ public final class JavaSoundMicrophone implements AudioSource {
                 line.stop();
             }
         }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThreads.await(t, 2000, LOG, "microphone thread did not stop within 2 s");
     }
 
     @Override

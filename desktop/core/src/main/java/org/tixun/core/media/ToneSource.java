@@ -105,12 +105,8 @@ public final class ToneSource implements AudioSource {
         }
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
+        WorkerThreads.await(t, 2000, LOG, "tone source thread did not stop within 2 s");
     }
 
     @Override
