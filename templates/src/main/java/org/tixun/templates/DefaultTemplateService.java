@@ -59,4 +59,10 @@ public final class DefaultTemplateService implements TemplateService {
     public RenderResult renderPreview(String kind, DocumentData data, Lang lang) throws UnknownKindException, InvalidDataException {
         return renderer.renderPreview(registry.require(kind), data, lang);
     }
+
+    /** The live record's page at the cursor (see {@link DocumentRenderer#renderLive}); display only. */
+    public LivePage renderLive(String kind, DocumentData data, Lang lang, int cursorEntry, boolean cursorInAnswer)
+            throws UnknownKindException, InvalidDataException {
+        return renderer.renderLive(registry.require(kind), data, lang, cursorEntry, cursorInAnswer);
+    }
 }

@@ -26,6 +26,7 @@ public final class DocumentFonts {
     private static volatile byte[] regular;
     private static volatile CmapLookup cmap;
     private static volatile TrueTypeFont parsed;
+    private static volatile TrueTypeFont parsedLive;
 
     private DocumentFonts() {}
 
@@ -69,6 +70,53 @@ public final class DocumentFonts {
             }
         }
         return font;
+    }
+
+    /**
+     * Returns the regular face parsed once for the process with its GSUB table hidden (the table's tag renamed in a
+     * copy of the bytes), for the live record only. PDFBox runs every string it draws with a font that has a GSUB
+     * table through its glyph-substitution worker (regular expressions per word), a third of a warm preview's time;
+     * the layout does not use GSUB (widths come from hmtx), so positions are unchanged, and Noto Serif SC's
+     * substitutions (Latin ligatures and composition) do not apply to the record's Chinese text. Not thread-safe.
+     */
+    static TrueTypeFont parsedLive() {
+        TrueTypeFont font = parsedLive;
+        if (font == null) {
+            synchronized (DocumentFonts.class) {
+                font = parsedLive;
+                if (font == null) {
+                    try {
+                        font = new TTFParser().parse(new RandomAccessReadBuffer(withoutTable(regular(), "GSUB")));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot parse document font " + RESOURCE, e);
+                    }
+                    parsedLive = font;
+                }
+            }
+        }
+        return font;
+    }
+
+    /**
+     * A copy of a TrueType/OpenType font whose table {@code tag} is renamed to a private tag (lower-case first
+     * letter, ignored by parsers), so the font reads as not having it; offsets and checksums stay valid.
+     *
+     * @throws IllegalArgumentException if the font has no such table
+     */
+    static byte[] withoutTable(byte[] font, String tag) {
+        byte[] copy = font.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(copy);
+        int tables = Short.toUnsignedInt(b.getShort(4));
+        byte[] want = tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < tables; i++) {
+            int at = 12 + 16 * i;
+            if (java.util.Arrays.equals(copy, at, at + 4, want, 0, 4)) {
+                copy[at] = (byte) Character.toLowerCase(tag.charAt(0));
+                copy[at + 1] = 'x';
+                return copy;
+            }
+        }
+        throw new IllegalArgumentException("The font has no " + tag + " table");
     }
 
     private static CmapLookup cmap() {

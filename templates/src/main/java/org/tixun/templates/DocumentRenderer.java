@@ -116,6 +116,59 @@ public final class DocumentRenderer {
 
     private static final Object PREVIEW_LOCK = new Object();
 
+    /**
+     * The live record's page (同屏): lays out the record like {@link #renderPreview} and returns a PDF holding only
+     * the page where entry {@code cursorEntry}'s question or answer ends (found from the layout, not by searching the
+     * text), or the last page. The font is the document font with its GSUB table hidden
+     * ({@link DocumentFonts#parsedLive}): same glyph positions, a third less time per render. Display only.
+     *
+     * @param cursorEntry the 0-based Q&amp;A entry being typed, or -1 for the last page
+     * @param cursorInAnswer whether the cursor is in that entry's answer (else its question)
+     * @throws InvalidDataException listing every problem of the data
+     */
+    public LivePage renderLive(DocumentTemplate template, DocumentData data, Lang lang, int cursorEntry,
+            boolean cursorInAnswer) throws InvalidDataException {
+        template.validate(data);
+        SlotRecorder recorder = new SlotRecorder(template.manifest());
+        PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, BASE_CSS, true), recorder);
+        synchronized (PREVIEW_LOCK) {
+            PDDocument doc = new PDDocument();
+            try {
+                builder.usePDDocument(doc);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, DocumentFonts.parsedLive(), true)),
+                        DocumentFonts.FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+                try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                    renderer.createPDFWithoutClosing();
+                    int count = doc.getNumberOfPages();
+                    int page = count - 1;
+                    if (cursorEntry >= 0) {
+                        var found = renderer.findPagePositionsByID(java.util.regex.Pattern.compile(
+                                "^" + java.util.regex.Pattern.quote(LayoutFiller.liveId(cursorEntry, cursorInAnswer)) + "$"));
+                        if (!found.isEmpty()) {
+                            page = Math.min(count - 1, found.get(found.size() - 1).getPageNo());
+                        }
+                    }
+                    for (int i = count - 1; i >= 0; i--) {
+                        if (i != page) {
+                            doc.removePage(i);
+                        }
+                    }
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
+                    doc.save(out);
+                    return new LivePage(out.toByteArray(), page, count);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Rendering the live page of " + template.kind() + " failed", e);
+            } finally {
+                try {
+                    doc.close();
+                } catch (IOException e) {
+                    LOG.warn("closing a live preview document failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
     private static void closeQuietly(PDDocument doc, Exception cause) {
         try {
             doc.close();
@@ -125,7 +178,10 @@ public final class DocumentRenderer {
     }
 
     private static PdfRendererBuilder builder(DocumentTemplate template, DocumentData data, Lang lang, SlotRecorder recorder) {
-        Document xhtml = LayoutFiller.fill(template, data, lang, BASE_CSS);
+        return builder(LayoutFiller.fill(template, data, lang, BASE_CSS), recorder);
+    }
+
+    private static PdfRendererBuilder builder(Document xhtml, SlotRecorder recorder) {
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(TemplateLoader.SIGNATURE_TYPE, recorder);
         PdfRendererBuilder builder = new PdfRendererBuilder();

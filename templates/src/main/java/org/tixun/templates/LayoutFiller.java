@@ -30,6 +30,15 @@ final class LayoutFiller {
     private LayoutFiller() {}
 
     static Document fill(DocumentTemplate template, DocumentData data, Lang lang, String baseCss) {
+        return fill(template, data, lang, baseCss, false);
+    }
+
+    /**
+     * As {@link #fill(DocumentTemplate, DocumentData, Lang, String)}; with {@code liveIds} every 问/答 paragraph gets
+     * the id {@link #liveId} so the live record can find the page of the entry being typed (ids change neither the
+     * layout nor, since nothing links to them, the PDF; only previews use them).
+     */
+    static Document fill(DocumentTemplate template, DocumentData data, Lang lang, String baseCss, boolean liveIds) {
         Document doc = parse(template.layout(lang));
         TemplateManifest manifest = template.manifest();
         for (Element e : elements(doc)) {
@@ -58,7 +67,7 @@ final class LayoutFiller {
                 setText(e, ValueFormatter.format(field, data.value(name), lang));
             }
             if (e.hasAttribute("data-qa")) {
-                appendQa(e, data.qa(), lang);
+                appendQa(e, data.qa(), lang, liveIds);
             }
         }
         Element head = firstElement(doc, "head");
@@ -88,13 +97,25 @@ final class LayoutFiller {
 
     // Labels carry no trailing space (layouts pad .qa-label instead): justification stretches only
     // spaces, and in a line of Chinese text the label's space would take all the slack.
-    private static void appendQa(Element container, List<QaEntry> qa, Lang lang) {
+    /** The id of entry {@code index}'s question or answer paragraph in a live preview. */
+    static String liveId(int index, boolean answer) {
+        return "tixun-live-" + index + (answer ? "a" : "q");
+    }
+
+    private static void appendQa(Element container, List<QaEntry> qa, Lang lang, boolean liveIds) {
         Document doc = container.getOwnerDocument();
         String q = container.hasAttribute("data-q-label") ? container.getAttribute("data-q-label") : (lang == Lang.ZH ? "问：" : "Q:");
         String a = container.hasAttribute("data-a-label") ? container.getAttribute("data-a-label") : (lang == Lang.ZH ? "答：" : "A:");
-        for (QaEntry entry : qa) {
-            container.appendChild(qaLine(doc, "q", q, entry.q()));
-            container.appendChild(qaLine(doc, "a", a, entry.a()));
+        for (int i = 0; i < qa.size(); i++) {
+            QaEntry entry = qa.get(i);
+            Element question = qaLine(doc, "q", q, entry.q());
+            Element answer = qaLine(doc, "a", a, entry.a());
+            if (liveIds) {
+                question.setAttribute("id", liveId(i, false));
+                answer.setAttribute("id", liveId(i, true));
+            }
+            container.appendChild(question);
+            container.appendChild(answer);
         }
     }
 

@@ -40,6 +40,101 @@ class PreviewLayoutTest {
     }
 
     @Test
+    void livePageIsTheFinalRecordsPageAtTheCursor() throws Exception {
+        DocumentTemplate t = template();
+        DocumentData base = ExampleData.forKind("INTERROGATION_RECORD").orElseThrow();
+        List<QaEntry> qa = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            QaEntry e = base.qa().get(i % base.qa().size());
+            // Each question and answer ends in a marker found nowhere else.
+            qa.add(new QaEntry(e.q() + "〔问" + i + "〕", e.a() + e.a().repeat(i % 3) + "〔答" + i + "〕"));
+        }
+        DocumentData data = base.withQa(qa);
+        RenderResult full = RENDERER.render(t, data, Lang.ZH);
+        List<List<String>> finalGlyphs = glyphs(full.pdf());
+        for (int entry : new int[] {0, 17, 31, 59, -1}) {
+            for (boolean answer : new boolean[] {false, true}) {
+                LivePage live = RENDERER.renderLive(t, data, Lang.ZH, entry, answer);
+                assertEquals(full.pageCount(), live.pageCount(), "page count");
+                int expected = entry < 0 ? full.pageCount() - 1
+                        : lastPageWith(finalGlyphs, "〔" + (answer ? "答" : "问") + entry + "〕");
+                assertEquals(expected, live.pageIndex(), "page of entry " + entry + (answer ? " answer" : " question"));
+                List<List<String>> liveGlyphs = glyphs(live.pdf());
+                assertEquals(1, liveGlyphs.size(), "only the cursor page is in the live PDF");
+                assertEquals(finalGlyphs.get(expected), liveGlyphs.get(0), "glyphs and positions on page " + (expected + 1));
+            }
+        }
+        assertTrue(lastPageWith(finalGlyphs, "〔答31〕") > 0 && lastPageWith(finalGlyphs, "〔答31〕") < full.pageCount() - 1,
+                "the middle entry is on a middle page");
+    }
+
+    @Test
+    void livePageWithLatinLigaturesKeepsTheFinalLines() throws Exception {
+        // The final record draws Latin ligatures (GSUB); the live font has none. Page and line breaks, each line's
+        // start and text stay the same; within a line, glyphs after a ligature sit up to a point or two further right.
+        DocumentData base = ExampleData.forKind("INTERROGATION_RECORD").orElseThrow();
+        List<QaEntry> qa = new ArrayList<>(base.qa());
+        qa.add(new QaEntry("Office file: fluffy affidavit, ffi?", "Offline; 第2号 filing office (fl/fi/ff)。"
+                + "这是一段较长的回答，用来换行。".repeat(6)));
+        DocumentData data = base.withQa(qa);
+        RenderResult full = RENDERER.render(template(), data, Lang.ZH);
+        LivePage live = RENDERER.renderLive(template(), data, Lang.ZH, qa.size() - 1, true);
+        assertEquals(lastPageWith(glyphs(full.pdf()), "换行。"), live.pageIndex());
+        List<String> finalPage = glyphs(full.pdf()).get(live.pageIndex());
+        assertTrue(finalPage.stream().anyMatch(g -> g.startsWith("\uFB03@")), "the final record has an ffi ligature");
+        assertEquals(lines(finalPage), lines(glyphs(live.pdf()).get(0)));
+    }
+
+    /** Lines of a page as "y x0 text" with ligatures decomposed (NFKC). */
+    private static List<String> lines(List<String> glyphs) {
+        java.util.Map<String, StringBuilder> text = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> start = new java.util.HashMap<>();
+        for (String g : glyphs) {
+            int at = g.lastIndexOf('@');
+            String[] xy = g.substring(at + 1).split("[, ]");
+            String key = xy[1] + " " + xy[2];
+            start.putIfAbsent(key, xy[0]);
+            text.computeIfAbsent(key, k -> new StringBuilder()).append(g, 0, at);
+        }
+        List<String> out = new ArrayList<>();
+        text.forEach((k, v) -> out.add(k + " " + start.get(k) + " "
+                + java.text.Normalizer.normalize(v, java.text.Normalizer.Form.NFKC)));
+        return out;
+    }
+
+    @Test
+    void fontWithoutTableHidesOnlyThatTable() {
+        byte[] font = DocumentFonts.regular();
+        byte[] hidden = DocumentFonts.withoutTable(font, "GSUB");
+        assertEquals(font.length, hidden.length);
+        int differing = 0;
+        for (int i = 0; i < font.length; i++) {
+            if (font[i] != hidden[i]) {
+                differing++;
+            }
+        }
+        assertEquals(2, differing, "two bytes of one tag change");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DocumentFonts.withoutTable(hidden, "GSUB"));
+    }
+
+    /** The last page (0-based) whose text holds {@code marker}. */
+    private static int lastPageWith(List<List<String>> pages, String marker) {
+        int found = -1;
+        for (int p = 0; p < pages.size(); p++) {
+            StringBuilder sb = new StringBuilder();
+            pages.get(p).forEach(g -> sb.append(g, 0, g.lastIndexOf('@')));
+            if (sb.toString().contains(marker)) {
+                found = p;
+            }
+        }
+        if (found < 0) {
+            throw new AssertionError("not found: " + marker);
+        }
+        return found;
+    }
+
+    @Test
     void previewIsNotTheArchivalDocument() throws Exception {
         DocumentTemplate t = template();
         DocumentData data = ExampleData.forKind("INTERROGATION_RECORD").orElseThrow();
@@ -63,6 +158,32 @@ class PreviewLayoutTest {
                 int p = page.getRGB(x, y) & 0xffffff;
                 assertEquals(p, decoded.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y);
                 if (p < 0x808080) {
+                    dark++;
+                }
+            }
+        }
+        assertTrue(dark > 1000, "the page has text: " + dark);
+    }
+
+    @Test
+    void fastGrayPngDecodesToTheSamePixels() throws Exception {
+        LivePage live = RENDERER.renderLive(template(), ExampleData.forKind("INTERROGATION_RECORD").orElseThrow(),
+                Lang.ZH, 0, true);
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(live.pdf())) {
+            page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 60f,
+                    org.apache.pdfbox.rendering.ImageType.GRAY);
+        }
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, page.getType());
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(PageImages.fastPng(page)));
+        assertEquals(page.getWidth(), decoded.getWidth());
+        assertEquals(page.getHeight(), decoded.getHeight());
+        int dark = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                int p = page.getRaster().getSample(x, y, 0);
+                assertEquals(p, decoded.getRaster().getSample(x, y, 0), "pixel " + x + "," + y);
+                if (p < 0x80) {
                     dark++;
                 }
             }

@@ -33,8 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured warm-up runs of each size (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--live", description = "Instead: the live-record (同屏) path per stage, final render vs preview, "
-            + "for the example record and a 20-page record (last page at 100 dpi).")
+    @Option(names = "--live", description = "Instead: the live-record (同屏) path per stage: final render, whole-record "
+            + "preview, and the live page (one page written, grey), for the example record and a 20-page record "
+            + "(last page at 100 dpi).")
     private boolean live;
 
     @Override
@@ -116,21 +117,25 @@ final class BenchCommand implements Callable<Integer> {
         return renderer.render(template, ExampleData.longInterrogationRecord(entries), Lang.ZH).pageCount();
     }
 
-    /** Per-stage medians of the old live path (final PDF/A render, ImageIO PNG) and of the preview path. */
+    /**
+     * Per-stage medians of three live paths in one run: the first (final PDF/A render, ImageIO PNG), the whole-record
+     * preview (fast PNG), and the live page ({@link DocumentRenderer#renderLive}: one page written, GSUB-less font,
+     * grey raster and PNG).
+     */
     private int live(PrintWriter out) throws InvalidDataException, java.io.IOException {
         DocumentTemplate template = TemplateRegistry.builtIn().find("INTERROGATION_RECORD").orElseThrow();
         DocumentRenderer renderer = new DocumentRenderer();
         DocumentData[] data = {ExampleData.forKind("INTERROGATION_RECORD").orElseThrow(),
             dataForPages(renderer, template, 20)};
         for (DocumentData d : data) {
-            for (boolean preview : new boolean[] {false, true}) {
+            for (String path : new String[] {"final", "preview", "live"}) {
                 for (int i = 0; i < warmup; i++) {
-                    livePath(renderer, template, d, preview);
+                    livePath(renderer, template, d, path);
                 }
                 double[][] stages = new double[4][Math.max(1, runs)];
                 int pages = 0;
                 for (int i = 0; i < stages[0].length; i++) {
-                    double[] t = livePath(renderer, template, d, preview);
+                    double[] t = livePath(renderer, template, d, path);
                     for (int s = 0; s < 4; s++) {
                         stages[s][i] = t[s];
                     }
@@ -141,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 int m = stages[0].length / 2;
                 out.printf("live %-7s %2d pages: median layout to PDF %.1f ms, load + rasterise last page %.1f ms, PNG %.1f ms;"
-                        + " total %.1f ms (min %.1f, max %.1f), %d runs%n", preview ? "preview" : "final", pages,
+                        + " total %.1f ms (min %.1f, max %.1f), %d runs%n", path, pages,
                         stages[0][m], stages[1][m], stages[2][m], stages[3][m], stages[3][0], stages[3][stages[3].length - 1],
                         stages[0].length);
                 out.flush();
@@ -151,25 +156,43 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** One pass of a live path; returns the stage times in ms and the page count. */
-    private static double[] livePath(DocumentRenderer renderer, DocumentTemplate template, DocumentData data, boolean preview)
+    private static double[] livePath(DocumentRenderer renderer, DocumentTemplate template, DocumentData data, String path)
             throws InvalidDataException, java.io.IOException {
         long t0 = System.nanoTime();
-        RenderResult r = preview ? renderer.renderPreview(template, data, Lang.ZH) : renderer.render(template, data, Lang.ZH);
+        byte[] pdf;
+        int pageIndex;
+        int pageCount;
+        if (path.equals("live")) {
+            org.tixun.templates.LivePage page = renderer.renderLive(template, data, Lang.ZH, data.qa().size() - 1, true);
+            pdf = page.pdf();
+            pageIndex = 0;
+            pageCount = page.pageCount();
+        } else {
+            RenderResult r = path.equals("preview") ? renderer.renderPreview(template, data, Lang.ZH)
+                    : renderer.render(template, data, Lang.ZH);
+            pdf = r.pdf();
+            pageIndex = r.pageCount() - 1;
+            pageCount = r.pageCount();
+        }
         long t1 = System.nanoTime();
-        java.awt.image.BufferedImage img = org.tixun.templates.PageImages.render(r.pdf(), r.pageCount() - 1, 100f);
+        java.awt.image.BufferedImage img;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            img = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(pageIndex, 100f,
+                    path.equals("live") ? org.apache.pdfbox.rendering.ImageType.GRAY : org.apache.pdfbox.rendering.ImageType.RGB);
+        }
         long t2 = System.nanoTime();
         int size;
-        if (preview) {
-            size = org.tixun.templates.PageImages.fastPng(img).length;
-        } else {
+        if (path.equals("final")) {
             java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(img, "png", png);
             size = png.size();
+        } else {
+            size = org.tixun.templates.PageImages.fastPng(img).length;
         }
         long t3 = System.nanoTime();
         if (size == 0) {
             throw new IllegalStateException("empty PNG");
         }
-        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, r.pageCount()};
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, pageCount};
     }
 }

@@ -2,7 +2,6 @@
 package org.tixun.core.session.flow;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -11,23 +10,30 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.session.LiveRecordUpdate;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.DocumentData;
+import org.tixun.templates.ExampleData;
 import org.tixun.templates.Lang;
+import org.tixun.templates.LivePage;
 import org.tixun.templates.PageImages;
-import org.tixun.templates.RenderResult;
+import org.tixun.templates.QaEntry;
 
 /**
  * The workstation side of the live record (同屏): every edit gets a revision; one worker renders at once when idle
  * and, while a render runs, keeps only the newest revision and renders it next (coalescing, no debounce: a keystroke
- * waits at most for the render in progress plus its own). Each render is a display-only preview with the same layout
- * as the final record ({@link DefaultTemplateService#renderPreview}); only the page at the cursor is rasterised,
- * encoded as a fast PNG and handed to the link (latest wins). The terminal echoes the revision it put on screen;
- * each keystroke's latency is the time until a revision at least as new was shown.
+ * waits at most for the render in progress plus its own). Each render lays out the whole record with the final
+ * record's layout ({@link DefaultTemplateService#renderLive}), finds the page where the entry being typed ends from
+ * the layout, and only that page is written, rasterised in grey and encoded as a fast PNG for the link (latest wins).
+ * The terminal echoes the revision it put on screen; each keystroke's latency is the time until a revision at least
+ * as new was shown.
+ *
+ * <p>Until the first edit the worker warms the render path up in the background ({@value #WARM_UP_RENDERS} renders
+ * of the template's example record at most, stopping at the first edit): the JIT needs a few dozen renders before a
+ * render costs what it does in a long session (measured: ~1.4 s for the first, ~100 ms for the tenth, ~45 ms after
+ * forty on an idle 2-core machine).
  */
 public final class LivePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivePublisher.class);
@@ -46,6 +52,11 @@ public final class LivePublisher implements AutoCloseable {
     private final Percentiles encodeMs = new Percentiles();
     private final Percentiles waitMs = new Percentiles();
     private final TreeMap<Long, Long> keystrokes = new TreeMap<>();
+
+    /** Background warm-up renders before the first edit, at most. */
+    static final int WARM_UP_RENDERS = 40;
+    private volatile int warmUps;
+    private volatile double lastWarmUpMs;
 
     private long revision;
     private DocumentData latest;
@@ -105,17 +116,27 @@ public final class LivePublisher implements AutoCloseable {
         return latency;
     }
 
+    /** How many background warm-up renders ran before the first edit, and the last one's time (ms). */
+    public String warmUpSummary() {
+        return String.format(java.util.Locale.ROOT, "%d warm-up renders, last %.0f ms", warmUps, lastWarmUpMs);
+    }
+
+    /** Background warm-up renders so far. */
+    public int warmUps() {
+        return warmUps;
+    }
+
     /** Render + rasterise + encode times (ms). */
     public Percentiles renderTimes() {
         return renderMs;
     }
 
-    /** Per-stage times (ms) of the renders: preview layout to PDF, load + find page + rasterise, PNG encoding. */
+    /** Layout of the record and writing the cursor page (ms). */
     public Percentiles layoutTimes() {
         return layoutMs;
     }
 
-    /** Load + find the cursor page + rasterise times (ms). */
+    /** Load + rasterise the cursor page times (ms). */
     public Percentiles rasterTimes() {
         return rasterMs;
     }
@@ -154,19 +175,17 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * Renders once on the calling thread before the first keystroke (class loading, fonts, JIT); not sent, not
-     * counted in the figures.
+     * Renders three times on the calling thread before the first keystroke (class loading, fonts, JIT); not sent,
+     * not counted in the figures. The worker also warms up in the background on its own until the first edit.
      */
     public void warmUp(DocumentData sample) throws Exception {
         for (int i = 0; i < 3; i++) {
-            RenderResult r = templates.renderPreview(kind, forDisplay(sample), lang);
-            try (PDDocument doc = Loader.loadPDF(r.pdf())) {
-                PageImages.fastPng(new PDFRenderer(doc).renderImageWithDPI(r.pageCount() - 1, dpi, ImageType.RGB));
-            }
+            renderPage(forDisplay(sample), null);
         }
     }
 
     private void run() {
+        warmUpInBackground();
         while (!closed) {
             DocumentData data;
             String cursor;
@@ -192,22 +211,13 @@ public final class LivePublisher implements AutoCloseable {
             try {
                 long t0 = System.nanoTime();
                 waitMs.add((t0 - oldest) / 1e6);
-                RenderResult r = templates.renderPreview(kind, forDisplay(data), lang);
-                long t1 = System.nanoTime();
-                int page;
-                BufferedImage img;
-                try (PDDocument doc = Loader.loadPDF(r.pdf())) {
-                    page = pageOf(doc, cursor);
-                    img = new PDFRenderer(doc).renderImageWithDPI(page, dpi, ImageType.RGB);
-                }
-                long t2 = System.nanoTime();
-                byte[] png = PageImages.fastPng(img);
-                long t3 = System.nanoTime();
-                layoutMs.add((t1 - t0) / 1e6);
-                rasterMs.add((t2 - t1) / 1e6);
-                encodeMs.add((t3 - t2) / 1e6);
-                renderMs.add((t3 - t0) / 1e6);
-                sink.accept(new LiveRecordUpdate(recordId, rev, page + 1, r.pageCount(), List.of(png)));
+                Rendered r = renderPage(forDisplay(data), cursor);
+                layoutMs.add(r.layoutMs);
+                rasterMs.add(r.rasterMs);
+                encodeMs.add(r.encodeMs);
+                renderMs.add((System.nanoTime() - t0) / 1e6);
+                sink.accept(new LiveRecordUpdate(recordId, rev, r.page.pageIndex() + 1, r.page.pageCount(),
+                        List.of(r.png)));
             } catch (Exception e) {
                 failure = e;
                 LOG.warn("live record revision {} not rendered: {}", rev, e.toString());
@@ -219,35 +229,83 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
+    /** Renders the example record until an edit arrives or {@link #WARM_UP_RENDERS} are done; never fails. */
+    private void warmUpInBackground() {
+        var sample = ExampleData.forKind(kind);
+        if (sample.isEmpty()) {
+            return;
+        }
+        DocumentData data = forDisplay(sample.get());
+        for (int i = 0; i < WARM_UP_RENDERS && !closed; i++) {
+            synchronized (this) {
+                if (latest != null) {
+                    break;
+                }
+            }
+            long t0 = System.nanoTime();
+            try {
+                renderPage(data, null);
+            } catch (Exception e) {
+                // The example is valid for its template; if it is not, the first real edit reports the problem.
+                LOG.warn("live record warm-up render failed after {} renders: {}", i, e.toString());
+                return;
+            }
+            lastWarmUpMs = (System.nanoTime() - t0) / 1e6;
+            warmUps = i + 1;
+        }
+        LOG.info("live record renderer: {}", warmUpSummary());
+    }
+
+    private record Rendered(LivePage page, byte[] png, double layoutMs, double rasterMs, double encodeMs) {}
+
+    private Rendered renderPage(DocumentData data, String cursor) throws Exception {
+        int[] at = cursorEntry(data, cursor);
+        long t0 = System.nanoTime();
+        LivePage page = templates.renderLive(kind, data, lang, at[0], at[1] == 1);
+        long t1 = System.nanoTime();
+        BufferedImage img;
+        try (PDDocument doc = Loader.loadPDF(page.pdf())) {
+            img = new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.GRAY);
+        }
+        long t2 = System.nanoTime();
+        byte[] png = PageImages.fastPng(img);
+        long t3 = System.nanoTime();
+        return new Rendered(page, png, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+    }
+
+    /**
+     * The entry holding {@code cursor} (searching from the last entry, answers before questions; whitespace
+     * ignored, the cursor's first ten characters) as {entry, 1 if in the answer}; {-1, 0} (the last page) if the
+     * cursor is blank or not found.
+     */
+    static int[] cursorEntry(DocumentData data, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return new int[] {-1, 0};
+        }
+        String needle = cursor.replaceAll("\\s+", "");
+        needle = needle.substring(0, Math.min(needle.length(), 10));
+        List<QaEntry> qa = data.qa();
+        for (int i = qa.size() - 1; i >= 0; i--) {
+            if (qa.get(i).a().replaceAll("\\s+", "").contains(needle)) {
+                return new int[] {i, 1};
+            }
+            if (qa.get(i).q().replaceAll("\\s+", "").contains(needle)) {
+                return new int[] {i, 0};
+            }
+        }
+        return new int[] {-1, 0};
+    }
+
     /**
      * While typing, a question has no answer yet (or the last entry is half typed): the live view shows an ellipsis
      * there, since the template requires both; the frozen record is validated as typed.
      */
     static DocumentData forDisplay(DocumentData data) {
-        List<org.tixun.templates.QaEntry> qa = new java.util.ArrayList<>();
+        List<QaEntry> qa = new java.util.ArrayList<>();
         for (var e : data.qa()) {
-            qa.add(new org.tixun.templates.QaEntry(e.q().isBlank() ? "…" : e.q(), e.a().isBlank() ? "…" : e.a()));
+            qa.add(new QaEntry(e.q().isBlank() ? "…" : e.q(), e.a().isBlank() ? "…" : e.a()));
         }
         return data.withQa(qa);
-    }
-
-    /** The page showing {@code cursor} (searching from the end), else the last page. */
-    static int pageOf(PDDocument doc, String cursor) throws IOException {
-        int last = doc.getNumberOfPages() - 1;
-        if (cursor == null || cursor.isBlank() || last == 0) {
-            return last;
-        }
-        String needle = cursor.replaceAll("\\s+", "");
-        needle = needle.substring(0, Math.min(needle.length(), 10));
-        PDFTextStripper strip = new PDFTextStripper();
-        for (int p = last; p >= 0; p--) {
-            strip.setStartPage(p + 1);
-            strip.setEndPage(p + 1);
-            if (strip.getText(doc).replaceAll("\\s+", "").contains(needle)) {
-                return p;
-            }
-        }
-        return last;
     }
 
     @Override
