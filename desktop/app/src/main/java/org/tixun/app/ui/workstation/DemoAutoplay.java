@@ -54,7 +54,7 @@ public final class DemoAutoplay implements Runnable {
     public void run() {
         try {
             SessionScript script = SessionScript.demo();
-            workstation.live().warmUp(script.baseData().withQa(script.correctedQa()));
+            workstation.live().awaitWarmedUp(script.typing.warmUpMaxMs);
             int step = Math.max(1, script.typing.charsPerKeystroke);
             for (SessionScript.Qa e : script.qa) {
                 type((editor.getText().isEmpty() ? "" : "\n") + "问：", 0);

@@ -30,10 +30,10 @@ import org.tixun.templates.QaEntry;
  * The terminal echoes the revision it put on screen; each keystroke's latency is the time until a revision at least
  * as new was shown.
  *
- * <p>Until the first edit the worker warms the render path up in the background ({@value #WARM_UP_RENDERS} renders
- * of the template's example record at most, stopping at the first edit): the JIT needs a few dozen renders before a
- * render costs what it does in a long session (measured: ~1.4 s for the first, ~100 ms for the tenth, ~45 ms after
- * forty on an idle 2-core machine).
+ * <p>Until the first edit the worker warms the render path up in the background, rendering the template's example
+ * record until the JIT has settled (see {@link #warmUpInBackground}; it stops at the first edit): the JIT needs a few
+ * dozen renders before a render costs what it does in a long session (measured: ~1.4 s for the first, ~100 ms for the
+ * tenth, ~45 ms after forty on an idle 2-core machine), and while it compiles it takes a core from everything else.
  */
 public final class LivePublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivePublisher.class);
@@ -51,12 +51,19 @@ public final class LivePublisher implements AutoCloseable {
     private final Percentiles rasterMs = new Percentiles();
     private final Percentiles encodeMs = new Percentiles();
     private final Percentiles waitMs = new Percentiles();
+    private final Percentiles cpuMs = new Percentiles();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final TreeMap<Long, Long> keystrokes = new TreeMap<>();
 
-    /** Background warm-up renders before the first edit, at most. */
-    static final int WARM_UP_RENDERS = 40;
+    /** Background warm-up before the first edit: renders at least, at most, and the longest it runs. */
+    static final int WARM_UP_MIN_RENDERS = 10;
+    static final int WARM_UP_MAX_RENDERS = 150;
+    static final long WARM_UP_MAX_MS = 20_000;
+    static final long WARM_UP_SETTLE_WINDOW_MS = 3_000;
+    private volatile boolean jitSettled;
     private volatile int warmUps;
     private volatile double lastWarmUpMs;
+    private boolean warmUpEnded;
 
     private long revision;
     private DocumentData latest;
@@ -118,7 +125,8 @@ public final class LivePublisher implements AutoCloseable {
 
     /** How many background warm-up renders ran before the first edit, and the last one's time (ms). */
     public String warmUpSummary() {
-        return String.format(java.util.Locale.ROOT, "%d warm-up renders, last %.0f ms", warmUps, lastWarmUpMs);
+        return String.format(java.util.Locale.ROOT, "%d warm-up renders, last %.0f ms, %s", warmUps, lastWarmUpMs,
+                jitSettled ? "JIT settled" : "JIT not known to have settled");
     }
 
     /** Background warm-up renders so far. */
@@ -151,6 +159,14 @@ public final class LivePublisher implements AutoCloseable {
         return waitMs;
     }
 
+    /**
+     * CPU time (ms) of the worker thread per render: beside {@link #renderTimes()} it tells a slow render (JIT still
+     * warming up) from a starved one (other processes on the cores).
+     */
+    public Percentiles cpuTimes() {
+        return cpuMs;
+    }
+
     /** The newest revision number handed out. */
     public synchronized long revision() {
         return revision;
@@ -175,17 +191,32 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * Renders three times on the calling thread before the first keystroke (class loading, fonts, JIT); not sent,
-     * not counted in the figures. The worker also warms up in the background on its own until the first edit.
+     * Waits until the background warm-up has ended (done, or cut short by an edit or a failure), or the timeout
+     * passes; for scripted sessions that start typing as soon as the link is up.
+     *
+     * @return whether the warm-up ended in time
      */
-    public void warmUp(DocumentData sample) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            renderPage(forDisplay(sample), null);
+    public synchronized boolean awaitWarmedUp(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!warmUpEnded) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
         }
+        return true;
     }
 
     private void run() {
-        warmUpInBackground();
+        try {
+            warmUpInBackground();
+        } finally {
+            synchronized (this) {
+                warmUpEnded = true;
+                notifyAll();
+            }
+        }
         while (!closed) {
             DocumentData data;
             String cursor;
@@ -210,8 +241,10 @@ public final class LivePublisher implements AutoCloseable {
             }
             try {
                 long t0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 waitMs.add((t0 - oldest) / 1e6);
                 Rendered r = renderPage(forDisplay(data), cursor);
+                cpuMs.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e6);
                 layoutMs.add(r.layoutMs);
                 rasterMs.add(r.rasterMs);
                 encodeMs.add(r.encodeMs);
@@ -229,14 +262,24 @@ public final class LivePublisher implements AutoCloseable {
         }
     }
 
-    /** Renders the example record until an edit arrives or {@link #WARM_UP_RENDERS} are done; never fails. */
+    /**
+     * Renders the example record until an edit arrives or the JIT has settled: at least {@value #WARM_UP_MIN_RENDERS}
+     * renders, then until the compiler threads used less than a tenth of the wall time over the last
+     * {@value #WARM_UP_SETTLE_WINDOW_MS} ms (the JVM's total compilation time), at most {@value #WARM_UP_MAX_RENDERS} renders or {@value #WARM_UP_MAX_MS} ms.
+     * Never fails.
+     */
     private void warmUpInBackground() {
         var sample = ExampleData.forKind(kind);
         if (sample.isEmpty()) {
+            LOG.info("live record renderer: no example record of {} to warm up with", kind);
             return;
         }
-        DocumentData data = forDisplay(sample.get());
-        for (int i = 0; i < WARM_UP_RENDERS && !closed; i++) {
+        List<DocumentData> records = warmUpRecords(sample.get());
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        java.util.ArrayDeque<long[]> window = new java.util.ArrayDeque<>(); // {wall ms, compilation ms}
+        for (int i = 0; i < WARM_UP_MAX_RENDERS && !closed; i++) {
             synchronized (this) {
                 if (latest != null) {
                     break;
@@ -244,16 +287,57 @@ public final class LivePublisher implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             try {
-                renderPage(data, null);
+                DocumentData data = records.get(i % records.size());
+                renderPage(data, i % 3 == 2 && !data.qa().isEmpty() ? data.qa().get(0).a() : null);
             } catch (Exception e) {
                 // The example is valid for its template; if it is not, the first real edit reports the problem.
                 LOG.warn("live record warm-up render failed after {} renders: {}", i, e.toString());
                 return;
             }
-            lastWarmUpMs = (System.nanoTime() - t0) / 1e6;
+            long t1 = System.nanoTime();
+            lastWarmUpMs = (t1 - t0) / 1e6;
             warmUps = i + 1;
+            long now = t1 / 1_000_000;
+            window.addLast(new long[] {now, timed ? jit.getTotalCompilationTime() : 0});
+            while (window.size() > 2 && now - window.peekFirst()[0] > WARM_UP_SETTLE_WINDOW_MS) {
+                window.removeFirst();
+            }
+            long w = now - window.peekFirst()[0];
+            long c = window.peekLast()[1] - window.peekFirst()[1];
+            // The total compilation time sums all compiler threads and counts a compilation when it ends: over a
+            // window of seconds, one long compilation in progress cannot hide the JIT's activity.
+            if (i + 1 >= WARM_UP_MIN_RENDERS && (!timed || (w >= WARM_UP_SETTLE_WINDOW_MS * 9 / 10 && c * 10 < w))) {
+                jitSettled = timed;
+                break;
+            }
+            if ((t1 - start) / 1_000_000 > WARM_UP_MAX_MS) {
+                break;
+            }
         }
         LOG.info("live record renderer: {}", warmUpSummary());
+    }
+
+    /**
+     * What a recorder's typing looks like to the renderer: the example record growing from one entry to three times
+     * its length, an entry half typed (「…」), and a marked correction; so the warm-up compiles the paths typing takes.
+     */
+    static List<DocumentData> warmUpRecords(DocumentData example) {
+        List<QaEntry> source = example.qa();
+        List<DocumentData> out = new java.util.ArrayList<>();
+        if (source.isEmpty()) {
+            out.add(forDisplay(example));
+            return out;
+        }
+        List<QaEntry> qa = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * source.size(); i++) {
+            QaEntry e = source.get(i % source.size());
+            qa.add(i % 4 == 3 ? new QaEntry(e.q(), "{~~" + e.a() + "~>" + e.a() + "。~~}") : e);
+            out.add(forDisplay(example.withQa(new java.util.ArrayList<>(qa))));
+            List<QaEntry> half = new java.util.ArrayList<>(qa);
+            half.add(new QaEntry(e.q().substring(0, e.q().length() / 2), ""));
+            out.add(forDisplay(example.withQa(half)));
+        }
+        return out;
     }
 
     private record Rendered(LivePage page, byte[] png, double layoutMs, double rasterMs, double encodeMs) {}

@@ -81,6 +81,11 @@ public final class SessionScript {
         public int keystrokeMs = 40;
         /** Characters per keystroke (an input method commits several Chinese characters at once). */
         public int charsPerKeystroke = 2;
+        /**
+         * Longest wait (ms) for the live-record renderer's background warm-up before typing starts, as a real
+         * session's identity checks and rights notice give it; 0 starts typing at once.
+         */
+        public int warmUpMaxMs = 20_000;
     }
 
     /** One question and answer. */

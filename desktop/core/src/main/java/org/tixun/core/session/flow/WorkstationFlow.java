@@ -224,6 +224,13 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
             throw new IllegalStateException("already frozen (phase " + state.phase + ")");
         }
         long t0 = System.nanoTime();
+        Percentiles latency = live.latency();
+        if (latency.count() > 0) {
+            LOG.info("live record before freezing: {} keystrokes shown, keystroke -> terminal shown p50 {} ms, p95 {} ms,"
+                    + " max {} ms; {} renders, worker CPU p50 {} ms; {}", latency.count(),
+                    Math.round(latency.percentile(50)), Math.round(latency.percentile(95)), Math.round(latency.max()),
+                    live.renderTimes().count(), Math.round(live.cpuTimes().percentile(50)), live.warmUpSummary());
+        }
         RenderResult r = setup.templates().render(state.kind, data, setup.lang());
         Path frozen = setup.workDir().resolve("frozen.pdf");
         InstitutionKeyStore.writeAtomically(frozen, r.pdf());

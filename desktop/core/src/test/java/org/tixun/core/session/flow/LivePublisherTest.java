@@ -118,7 +118,7 @@ class LivePublisherTest {
             int after = live.warmUps();
             Thread.sleep(300);
             assertEquals(after, live.warmUps(), "no warm-up after the first edit");
-            assertTrue(after <= LivePublisher.WARM_UP_RENDERS);
+            assertTrue(after <= LivePublisher.WARM_UP_MAX_RENDERS);
             assertEquals(rev, sent.get(sent.size() - 1).revision());
         }
     }

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tixun.app.TestApp;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.terminal.TerminalKiosk;
+import org.tixun.app.ui.workstation.RemoteSessionActions;
+import org.tixun.core.CoreServices;
+import org.tixun.core.cases.CaseFile;
+import org.tixun.core.demo.DemoData;
+import org.tixun.core.records.RecordSummary;
+import org.tixun.core.session.flow.RemoteSession;
+import org.tixun.core.store.Settings;
+
+/**
+ * The workstation's 「远程提讯」 action on a record: with a terminal kiosk enrolled and waiting on loopback, it opens the
+ * session window, the link comes up over mutual TLS, the kiosk switches to the session, and what the recorder types
+ * appears on the terminal (live record) with the latency echoed back; the start is audited.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RemoteSessionStartTest {
+    @TempDir
+    Path dir;
+    private CoreServices core;
+    private AppContext ctx;
+    private final AtomicReference<TerminalKiosk> kiosk = new AtomicReference<>();
+    private final AtomicReference<RemoteSession> session = new AtomicReference<>();
+    private Stage stage;
+    private int port;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        core = TestApp.core(dir);
+        DemoData.ensure(core, TestApp.FAST);
+        ctx = TestApp.context(core, I18n.CHINESE, true);
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Window w : Window.getWindows().toArray(new Window[0])) {
+                if (w != stage && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        }).get(30, TimeUnit.SECONDS);
+        if (session.get() != null) {
+            session.get().close();
+        }
+        if (kiosk.get() != null) {
+            kiosk.get().close();
+        }
+        core.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void startsASessionOnARecordWithTheEnrolledTerminal(FxRobot robot) throws Exception {
+        String address = "127.0.0.1:" + port;
+        WaitForAsyncUtils.asyncFx(() -> {
+            TerminalKiosk k = new TerminalKiosk(ctx, address, "测试终端", "synthetic:2", "tone");
+            kiosk.set(k);
+            stage.setScene(new Scene(k, 1100, 860));
+            stage.show();
+            k.start();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrollCode").tryQuery().isPresent()
+                && !text(robot, "#enrollCode").isEmpty());
+        AtomicReference<RemoteSessionActions.Outcome> outcome = new AtomicReference<>();
+        new RemoteSessionActions(ctx).enroll(address, text(robot, "#enrollCode"), "测试终端",
+                DemoData.KEYSTORE_PASSPHRASE.toCharArray(), outcome::set);
+        assertThat(outcome.get().ok()).as(outcome.get().text()).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#selfTestRun").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#selfTestRun").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#selfTestMic").equals("…"));
+        robot.interact(() -> robot.lookup("#selfTestContinue").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#terminalWaiting").tryQuery().isPresent());
+
+        core.settings().put(Settings.TERMINAL_ADDRESS, address);
+        CaseFile c = core.cases().find(core.cases().search("1017号", 1).get(0).id()).orElseThrow();
+        RecordSummary record = core.records().createDraft("workstation", c, "INTERROGATION_RECORD", "讯问笔录（远程提讯）");
+        WaitForAsyncUtils.asyncFx(() -> session.set(new RemoteSessionActions(ctx).startSession(record)))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(session.get()).as("the session started").isNotNull();
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#sessionLinkState").tryQuery().isPresent()
+                && text(robot, "#sessionLinkState").contains("已连接"));
+        assertThat(text(robot, "#sessionTerminal")).contains("测试终端");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#terminalLiveImage").tryQuery().isPresent());
+
+        TextArea editor = robot.lookup("#sessionEditor").queryAs(TextArea.class);
+        robot.interact(() -> {
+            editor.setText("问：你叫什么名字？\n答：我叫李建国。");
+            editor.positionCaret(editor.getLength());
+        });
+        ImageView live = robot.lookup("#terminalLiveImage").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live.getImage() != null);
+        assertThat(live.getImage().getWidth()).as("an A4 page at 100 dpi").isBetween(800.0, 850.0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionLatency").isEmpty());
+        assertThat(text(robot, "#sessionLatency")).startsWith("同屏延迟");
+        assertThat(core.audit().entriesFor(record.id())).extracting(e -> e.action()).contains("REMOTE_SESSION_STARTED");
+    }
+}
