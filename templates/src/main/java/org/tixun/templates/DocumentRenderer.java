@@ -119,7 +119,7 @@ public final class DocumentRenderer {
     /**
      * The live record's page (同屏): lays out the record like {@link #renderPreview} and returns a PDF holding only
      * the page where entry {@code cursorEntry}'s question or answer ends (found from the layout, not by searching the
-     * text), or the last page. The font is the document font with its GSUB table hidden
+     * text), or the last page, and where on it that paragraph ends (for the terminal to scroll to). The font is the document font with its GSUB table hidden
      * ({@link DocumentFonts#parsedLive}): same glyph positions, a third less time per render. Display only.
      *
      * @param cursorEntry the 0-based Q&amp;A entry being typed, or -1 for the last page
@@ -141,11 +141,16 @@ public final class DocumentRenderer {
                     renderer.createPDFWithoutClosing();
                     int count = doc.getNumberOfPages();
                     int page = count - 1;
+                    double cursorY = -1;
                     if (cursorEntry >= 0) {
                         var found = renderer.findPagePositionsByID(java.util.regex.Pattern.compile(
                                 "^" + java.util.regex.Pattern.quote(LayoutFiller.liveId(cursorEntry, cursorInAnswer)) + "$"));
                         if (!found.isEmpty()) {
-                            page = Math.min(count - 1, found.get(found.size() - 1).getPageNo());
+                            var at = found.get(found.size() - 1);
+                            page = Math.min(count - 1, at.getPageNo());
+                            // The position's y is the paragraph's bottom, in points from the page's bottom.
+                            float height = doc.getPage(page).getMediaBox().getHeight();
+                            cursorY = Math.max(0, Math.min(1, 1 - at.getY() / height));
                         }
                     }
                     for (int i = count - 1; i >= 0; i--) {
@@ -155,7 +160,7 @@ public final class DocumentRenderer {
                     }
                     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
                     doc.save(out);
-                    return new LivePage(out.toByteArray(), page, count);
+                    return new LivePage(out.toByteArray(), page, count, cursorY);
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("Rendering the live page of " + template.kind() + " failed", e);

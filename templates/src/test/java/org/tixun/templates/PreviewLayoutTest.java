@@ -61,6 +61,15 @@ class PreviewLayoutTest {
                 assertEquals(expected, live.pageIndex(), "page of entry " + entry + (answer ? " answer" : " question"));
                 List<List<String>> liveGlyphs = glyphs(live.pdf());
                 assertEquals(1, liveGlyphs.size(), "only the cursor page is in the live PDF");
+                if (entry >= 0) {
+                    // The marker ends the paragraph: its baseline lies within a line above the reported bottom.
+                    String marker = "〔" + (answer ? "答" : "问") + entry + "〕";
+                    double baseline = baselineOf(liveGlyphs.get(0), marker) / 841.89;
+                    assertTrue(live.cursorY() >= baseline && live.cursorY() - baseline < 0.04,
+                            marker + ": cursorY " + live.cursorY() + " vs baseline " + baseline);
+                } else {
+                    assertEquals(-1, live.cursorY());
+                }
                 assertEquals(finalGlyphs.get(expected), liveGlyphs.get(0), "glyphs and positions on page " + (expected + 1));
             }
         }
@@ -116,6 +125,25 @@ class PreviewLayoutTest {
         assertEquals(2, differing, "two bytes of one tag change");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DocumentFonts.withoutTable(hidden, "GSUB"));
+    }
+
+    /** The y (from the top, pt) of the last glyph of {@code text}'s last occurrence on a page. */
+    private static double baselineOf(List<String> page, String text) {
+        double y = -1;
+        for (int i = 0; i + text.length() <= page.size(); i++) {
+            boolean match = true;
+            for (int k = 0; k < text.length() && match; k++) {
+                match = page.get(i + k).startsWith(text.charAt(k) + "@");
+            }
+            if (match) {
+                String g = page.get(i + text.length() - 1);
+                y = Double.parseDouble(g.substring(g.lastIndexOf('@') + 1).split("[, ]")[1]);
+            }
+        }
+        if (y < 0) {
+            throw new AssertionError("not on the page: " + text);
+        }
+        return y;
     }
 
     /** The last page (0-based) whose text holds {@code marker}. */

@@ -81,6 +81,22 @@ class RemoteSessionStartTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** The paragraph being typed (the newest live update's cursor) lies inside the terminal's viewport. */
+    private void assertCursorInView(javafx.scene.control.ScrollPane scroll) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        var update = kiosk.get().station().flow().latestLive();
+        assertThat(update.cursorY()).as("a cursor position").isBetween(0.0, 1.0);
+        double[] view = WaitForAsyncUtils.asyncFx(() -> {
+            var image = (ImageView) scroll.getContent();
+            double content = image.getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double top = scroll.getVvalue() * Math.max(0, content - viewport);
+            return new double[] {update.cursorY() * content, top, top + viewport};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(view[0]).as("cursor at %.0f px, viewport %.0f-%.0f px", view[0], view[1], view[2])
+                .isBetween(view[1], view[2]);
+    }
+
     @Test
     void startsASessionOnARecordWithTheEnrolledTerminal(FxRobot robot) throws Exception {
         String address = "127.0.0.1:" + port;
@@ -126,5 +142,30 @@ class RemoteSessionStartTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionLatency").isEmpty());
         assertThat(text(robot, "#sessionLatency")).startsWith("同屏延迟");
         assertThat(core.audit().entriesFor(record.id())).extracting(e -> e.action()).contains("REMOTE_SESSION_STARTED");
+
+        // A full page: the terminal scrolls so the paragraph being typed stays in view.
+        javafx.scene.Node n = live;
+        while (!(n instanceof javafx.scene.control.ScrollPane)) {
+            n = n.getParent();
+        }
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) n;
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= 14; i++) {
+            many.append("问：第").append(i).append("个问题，请你如实回答，说清楚时间和地点。\n答：第").append(i)
+                    .append("个回答，我记得很清楚，那天我一直在公司上班，没有离开过。\n");
+        }
+        robot.interact(() -> {
+            editor.setText(many.toString().strip());
+            editor.positionCaret(editor.getLength());
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scroll.getVvalue() > 0.3);
+        assertCursorInView(scroll);
+        // The caret back in the first answer: page 1, scrolled to it.
+        robot.interact(() -> {
+            editor.positionCaret(editor.getText().indexOf("第1个回答") + 3);
+            editor.insertText(editor.getCaretPosition(), "，补充");
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#terminalLivePage").startsWith("第 1 页"));
+        assertCursorInView(scroll);
     }
 }

@@ -12,12 +12,19 @@ import java.util.Objects;
  * @param firstPage 1-based number of the first page in {@code pagesPng}
  * @param pageCount the record's current page count
  * @param pagesPng rendered pages, in order from {@code firstPage}
+ * @param cursorY where the paragraph being typed ends on the first page, as a fraction of its height from the top
+ *     (0 to 1; the terminal scrolls it into view), or -1 if unknown
  */
-public record LiveRecordUpdate(String recordId, long revision, int firstPage, int pageCount, List<byte[]> pagesPng)
-        implements SessionMessage {
+public record LiveRecordUpdate(String recordId, long revision, int firstPage, int pageCount, List<byte[]> pagesPng,
+        double cursorY) implements SessionMessage {
     public LiveRecordUpdate {
         Objects.requireNonNull(recordId, "recordId");
         pagesPng = List.copyOf(pagesPng);
+    }
+
+    /** An update without a cursor position. */
+    public LiveRecordUpdate(String recordId, long revision, int firstPage, int pageCount, List<byte[]> pagesPng) {
+        this(recordId, revision, firstPage, pageCount, pagesPng, -1);
     }
 
     @Override

@@ -82,6 +82,11 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     }
 
     /** Enrolls when needed, then listens; work happens on a background thread. */
+    /** The running terminal station (link, flow, devices), or null before enrollment and the self-test. */
+    public TerminalStation station() {
+        return station;
+    }
+
     public void start() {
         if (TerminalStation.enrolled(dataDir)) {
             Thread t = new Thread(this::openSession, "tixun-terminal-open");

@@ -54,6 +54,7 @@ public final class TerminalSessionView extends BorderPane {
     private final I18n i18n;
     private final Label banner = new Label();
     private final ImageView liveImage = new ImageView();
+    private final ScrollPane liveScroll;
     private final Label livePage = new Label();
     private final ImageView pageImage = new ImageView();
     private final Label instruction = new Label();
@@ -105,7 +106,7 @@ public final class TerminalSessionView extends BorderPane {
         livePage.setStyle("-fx-font-size: 20px;");
         liveImage.setId("terminalLiveImage");
         liveImage.setPreserveRatio(true);
-        ScrollPane liveScroll = new ScrollPane(liveImage);
+        liveScroll = new ScrollPane(liveImage);
         liveScroll.setFitToWidth(true);
         liveImage.fitWidthProperty().bind(liveScroll.widthProperty().subtract(24));
         Label liveTitle = new Label();
@@ -190,6 +191,7 @@ public final class TerminalSessionView extends BorderPane {
                     liveImage.setImage(img);
                     updateWaiting();
                     livePage.setText(i18n.text("session.terminal.page", update.firstPage(), update.pageCount()));
+                    followCursor(update.cursorY());
                     // Shown once this pulse has painted it.
                     Platform.runLater(() -> flow.shown(update));
                 });
@@ -210,6 +212,30 @@ public final class TerminalSessionView extends BorderPane {
         } catch (IOException e) {
             detail.setText(e.getMessage());
         }
+    }
+
+    /**
+     * Scrolls the live page so the paragraph being typed stays in view: its end about two thirds down the viewport
+     * (the lines above it, being read, stay visible). Unknown cursor: the scroll position is left as it is.
+     */
+    private void followCursor(double cursorY) {
+        if (cursorY < 0 || liveImage.getImage() == null) {
+            return;
+        }
+        liveScroll.layout();
+        double width = liveImage.getFitWidth() > 0 ? liveImage.getFitWidth() : liveImage.getImage().getWidth();
+        double shown = width * liveImage.getImage().getHeight() / liveImage.getImage().getWidth();
+        double viewport = liveScroll.getViewportBounds().getHeight();
+        liveScroll.setVvalue(scrollFor(cursorY, shown, viewport));
+    }
+
+    /** The ScrollPane vvalue (0 to 1) that puts {@code cursorY} of a {@code content}-high image 2/3 down a viewport. */
+    static double scrollFor(double cursorY, double content, double viewport) {
+        if (content <= viewport || viewport <= 0) {
+            return 0;
+        }
+        double top = cursorY * content - viewport * 2 / 3;
+        return Math.max(0, Math.min(1, top / (content - viewport)));
     }
 
     private LinkState linkState = LinkState.CONNECTING;

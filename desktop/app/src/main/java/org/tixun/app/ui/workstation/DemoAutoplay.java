@@ -64,8 +64,13 @@ public final class DemoAutoplay implements Runnable {
             }
             Thread.sleep(800);
             for (SessionScript.Correction c : script.corrections) {
-                onFx(() -> editor.setText(editor.getText().replaceFirst(java.util.regex.Pattern.quote(c.from),
-                        java.util.regex.Matcher.quoteReplacement("{~~" + c.from + "~>" + c.to + "~~}"))));
+                onFx(() -> {
+                    // Replaced in place: the caret ends after the correction, so the terminal shows its page.
+                    int at = editor.getText().indexOf(c.from);
+                    if (at >= 0) {
+                        editor.replaceText(at, at + c.from.length(), "{~~" + c.from + "~>" + c.to + "~~}");
+                    }
+                });
                 Thread.sleep(800);
             }
             workstation.live().awaitRendered(5000);

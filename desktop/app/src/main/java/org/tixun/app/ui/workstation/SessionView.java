@@ -83,8 +83,9 @@ public final class SessionView extends BorderPane {
         i18n.localeProperty().addListener((o, a, b) -> editor.setPromptText(i18n.text("session.editor.prompt")));
         editor.setStyle("-fx-font-size: 15px;");
         editor.textProperty().addListener((o, a, text) -> {
-            int caret = Math.min(editor.getCaretPosition(), text.length());
-            vm.edited(text, text.substring(Math.max(0, caret - 12), caret));
+            // The caret moves after the text changed: read it once this change is done (same pulse).
+            long keystroke = System.nanoTime();
+            javafx.application.Platform.runLater(() -> vm.edited(editor.getText(), editor.getCaretPosition(), keystroke));
         });
         Label latency = new Label();
         latency.setId("sessionLatency");

@@ -113,12 +113,32 @@ public final class SessionViewModel {
         return out;
     }
 
-    /** The editor changed: push the record to the terminal (debounced and rendered by the flow). */
-    public void edited(String text, String nearCaret) {
+    /** The editor changed: push the record to the terminal (rendered by the flow), following the caret's entry. */
+    public void edited(String text, int caret, long keystrokeNanos) {
         if (flow.phase() != WorkstationFlow.Phase.LIVE) {
             return;
         }
-        flow.edit(data(text), nearCaret, System.nanoTime());
+        int[] at = caretEntry(text, caret);
+        flow.edit(data(text), at[0], at[1] == 1, keystrokeNanos);
+    }
+
+    /**
+     * The entry the caret is in, as {entry, 1 if in its answer}, counted as {@link #parse} counts entries; {-1, 0}
+     * before the first question.
+     */
+    public static int[] caretEntry(String text, int caret) {
+        int entry = -1;
+        boolean answer = false;
+        for (String line : text.substring(0, Math.max(0, Math.min(caret, text.length()))).split("\n", -1)) {
+            String l = line.strip();
+            if (l.startsWith("问：") || l.startsWith("问:") || l.startsWith("Q:")) {
+                entry++;
+                answer = false;
+            } else if ((l.startsWith("答：") || l.startsWith("答:") || l.startsWith("A:")) && entry >= 0) {
+                answer = true;
+            }
+        }
+        return new int[] {entry, entry >= 0 && answer ? 1 : 0};
     }
 
     public DocumentData data(String text) {

@@ -67,7 +67,8 @@ public final class LivePublisher implements AutoCloseable {
 
     private long revision;
     private DocumentData latest;
-    private String latestCursor;
+    private int latestEntry;
+    private boolean latestInAnswer;
     private long latestRevision;
     private long firstPendingNanos;
     private long renderedRevision;
@@ -88,20 +89,36 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * A new text state.
+     * A new text state, the cursor given as text near it (see {@link #cursorEntry}).
      *
      * @param data the whole record as typed so far
      * @param cursorText text just typed or changed (the page showing it is sent), or null for the last page
      * @param keystrokeNanos {@link System#nanoTime()} of the keystroke
      * @return the revision number
      */
-    public synchronized long edit(DocumentData data, String cursorText, long keystrokeNanos) {
+    public long edit(DocumentData data, String cursorText, long keystrokeNanos) {
+        int[] at = cursorEntry(data, cursorText);
+        return edit(data, at[0], at[1] == 1, keystrokeNanos);
+    }
+
+    /**
+     * A new text state.
+     *
+     * @param data the whole record as typed so far
+     * @param cursorEntry the 0-based Q&amp;A entry at the cursor (the page where it ends is sent), or -1 for the last
+     *     page
+     * @param inAnswer whether the cursor is in that entry's answer
+     * @param keystrokeNanos {@link System#nanoTime()} of the keystroke
+     * @return the revision number
+     */
+    public synchronized long edit(DocumentData data, int cursorEntry, boolean inAnswer, long keystrokeNanos) {
         revision++;
         if (latest == null) {
             firstPendingNanos = keystrokeNanos;
         }
         latest = data;
-        latestCursor = cursorText;
+        latestEntry = cursorEntry < data.qa().size() ? cursorEntry : -1;
+        latestInAnswer = inAnswer;
         latestRevision = revision;
         keystrokes.put(revision, keystrokeNanos);
         notifyAll();
@@ -219,7 +236,8 @@ public final class LivePublisher implements AutoCloseable {
         }
         while (!closed) {
             DocumentData data;
-            String cursor;
+            int entry;
+            boolean inAnswer;
             long rev;
             long oldest;
             synchronized (this) {
@@ -234,7 +252,8 @@ public final class LivePublisher implements AutoCloseable {
                     return;
                 }
                 data = latest;
-                cursor = latestCursor;
+                entry = latestEntry;
+                inAnswer = latestInAnswer;
                 rev = latestRevision;
                 oldest = firstPendingNanos;
                 latest = null;
@@ -243,14 +262,14 @@ public final class LivePublisher implements AutoCloseable {
                 long t0 = System.nanoTime();
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 waitMs.add((t0 - oldest) / 1e6);
-                Rendered r = renderPage(forDisplay(data), cursor);
+                Rendered r = renderPage(forDisplay(data), entry, inAnswer);
                 cpuMs.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e6);
                 layoutMs.add(r.layoutMs);
                 rasterMs.add(r.rasterMs);
                 encodeMs.add(r.encodeMs);
                 renderMs.add((System.nanoTime() - t0) / 1e6);
                 sink.accept(new LiveRecordUpdate(recordId, rev, r.page.pageIndex() + 1, r.page.pageCount(),
-                        List.of(r.png)));
+                        List.of(r.png), r.page.cursorY()));
             } catch (Exception e) {
                 failure = e;
                 LOG.warn("live record revision {} not rendered: {}", rev, e.toString());
@@ -288,7 +307,7 @@ public final class LivePublisher implements AutoCloseable {
             long t0 = System.nanoTime();
             try {
                 DocumentData data = records.get(i % records.size());
-                renderPage(data, i % 3 == 2 && !data.qa().isEmpty() ? data.qa().get(0).a() : null);
+                renderPage(data, i % 3 == 2 ? 0 : -1, true);
             } catch (Exception e) {
                 // The example is valid for its template; if it is not, the first real edit reports the problem.
                 LOG.warn("live record warm-up render failed after {} renders: {}", i, e.toString());
@@ -342,10 +361,9 @@ public final class LivePublisher implements AutoCloseable {
 
     private record Rendered(LivePage page, byte[] png, double layoutMs, double rasterMs, double encodeMs) {}
 
-    private Rendered renderPage(DocumentData data, String cursor) throws Exception {
-        int[] at = cursorEntry(data, cursor);
+    private Rendered renderPage(DocumentData data, int entry, boolean inAnswer) throws Exception {
         long t0 = System.nanoTime();
-        LivePage page = templates.renderLive(kind, data, lang, at[0], at[1] == 1);
+        LivePage page = templates.renderLive(kind, data, lang, entry, inAnswer);
         long t1 = System.nanoTime();
         BufferedImage img;
         try (PDDocument doc = Loader.loadPDF(page.pdf())) {
@@ -358,15 +376,25 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * The entry holding {@code cursor} (searching from the last entry, answers before questions; whitespace
-     * ignored, the cursor's first ten characters) as {entry, 1 if in the answer}; {-1, 0} (the last page) if the
-     * cursor is blank or not found.
+     * The entry holding {@code cursor} as {entry, 1 if in the answer}: the cursor's last line without a leading
+     * 问：/答：/Q:/A: label, whitespace ignored, its first ten characters, searched from the last entry, answers
+     * before questions; {-1, 0} (the last page) if that is blank or not found.
      */
     static int[] cursorEntry(DocumentData data, String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        if (cursor == null) {
             return new int[] {-1, 0};
         }
-        String needle = cursor.replaceAll("\\s+", "");
+        String last = cursor.substring(cursor.lastIndexOf('\n') + 1).strip();
+        for (String label : new String[] {"问：", "问:", "答：", "答:", "Q:", "A:"}) {
+            if (last.startsWith(label)) {
+                last = last.substring(label.length());
+                break;
+            }
+        }
+        if (last.isBlank()) {
+            return new int[] {-1, 0};
+        }
+        String needle = last.replaceAll("\\s+", "");
         needle = needle.substring(0, Math.min(needle.length(), 10));
         List<QaEntry> qa = data.qa();
         for (int i = qa.size() - 1; i >= 0; i--) {

@@ -205,14 +205,22 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         firePhase();
     }
 
-    /** The recorder typed: push the record to the terminal (rendered, debounced, latest wins). */
+    /** The recorder typed: push the record to the terminal (rendered, coalesced, latest wins); cursor as text. */
     public void edit(DocumentData data, String cursorText, long keystrokeNanos) {
-        synchronized (this) {
-            if (state.phase != Phase.LIVE) {
-                throw new IllegalStateException("笔录已冻结，修改须作废已收集的签名 (the record is frozen: use amend())");
-            }
-        }
+        checkLive();
         live.edit(data, cursorText, keystrokeNanos);
+    }
+
+    /** The recorder typed: push the record to the terminal, showing the page where entry {@code cursorEntry} ends. */
+    public void edit(DocumentData data, int cursorEntry, boolean inAnswer, long keystrokeNanos) {
+        checkLive();
+        live.edit(data, cursorEntry, inAnswer, keystrokeNanos);
+    }
+
+    private synchronized void checkLive() {
+        if (state.phase != Phase.LIVE) {
+            throw new IllegalStateException("笔录已冻结，修改须作废已收集的签名 (the record is frozen: use amend())");
+        }
     }
 
     /**

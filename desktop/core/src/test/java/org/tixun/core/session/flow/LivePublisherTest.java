@@ -52,6 +52,10 @@ class LivePublisherTest {
         assertArrayEquals(new int[] {3 + (19 - 3) / size * size, 0}, LivePublisher.cursorEntry(d, q.substring(0, 6)));
         // Whitespace in the cursor text is ignored.
         assertArrayEquals(new int[] {12, 1}, LivePublisher.cursorEntry(d, " 〔答 12〕 "));
+        // Text near an editor's caret: only its last line counts, without the 问：/答： label.
+        assertArrayEquals(new int[] {9, 1}, LivePublisher.cursorEntry(d, "。\n答：" + d.qa().get(9).a().substring(0, 4)
+                .replace("〔", "")));
+        assertArrayEquals(new int[] {-1, 0}, LivePublisher.cursorEntry(d, "〔答3〕\n问："), "a question just begun");
     }
 
     @Test
