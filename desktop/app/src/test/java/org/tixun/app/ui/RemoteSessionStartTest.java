@@ -103,12 +103,15 @@ class RemoteSessionStartTest {
         WaitForAsyncUtils.asyncFx(() -> {
             TerminalKiosk k = new TerminalKiosk(ctx, address, "测试终端", "synthetic:2", "tone");
             kiosk.set(k);
-            stage.setScene(new Scene(k, 1100, 860));
+            Scene scene = new Scene(k, 1100, 860);
+            Theme.style(scene);
+            stage.setScene(scene);
             stage.show();
             k.start();
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrollCode").tryQuery().isPresent()
                 && !text(robot, "#enrollCode").isEmpty());
+        Screenshots.save(stage.getScene(), "terminal-enrollment");
         AtomicReference<RemoteSessionActions.Outcome> outcome = new AtomicReference<>();
         new RemoteSessionActions(ctx).enroll(address, text(robot, "#enrollCode"), "测试终端",
                 DemoData.KEYSTORE_PASSPHRASE.toCharArray(), outcome::set);
@@ -116,6 +119,7 @@ class RemoteSessionStartTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#selfTestRun").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#selfTestRun").queryButton().fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#selfTestMic").equals("…"));
+        Screenshots.save(stage.getScene(), "terminal-self-test");
         robot.interact(() -> robot.lookup("#selfTestContinue").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#terminalWaiting").tryQuery().isPresent());
 
@@ -141,6 +145,7 @@ class RemoteSessionStartTest {
         assertThat(live.getImage().getWidth()).as("an A4 page at 100 dpi").isBetween(800.0, 850.0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionLatency").isEmpty());
         assertThat(text(robot, "#sessionLatency")).startsWith("同屏延迟");
+        Screenshots.save(robot.lookup("#sessionView").query().getScene(), "workstation-start-session");
         assertThat(core.audit().entriesFor(record.id())).extracting(e -> e.action()).contains("REMOTE_SESSION_STARTED");
 
         // A full page: the terminal scrolls so the paragraph being typed stays in view.

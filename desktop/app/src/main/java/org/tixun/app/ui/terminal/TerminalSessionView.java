@@ -354,8 +354,13 @@ public final class TerminalSessionView extends BorderPane {
     private String device(DeviceProbe probe) {
         try {
             var r = probe.run();
-            return i18n.text(r.passed() ? "session.selftest.ok" : "session.selftest.fail", r.passed()
-                    ? "：" + r.sentence() : r.sentence());
+            if (!r.passed()) {
+                return i18n.text("session.selftest.fail", r.sentence());
+            }
+            // "摄像头正常：每秒 25.0 帧 (camera OK: …)": the row already names the device and says 正常.
+            String s = r.sentence();
+            int colon = s.indexOf('：');
+            return i18n.text("session.selftest.ok", " · " + (colon >= 0 ? s.substring(colon + 1) : s));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return i18n.text("session.selftest.fail", e.toString());
