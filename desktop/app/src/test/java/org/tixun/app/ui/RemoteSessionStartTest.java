@@ -135,6 +135,9 @@ class RemoteSessionStartTest {
         assertThat(text(robot, "#sessionTerminal")).contains("测试终端");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#terminalLiveImage").tryQuery().isPresent());
 
+        // As in a real session, the identity checks come first while the renderer warms up (bounded here).
+        session.get().flow().live().awaitWarmedUp(8_000);
+        Screenshots.save(robot.lookup("#sessionView").query().getScene(), "workstation-start-session");
         TextArea editor = robot.lookup("#sessionEditor").queryAs(TextArea.class);
         robot.interact(() -> {
             editor.setText("问：你叫什么名字？\n答：我叫李建国。");
@@ -145,7 +148,6 @@ class RemoteSessionStartTest {
         assertThat(live.getImage().getWidth()).as("an A4 page at 100 dpi").isBetween(800.0, 850.0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionLatency").isEmpty());
         assertThat(text(robot, "#sessionLatency")).startsWith("同屏延迟");
-        Screenshots.save(robot.lookup("#sessionView").query().getScene(), "workstation-start-session");
         assertThat(core.audit().entriesFor(record.id())).extracting(e -> e.action()).contains("REMOTE_SESSION_STARTED");
 
         // A full page: the terminal scrolls so the paragraph being typed stays in view.
