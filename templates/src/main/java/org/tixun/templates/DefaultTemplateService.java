@@ -52,14 +52,6 @@ public final class DefaultTemplateService implements TemplateService {
         return renderer.render(registry.require(kind), data, lang);
     }
 
-    /**
-     * Renders a display-only preview with the same layout as {@link #render} (see
-     * {@link DocumentRenderer#renderPreview}); not PDF/A, never to be frozen.
-     */
-    public RenderResult renderPreview(String kind, DocumentData data, Lang lang) throws UnknownKindException, InvalidDataException {
-        return renderer.renderPreview(registry.require(kind), data, lang);
-    }
-
     /** The live record's page at the cursor (see {@link DocumentRenderer#renderLive}); display only. */
     public LivePage renderLive(String kind, DocumentData data, Lang lang, int cursorEntry, boolean cursorInAnswer)
             throws UnknownKindException, InvalidDataException {

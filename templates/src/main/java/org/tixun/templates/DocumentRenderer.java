@@ -99,28 +99,35 @@ public final class DocumentRenderer {
         template.validate(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
-        // The parsed font is shared and not thread-safe (glyph tables are read lazily): one preview at a time.
         synchronized (PREVIEW_LOCK) {
-            PDDocument doc = new PDDocument();
-            try {
-                builder.usePDDocument(doc);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, DocumentFonts.parsedRegular(), true)),
-                        DocumentFonts.FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            } catch (IOException e) {
-                closeQuietly(doc, e);
-                throw new IllegalStateException("Cannot load the document font for a preview", e);
-            }
+            PDDocument doc = displayDocument(builder, DocumentFonts.parsedRegular());
             return layOut(template, data, lang, builder, recorder, doc, false);
         }
     }
 
+    /** The parsed fonts are shared and not thread-safe (glyph tables are read lazily): one display render at a time. */
     private static final Object PREVIEW_LOCK = new Object();
+
+    /** A new document for a display-only render, with the process's parsed {@code font} as the document font. */
+    private static PDDocument displayDocument(PdfRendererBuilder builder, org.apache.fontbox.ttf.TrueTypeFont font) {
+        PDDocument doc = new PDDocument();
+        try {
+            builder.usePDDocument(doc);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, font, true)), DocumentFonts.FAMILY, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            return doc;
+        } catch (IOException e) {
+            closeQuietly(doc, e);
+            throw new IllegalStateException("Cannot load the document font for a display render", e);
+        }
+    }
 
     /**
      * The live record's page (同屏): lays out the record like {@link #renderPreview} and returns a PDF holding only
      * the page where entry {@code cursorEntry}'s question or answer ends (found from the layout, not by searching the
-     * text), or the last page, and where on it that paragraph ends (for the terminal to scroll to). The font is the document font with its GSUB table hidden
-     * ({@link DocumentFonts#parsedLive}): same glyph positions, a third less time per render. Display only.
+     * text), or the last page, and where on it that paragraph ends (for the terminal to scroll to). The font is the
+     * document font with its GSUB table hidden ({@link DocumentFonts#parsedLive}): same glyph positions, a third less
+     * time per render. Display only.
      *
      * @param cursorEntry the 0-based Q&amp;A entry being typed, or -1 for the last page
      * @param cursorInAnswer whether the cursor is in that entry's answer (else its question)
@@ -132,36 +139,31 @@ public final class DocumentRenderer {
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, BASE_CSS, true), recorder);
         synchronized (PREVIEW_LOCK) {
-            PDDocument doc = new PDDocument();
-            try {
-                builder.usePDDocument(doc);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, DocumentFonts.parsedLive(), true)),
-                        DocumentFonts.FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-                try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                    renderer.createPDFWithoutClosing();
-                    int count = doc.getNumberOfPages();
-                    int page = count - 1;
-                    double cursorY = -1;
-                    if (cursorEntry >= 0) {
-                        var found = renderer.findPagePositionsByID(java.util.regex.Pattern.compile(
-                                "^" + java.util.regex.Pattern.quote(LayoutFiller.liveId(cursorEntry, cursorInAnswer)) + "$"));
-                        if (!found.isEmpty()) {
-                            var at = found.get(found.size() - 1);
-                            page = Math.min(count - 1, at.getPageNo());
-                            // The position's y is the paragraph's bottom, in points from the page's bottom.
-                            float height = doc.getPage(page).getMediaBox().getHeight();
-                            cursorY = Math.max(0, Math.min(1, 1 - at.getY() / height));
-                        }
+            PDDocument doc = displayDocument(builder, DocumentFonts.parsedLive());
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                int count = doc.getNumberOfPages();
+                int page = count - 1;
+                double cursorY = -1;
+                if (cursorEntry >= 0) {
+                    var found = renderer.findPagePositionsByID(java.util.regex.Pattern.compile(
+                            "^" + java.util.regex.Pattern.quote(LayoutFiller.liveId(cursorEntry, cursorInAnswer)) + "$"));
+                    if (!found.isEmpty()) {
+                        var at = found.get(found.size() - 1);
+                        page = Math.min(count - 1, at.getPageNo());
+                        // The position's y is the paragraph's bottom, in points from the page's bottom.
+                        float height = doc.getPage(page).getMediaBox().getHeight();
+                        cursorY = Math.max(0, Math.min(1, 1 - at.getY() / height));
                     }
-                    for (int i = count - 1; i >= 0; i--) {
-                        if (i != page) {
-                            doc.removePage(i);
-                        }
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
-                    doc.save(out);
-                    return new LivePage(out.toByteArray(), page, count, cursorY);
                 }
+                for (int i = count - 1; i >= 0; i--) {
+                    if (i != page) {
+                        doc.removePage(i);
+                    }
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
+                doc.save(out);
+                return new LivePage(out.toByteArray(), page, count, cursorY);
             } catch (IOException e) {
                 throw new IllegalStateException("Rendering the live page of " + template.kind() + " failed", e);
             } finally {

@@ -196,8 +196,14 @@ public final class TixunApplication extends Application {
 
     private void openMain(Stage stage, AppMode mode) {
         switch (mode) {
-            case WORKSTATION -> show(stage, withTopBar(new WorkstationView(ctx, new WorkstationViewModel(ctx)),
-                    mode, stage), 1320, 860);
+            case WORKSTATION -> {
+                show(stage, withTopBar(new WorkstationView(ctx, new WorkstationViewModel(ctx)), mode, stage), 1320,
+                        860);
+                // The first live-record render of the process is slow: pay it now, not when a session types.
+                org.tixun.core.session.flow.LivePublisher.prewarm(
+                        org.tixun.templates.DefaultTemplateService.forDataDir(ctx.core().dataDir().root()),
+                        "INTERROGATION_RECORD", org.tixun.templates.Lang.ZH);
+            }
             case ARCHIVE -> show(stage, withTopBar(new ArchiveView(ctx, new ArchiveViewModel(ctx)), mode, stage),
                     1280, 800);
             case TERMINAL -> {

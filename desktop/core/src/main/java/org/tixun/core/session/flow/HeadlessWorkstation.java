@@ -58,6 +58,7 @@ public final class HeadlessWorkstation {
         DataDir dir = DataDir.at(o.dataDir());
         try (CoreServices core = CoreServices.open(dir)) {
             DemoData.ensure(core, PasswordHasher.DEFAULT);
+            LivePublisher.prewarm(DefaultTemplateService.forDataDir(o.dataDir()), script.kind, Lang.ZH);
             InstitutionKeyStore keys = DemoData.keys(core);
             SessionCa ca = SessionCa.open(dir.keystore(), DemoData.KEYSTORE_PASSPHRASE.toCharArray(), keys,
                     o.dataDir().resolve("terminal-revoked.txt"));

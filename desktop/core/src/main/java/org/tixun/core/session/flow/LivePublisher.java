@@ -207,6 +207,36 @@ public final class LivePublisher implements AutoCloseable {
         return true;
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PREWARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once per process, in a background thread: one live render of the template's example record, so the one-time
+     * costs of the first render (class loading, parsing the 15 MB document font, about 1.5 s on an idle machine and
+     * several seconds on a loaded one) are paid when the workstation starts, not when the first session types.
+     * A session's own warm-up then only has the JIT left to do.
+     */
+    public static void prewarm(DefaultTemplateService templates, String kind, Lang lang) {
+        if (!PREWARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            var sample = ExampleData.forKind(kind);
+            if (sample.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            try {
+                templates.renderLive(kind, forDisplay(sample.get()), lang, -1, false);
+                LOG.info("live record renderer prewarmed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (Exception e) {
+                LOG.warn("live record prewarm failed (the first session renders cold): {}", e.toString());
+            }
+        }, "tixun-live-prewarm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     /**
      * Waits until the background warm-up has ended (done, or cut short by an edit or a failure), or the timeout
      * passes; for scripted sessions that start typing as soon as the link is up.
