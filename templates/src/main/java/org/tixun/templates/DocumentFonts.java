@@ -25,8 +25,6 @@ public final class DocumentFonts {
 
     private static volatile byte[] regular;
     private static volatile CmapLookup cmap;
-    private static volatile TrueTypeFont parsed;
-    private static volatile TrueTypeFont parsedLive;
 
     private DocumentFonts() {}
 
@@ -55,21 +53,7 @@ public final class DocumentFonts {
      * their use of it.
      */
     static TrueTypeFont parsedRegular() {
-        TrueTypeFont font = parsed;
-        if (font == null) {
-            synchronized (DocumentFonts.class) {
-                font = parsed;
-                if (font == null) {
-                    try {
-                        font = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot parse document font " + RESOURCE, e);
-                    }
-                    parsed = font;
-                }
-            }
-        }
-        return font;
+        return Parsed.REGULAR;
     }
 
     /**
@@ -80,21 +64,24 @@ public final class DocumentFonts {
      * substitutions (Latin ligatures and composition) do not apply to the record's Chinese text. Not thread-safe.
      */
     static TrueTypeFont parsedLive() {
-        TrueTypeFont font = parsedLive;
-        if (font == null) {
-            synchronized (DocumentFonts.class) {
-                font = parsedLive;
-                if (font == null) {
-                    try {
-                        font = new TTFParser().parse(new RandomAccessReadBuffer(withoutTable(regular(), "GSUB")));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot parse document font " + RESOURCE, e);
-                    }
-                    parsedLive = font;
-                }
-            }
+        return ParsedLive.FONT;
+    }
+
+    /** Parsed on first use (class initialisation is lazy and thread-safe). */
+    private static final class Parsed {
+        static final TrueTypeFont REGULAR = parse(regular());
+    }
+
+    private static final class ParsedLive {
+        static final TrueTypeFont FONT = parse(withoutTable(regular(), "GSUB"));
+    }
+
+    private static TrueTypeFont parse(byte[] bytes) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot parse document font " + RESOURCE, e);
         }
-        return font;
     }
 
     /**
@@ -126,9 +113,8 @@ public final class DocumentFonts {
                 lookup = cmap;
                 if (lookup == null) {
                     try {
-                        // The parsed font stays open for the process: only its cmap is used, read-only.
-                        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(regular()));
-                        lookup = font.getUnicodeCmapLookup();
+                        // A font of its own, open for the process: only its cmap is used, read-only.
+                        lookup = parse(regular()).getUnicodeCmapLookup();
                     } catch (IOException e) {
                         throw new UncheckedIOException("Cannot read the character map of " + RESOURCE, e);
                     }
