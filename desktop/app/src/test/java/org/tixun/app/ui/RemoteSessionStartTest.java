@@ -81,6 +81,23 @@ class RemoteSessionStartTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Waits until the terminal has put the workstation's newest live revision on screen. */
+    private void awaitShownOnTerminal() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        long revision = session.get().flow().live().revision();
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+                var shown = kiosk.get().station().flow().latestLive();
+                return shown != null && shown.revision() >= revision;
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            var shown = kiosk.get().station().flow().latestLive();
+            throw new AssertionError("revision " + revision + " not on the terminal; it shows "
+                    + (shown == null ? "nothing" : shown.revision()), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The paragraph being typed (the newest live update's cursor) lies inside the terminal's viewport. */
     private void assertCursorInView(javafx.scene.control.ScrollPane scroll) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
@@ -165,14 +182,15 @@ class RemoteSessionStartTest {
             editor.setText(many.toString().strip());
             editor.positionCaret(editor.getLength());
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> scroll.getVvalue() > 0.3);
+        awaitShownOnTerminal();
         assertCursorInView(scroll);
         // The caret back in the first answer: page 1, scrolled to it.
         robot.interact(() -> {
             editor.positionCaret(editor.getText().indexOf("第1个回答") + 3);
             editor.insertText(editor.getCaretPosition(), "，补充");
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#terminalLivePage").startsWith("第 1 页"));
+        awaitShownOnTerminal();
+        assertThat(text(robot, "#terminalLivePage")).startsWith("第 1 页");
         assertCursorInView(scroll);
     }
 }
