@@ -38,7 +38,8 @@ import org.tixun.core.users.Role;
 /**
  * The workstation's remote-session actions: the administrator's terminal enrollment (address and the code the
  * terminal shows → certificate issued, root code shown for comparison, audited) and starting a remote session on a
- * record (the session screen connected to the configured terminal, camera from Settings, recorded in the data dir).
+ * record (the session screen connected to the configured terminal, camera from Settings, recorded in the data dir;
+ * the workstation's signers sign by hand in the {@link WorkstationSigningDialog}).
  */
 public final class RemoteSessionActions {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSessionActions.class);
@@ -189,13 +190,15 @@ public final class RemoteSessionActions {
             return null;
         }
         RemoteSession session;
+        // The workstation's own signers (interrogators, recorder) sign by hand in a window over the session's.
+        WorkstationSigningDialog signing = new WorkstationSigningDialog(i18n);
         try {
             InstitutionKeyStore keys = keys(passphrase);
             String camera = ctx.core().settings().get(TerminalStation.CAMERA_SETTING).filter(v -> !v.isBlank())
                     .orElse(demoKeys() ? "synthetic:0" : "default");
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
                     ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, camera,
-                    ctx.actor(), LinkConfig.defaults()));
+                    ctx.actor(), LinkConfig.defaults(), signing));
         } catch (IOException | RuntimeException e) {
             LOG.warn("remote session to {} could not start", address, e);
             ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed", e.getMessage()));
@@ -218,6 +221,7 @@ public final class RemoteSessionActions {
         Scene scene = new Scene(view, 1320, 860);
         Theme.style(scene);
         stage.setScene(scene);
+        signing.setOwner(stage);
         stage.setOnHidden(e -> {
             try {
                 session.close();

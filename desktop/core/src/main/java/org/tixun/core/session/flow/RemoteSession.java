@@ -109,14 +109,24 @@ public final class RemoteSession implements AutoCloseable {
         return out;
     }
 
-    /** What the app supplies to start a session. */
+    /**
+     * What the app supplies to start a session.
+     *
+     * @param localSigning where the workstation's own signers (interrogators, recorder) sign, e.g. the app's signing
+     *        window; null replays synthetic handwriting through the simulated pad ({@link PadSignatureSource})
+     */
     public record Start(String terminalAddress, String workstationName, RecordSummary record, String camera,
-            String actor, LinkConfig link) {
+            String actor, LinkConfig link, SignatureSource localSigning) {
+        /** Local signers on the simulated pad (synthetic handwriting). */
+        public Start(String terminalAddress, String workstationName, RecordSummary record, String camera,
+                String actor, LinkConfig link) {
+            this(terminalAddress, workstationName, record, camera, actor, link, null);
+        }
     }
 
     /**
      * Dials the terminal for {@code record} (a draft started from a template): the record is typed here and signed at
-     * the terminal and on this machine's pad; audio/video with {@code camera} once the link is up, recorded.
+     * the terminal and on this machine ({@link Start#localSigning()}, by default the simulated pad); audio/video with {@code camera} once the link is up, recorded.
      */
     public static RemoteSession start(CoreServices core, InstitutionKeyStore keys, char[] passphrase, Start s)
             throws IOException {
@@ -137,7 +147,8 @@ public final class RemoteSession implements AutoCloseable {
             WorkstationFlow flow = new WorkstationFlow(new WorkstationFlow.Setup(sessionId, s.record().id(),
                     s.record().kind(), Lang.ZH, work, store, journal, keys,
                     DefaultTemplateService.forDataDir(core.dataDir().root()),
-                    new PadSignatureSource(work.resolve("pad"), 1000), PhotoSource.synthetic(),
+                    s.localSigning() != null ? s.localSigning() : new PadSignatureSource(work.resolve("pad"), 1000),
+                    PhotoSource.synthetic(),
                     (id, pdf, sha) -> {
                         core.records().markSealed(actor, id, pdf.toString(), sha);
                         core.sync().enqueue(id);

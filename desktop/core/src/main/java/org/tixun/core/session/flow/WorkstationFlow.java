@@ -129,6 +129,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private final Setup setup;
     private final WorkstationLink link;
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
+    /** Set by {@link #close()}: an interrupted local signing is then not a failure (see signLocallyAndSeal). */
+    private volatile boolean closing;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tixun-flow-workstation");
         t.setDaemon(true);
@@ -470,6 +472,13 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
             }
             seal();
         } catch (Exception e) {
+            if (closing && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+                // The session is closing while a signer was still signing: not a failure. The phase stays
+                // LOCAL_SIGNING and the slots signed so far stay in the journal, so resume() continues from there.
+                LOG.info("local signing interrupted by the session closing; resumable");
+                Thread.currentThread().interrupt();
+                return;
+            }
             LOG.error("local signing or sealing failed", e);
             synchronized (this) {
                 state.phase = Phase.FAILED;
@@ -615,6 +624,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         live.close();
         worker.shutdownNow();
     }

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.app.ui.workstation;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tixun.app.i18n.I18n;
+import org.tixun.app.ui.Styles;
+import org.tixun.app.ui.Theme;
+import org.tixun.app.ui.ink.SignatureCanvas;
+import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.evidence.model.SlotKind;
+import org.tixun.core.evidence.sample.SampleRecord;
+import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.flow.Capture;
+import org.tixun.core.session.flow.PadSignatureSource;
+import org.tixun.core.session.flow.SignatureSource;
+import org.tixun.signpad.model.PenSample;
+
+/**
+ * Handwritten signing of the workstation's own slots (interrogators, recorder) in a remote session: each
+ * {@link #capture} (called on the flow's worker thread) opens a 「工作站签名」 window with who signs, the page and what
+ * is signed, and a signature canvas, and blocks until the signer confirms (Enter or 确认签名; Esc or 清除 clears).
+ * Confirming an empty canvas only shows a message. Closing the window refuses the slot: {@code capture} throws and the
+ * flow reports it; nothing is sealed. A fingerprint slot takes the sample fingerprint image (the reader is simulated,
+ * as at the terminal).
+ */
+public final class WorkstationSigningDialog implements SignatureSource {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationSigningDialog.class);
+    /** What a pointer signature on the workstation's canvas is recorded as. */
+    public static final DeviceInfo CANVAS = new DeviceInfo("Tixun", "Signature canvas (pointer)", "workstation", "1",
+            1000, 400, 1, 60);
+
+    private final I18n i18n;
+    private volatile Window owner;
+    private final AtomicReference<Stage> open = new AtomicReference<>();
+
+    public WorkstationSigningDialog(I18n i18n) {
+        this(i18n, null);
+    }
+
+    /** @param owner the window the signing windows stay in front of (may be null, or set later) */
+    public WorkstationSigningDialog(I18n i18n, Window owner) {
+        this.i18n = i18n;
+        this.owner = owner;
+    }
+
+    /** The window the signing windows stay in front of (e.g. the session window, once it exists). */
+    public void setOwner(Window owner) {
+        this.owner = owner;
+    }
+
+    /** The signing window now open, if any (for tests and screenshots). */
+    public Stage openWindow() {
+        return open.get();
+    }
+
+    @Override
+    public Capture capture(PlannedSlot slot, int seed) throws IOException, InterruptedException {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("capture() blocks until the signer confirms: call it off the FX thread");
+        }
+        CompletableFuture<Capture> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                show(slot, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            // The session is closing: take the window away without a result.
+            result.cancel(false);
+            Platform.runLater(() -> {
+                Stage s = open.getAndSet(null);
+                if (s != null) {
+                    s.close();
+                }
+            });
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** The message of a refused slot in both languages, e.g. for the flow's problem line and the log. */
+    String refusedMessage(PlannedSlot slot) {
+        Object[] args = {slot.signer().name(), slot.pageIndex() + 1};
+        return I18n.format(I18n.CHINESE, "session.wsSign.refused", args) + " ("
+                + I18n.format(I18n.ENGLISH, "session.wsSign.refused", args) + ")";
+    }
+
+    private void show(PlannedSlot slot, CompletableFuture<Capture> result) {
+        int page = slot.pageIndex() + 1;
+        Label who = new Label(i18n.text("session.wsSign.who", slot.signer().name(),
+                i18n.text("session.wsSign.role." + slot.signer().role().name())));
+        who.setId("wsSignWho");
+        who.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
+        Label what = new Label(i18n.text("session.wsSign.what", page,
+                i18n.text("session.wsSign.kind." + slot.kind().name())));
+        what.setId("wsSignWhat");
+        what.setWrapText(true);
+        what.setStyle("-fx-font-size: 18px;");
+        Label hint = new Label(i18n.text(fingerprint(slot) ? "session.wsSign.fingerprintHint"
+                : "session.wsSign.keys"));
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.setWrapText(true);
+        Label message = new Label();
+        message.setId("wsSignMessage");
+        message.getStyleClass().add(Styles.ERROR_TEXT);
+        message.setWrapText(true);
+        SignatureCanvas canvas = new SignatureCanvas();
+        canvas.setId("wsSignCanvas");
+        canvas.setPrefSize(640, 260);
+        Button confirm = new Button(i18n.text("session.wsSign.confirm"));
+        confirm.setId("wsSignConfirm");
+        Button clear = new Button(i18n.text("session.wsSign.clear"));
+        clear.setId("wsSignClear");
+        Button fingerprintDone = new Button(i18n.text("session.wsSign.fingerprintDone"));
+        fingerprintDone.setId("wsSignFingerprint");
+        for (Button b : List.of(confirm, clear, fingerprintDone)) {
+            b.setStyle("-fx-font-size: 16px;");
+            // Enter and Esc are handled for the whole window (below), whatever has the focus.
+            b.setFocusTraversable(false);
+        }
+        Stage stage = new Stage();
+        Runnable doConfirm = () -> {
+            List<PenSample> samples = canvas.samples();
+            if (samples.stream().noneMatch(PenSample::isContact)) {
+                message.setText(i18n.text("session.wsSign.empty"));
+                return;
+            }
+            try {
+                finish(stage, result, PadSignatureSource.fromSamples(samples, CANVAS));
+            } catch (IOException e) {
+                message.setText(e.getMessage());
+            }
+        };
+        Runnable doClear = () -> {
+            canvas.clear();
+            message.setText("");
+        };
+        confirm.setOnAction(e -> doConfirm.run());
+        clear.setOnAction(e -> doClear.run());
+        fingerprintDone.setOnAction(e -> {
+            Instant t = Instant.now();
+            long mono = System.nanoTime();
+            finish(stage, result, new Capture(List.of(), null, SampleRecord.fingerprintImage(), t, t, mono, mono, 0,
+                    0, CANVAS));
+        });
+        VBox box;
+        if (fingerprint(slot)) {
+            box = new VBox(12, who, what, hint, fingerprintDone, message);
+        } else {
+            box = new VBox(12, who, what, hint, canvas, new HBox(12, confirm, clear), message);
+            VBox.setVgrow(canvas, Priority.ALWAYS);
+        }
+        box.setId("wsSignView");
+        box.setPadding(new Insets(16));
+        Scene scene = new Scene(box);
+        Theme.style(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (fingerprint(slot)) {
+                    fingerprintDone.fire();
+                } else {
+                    doConfirm.run();
+                }
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                doClear.run();
+            }
+        });
+        stage.setTitle(i18n.text("session.wsSign.title", slot.signer().name()));
+        Window w = owner;
+        if (w != null && w.isShowing()) {
+            stage.initOwner(w);
+        }
+        stage.setScene(scene);
+        // Closing the window refuses the slot; the flow reports it and seals nothing.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            if (result.completeExceptionally(new IOException(refusedMessage(slot)))) {
+                LOG.info("workstation signing of slot {} refused: the window was closed", slot.slotId());
+            }
+            close(stage);
+        });
+        // Hidden some other way (its owner closed) without a result: the session is closing, which interrupts the
+        // waiting worker; nothing to complete here.
+        stage.setOnHidden(e -> open.compareAndSet(stage, null));
+        open.set(stage);
+        stage.show();
+        stage.toFront();
+    }
+
+    private void finish(Stage stage, CompletableFuture<Capture> result, Capture capture) {
+        result.complete(capture);
+        close(stage);
+    }
+
+    private void close(Stage stage) {
+        open.compareAndSet(stage, null);
+        stage.close();
+    }
+
+    private static boolean fingerprint(PlannedSlot slot) {
+        return slot.kind() == SlotKind.FINGERPRINT || slot.kind() == SlotKind.CORRECTION;
+    }
+}
