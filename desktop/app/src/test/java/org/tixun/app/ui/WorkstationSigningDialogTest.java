@@ -188,7 +188,7 @@ class WorkstationSigningDialogTest {
         draw(robot);
         robot.interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(IOException.class)
+                .cause().isInstanceOf(org.tixun.core.session.flow.SigningCancelledException.class)
                 .hasMessageContaining("工作站签名窗口已关闭而未签名").hasMessageContaining("张伟")
                 .hasMessageContaining("第 2 页").hasMessageContaining("closed without signing");
         WaitForAsyncUtils.waitForFxEvents();

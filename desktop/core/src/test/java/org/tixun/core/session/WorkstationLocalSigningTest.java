@@ -70,11 +70,11 @@ class WorkstationLocalSigningTest {
     }
 
     @Test
-    void refusedLocalSlotFailsWithoutSealing() throws Exception {
+    void failingLocalSignatureSourceFailsWithoutSealing() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Run r = start("local-refused", (slot, seed) -> {
             if (calls.incrementAndGet() == 2) {
-                throw new IOException("签名窗口已关闭 (signing window closed)");
+                throw new IOException("签名板断开 (signing window closed: the pad is gone)");
             }
             return FlowFixtures.SAMPLES.capture(slot, seed);
         });
@@ -89,6 +89,42 @@ class WorkstationLocalSigningTest {
             assertThat(Files.exists(dir.resolve("w/sessions/local-refused/sealed.pdf"))).as("nothing sealed").isFalse();
             assertThat(r.journal().load("rec-1")).as("terminal slots and the one local slot signed before")
                     .hasSize(st.terminalSlots.size() + 1);
+        } finally {
+            r.flow().close();
+            r.link().close();
+            r.store().close();
+            r.terminal().close();
+        }
+    }
+
+    @Test
+    void aSignerWhoDidNotSignIsAskedAgainAndTheRecordSeals() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Run r = start("local-cancelled", (slot, seed) -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new org.tixun.core.session.flow.SigningCancelledException("张伟 未签名 (did not sign)");
+            }
+            return FlowFixtures.SAMPLES.capture(slot, seed);
+        });
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!r.flow().localSigningWaiting() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(r.flow().localSigningWaiting()).as("waiting for the signer").isTrue();
+            assertThat(r.flow().phase()).isEqualTo(WorkstationFlow.Phase.LOCAL_SIGNING);
+            assertThat(r.problems()).anyMatch(p -> p.contains("did not sign") && p.contains("继续工作站签名"));
+            assertThat(r.filed()).isEmpty();
+            int before = r.journal().load("rec-1").size();
+            r.flow().retryLocalSigning();
+            assertThat(r.flow().awaitEnd(Duration.ofSeconds(60))).isTrue();
+            WorkstationFlow.State st = r.flow().state();
+            assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            assertThat(r.filed()).containsExactly("rec-1");
+            assertThat(r.journal().load("rec-1")).as("each slot once: the cancelled one signed on the retry")
+                    .hasSize(st.terminalSlots.size() + st.localSlots.size())
+                    .hasSizeGreaterThan(before);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> r.flow().retryLocalSigning());
         } finally {
             r.flow().close();
             r.link().close();

@@ -41,6 +41,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper recording = new ReadOnlyStringWrapper("");
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
+    private final BooleanProperty localSigningWaiting = new SimpleBooleanProperty(false);
     private final ObservableList<String> progress = FXCollections.observableArrayList();
     private final Map<String, String> status = new LinkedHashMap<>();
 
@@ -63,8 +64,10 @@ public final class SessionViewModel {
         flow.addListener(new FlowListener() {
             @Override
             public void phase(String p) {
+                boolean waiting = flow.localSigningWaiting();
                 Platform.runLater(() -> {
                     phase.set(i18n.text("session.phase." + p));
+                    localSigningWaiting.set(waiting);
                     refreshProgress();
                 });
             }
@@ -210,6 +213,17 @@ public final class SessionViewModel {
 
     public BooleanProperty mutedProperty() {
         return muted;
+    }
+
+    /** True while a workstation-side signer did not sign and the signing waits to be taken up again. */
+    public BooleanProperty localSigningWaitingProperty() {
+        return localSigningWaiting;
+    }
+
+    /** 继续工作站签名: the next open workstation slot's signing window again. */
+    public void retryLocalSigning() {
+        problem.set("");
+        flow.retryLocalSigning();
     }
 
     public BooleanProperty connectedProperty() {

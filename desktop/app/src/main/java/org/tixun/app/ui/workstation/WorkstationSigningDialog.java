@@ -207,7 +207,7 @@ public final class WorkstationSigningDialog implements SignatureSource {
         // Closing the window refuses the slot; the flow reports it and seals nothing.
         stage.setOnCloseRequest(e -> {
             e.consume();
-            if (result.completeExceptionally(new IOException(refusedMessage(slot)))) {
+            if (result.completeExceptionally(new org.tixun.core.session.flow.SigningCancelledException(refusedMessage(slot)))) {
                 LOG.info("workstation signing of slot {} refused: the window was closed", slot.slotId());
             }
             close(stage);

@@ -131,6 +131,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
     /** Set by {@link #close()}: an interrupted local signing is then not a failure (see signLocallyAndSeal). */
     private volatile boolean closing;
+    /** A workstation-side signer did not sign: the flow waits in LOCAL_SIGNING for {@link #retryLocalSigning}. */
+    private volatile boolean localSigningWaiting;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tixun-flow-workstation");
         t.setDaemon(true);
@@ -204,6 +206,21 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         } else if (state.phase == Phase.LOCAL_SIGNING) {
             worker.execute(this::signLocallyAndSeal);
         }
+        firePhase();
+    }
+
+    /** Whether a workstation-side signer did not sign and the signing waits to be taken up again. */
+    public boolean localSigningWaiting() {
+        return localSigningWaiting;
+    }
+
+    /** Takes the workstation's signing up again after a signer did not sign (the next open slot). */
+    public synchronized void retryLocalSigning() {
+        if (state.phase != Phase.LOCAL_SIGNING || !localSigningWaiting) {
+            throw new IllegalStateException("no workstation signing is waiting (phase " + state.phase + ")");
+        }
+        localSigningWaiting = false;
+        worker.execute(this::signLocallyAndSeal);
         firePhase();
     }
 
@@ -471,6 +488,12 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
                 save();
             }
             seal();
+        } catch (SigningCancelledException e) {
+            // Not a failure: the slots signed so far stay in the journal; the officer takes the signing up again.
+            LOG.info("workstation signing paused: {}", e.getMessage());
+            localSigningWaiting = true;
+            problem(e.getMessage() + "；点「继续工作站签名」再签 (press Continue workstation signing to sign)");
+            firePhase();
         } catch (Exception e) {
             if (closing && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
                 // The session is closing while a signer was still signing: not a failure. The phase stays
