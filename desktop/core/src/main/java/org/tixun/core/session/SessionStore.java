@@ -146,6 +146,30 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The most recently saved flow of {@code side} for {@code recordId} that is not finished (its phase is none of
+     * {@code finished}), e.g. to resume a remote session after the program was closed or crashed.
+     */
+    public synchronized Optional<FlowState> unfinishedFlow(String side, String recordId, java.util.Set<String> finished)
+            throws IOException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT session_id, phase, state_json FROM session_flow "
+                + "WHERE side = ? AND record_id = ? ORDER BY updated_at DESC, rowid DESC")) {
+            p.setString(1, side);
+            p.setString(2, recordId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    if (!finished.contains(rs.getString(2))) {
+                        return Optional.of(new FlowState(rs.getString(1), side, recordId, rs.getString(2),
+                                rs.getString(3)));
+                    }
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the session flows of a record", e);
+        }
+    }
+
     /** The state of a session, created (next 1, received 0) if new. */
     public synchronized State session(String sessionId, SessionRole role) throws IOException {
         try {

@@ -87,6 +87,11 @@ public final class SessionView extends BorderPane {
             long keystroke = System.nanoTime();
             javafx.application.Platform.runLater(() -> vm.edited(editor.getText(), editor.getCaretPosition(), keystroke));
         });
+        // A resumed session: what was typed before the program was closed, pushed to the terminal again.
+        vm.typedText().ifPresent(text -> {
+            editor.setText(text);
+            editor.positionCaret(editor.getLength());
+        });
         Label latency = new Label();
         latency.setId("sessionLatency");
         latency.textProperty().bind(vm.latencyProperty());

@@ -116,6 +116,28 @@ public final class SessionViewModel {
         return out;
     }
 
+    /** The editor text of a Q&A list, as {@link #parse} reads it back. */
+    public static String format(List<QaEntry> qa) {
+        StringBuilder out = new StringBuilder();
+        for (QaEntry e : qa) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("问：").append(e.q()).append("\n答：").append(e.a());
+        }
+        return out.toString();
+    }
+
+    /** The text typed before the program was closed (the session's saved draft or frozen record), if any. */
+    public java.util.Optional<String> typedText() {
+        try {
+            return flow.typedRecord().map(d -> format(d.qa()));
+        } catch (java.io.IOException e) {
+            problem.set(e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The editor changed: push the record to the terminal (rendered by the flow), following the caret's entry. */
     public void edited(String text, int caret, long keystrokeNanos) {
         if (flow.phase() != WorkstationFlow.Phase.LIVE) {

@@ -83,6 +83,9 @@ public final class LivePublisher implements AutoCloseable {
         this.templates = templates;
         this.sink = sink;
         this.dpi = dpi;
+        // Revisions continue past any earlier publisher of the same session (a restarted workstation): the terminal
+        // drops anything older than what it shows, so they start from the clock (microseconds), not from 1.
+        this.revision = System.currentTimeMillis() * 1000;
         this.worker = new Thread(this::run, "tixun-live-record");
         worker.setDaemon(true);
         worker.start();

@@ -134,10 +134,18 @@ public final class RemoteSession implements AutoCloseable {
         SessionTls tls = ca.workstationTls(keys.tlsCredential());
         Path root = core.dataDir().root().resolve("remote-session/workstation");
         Files.createDirectories(root);
-        String sessionId = "rs-" + Instant.now().toEpochMilli();
-        Path work = root.resolve("sessions").resolve(sessionId);
         SessionStore store = SessionStore.open(root.resolve("session.db"));
         try {
+            // The record's unfinished session (the program was closed or crashed): take it up again.
+            var unfinished = store.unfinishedFlow("WORKSTATION", s.record().id(),
+                    java.util.Set.of(WorkstationFlow.Phase.SEALED.name(), WorkstationFlow.Phase.FAILED.name()));
+            String sessionId = unfinished.map(SessionStore.FlowState::sessionId)
+                    .orElse("rs-" + Instant.now().toEpochMilli());
+            if (unfinished.isPresent()) {
+                LOG.info("resuming remote session {} of record {} (phase {})", sessionId, s.record().id(),
+                        unfinished.get().phase());
+            }
+            Path work = root.resolve("sessions").resolve(sessionId);
             SignatureEventJournal journal = new SignatureEventJournal(root.resolve("journal"));
             WorkstationLink link = new WorkstationLink(s.workstationName(), tls, s.terminalAddress(), sessionId,
                     store, journal, s.link());
@@ -158,6 +166,9 @@ public final class RemoteSession implements AutoCloseable {
                 media.sink().add(recording);
             }
             link.start();
+            if (unfinished.isPresent()) {
+                flow.resume();
+            }
             RemoteSession session = new RemoteSession(link, flow, store, media, baseData(s.record()));
             if (media != null) {
                 Thread dial = new Thread(() -> {

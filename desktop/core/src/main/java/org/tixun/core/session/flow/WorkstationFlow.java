@@ -133,6 +133,11 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private volatile boolean closing;
     /** A workstation-side signer did not sign: the flow waits in LOCAL_SIGNING for {@link #retryLocalSigning}. */
     private volatile boolean localSigningWaiting;
+    private final ExecutorService drafts = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tixun-flow-draft");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tixun-flow-workstation");
         t.setDaemon(true);
@@ -228,13 +233,77 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     public void edit(DocumentData data, String cursorText, long keystrokeNanos) {
         checkLive();
         live.edit(data, cursorText, keystrokeNanos);
+        keepDraft(data);
     }
 
     /** The recorder typed: push the record to the terminal, showing the page where entry {@code cursorEntry} ends. */
     public void edit(DocumentData data, int cursorEntry, boolean inAnswer, long keystrokeNanos) {
         checkLive();
         live.edit(data, cursorEntry, inAnswer, keystrokeNanos);
+        keepDraft(data);
     }
+
+    /** The typed record, saved to {@code live-draft.json} in the background after every edit (newest wins). */
+    private final java.util.concurrent.atomic.AtomicReference<DocumentData> unsavedDraft =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private void keepDraft(DocumentData data) {
+        if (unsavedDraft.getAndSet(data) == null) {
+            drafts.execute(this::saveDraft);
+        }
+    }
+
+    private void saveDraft() {
+        DocumentData data = unsavedDraft.getAndSet(null);
+        if (data == null) {
+            return;
+        }
+        try {
+            InstitutionKeyStore.writeAtomically(setup.workDir().resolve(DRAFT_FILE),
+                    data.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // Kept in memory: the next edit tries again; the problem is shown, typing goes on.
+            unsavedDraft.compareAndSet(null, data);
+            LOG.error("the typed record could not be saved to {}", setup.workDir().resolve(DRAFT_FILE), e);
+            problem("笔录草稿无法保存 (the typed record could not be saved): " + e.getMessage());
+        }
+    }
+
+    /** Saves the newest typed record now (e.g. before the window closes); false if that failed. */
+    public boolean flushDraft() {
+        if (drafts.isShutdown()) {
+            saveDraft();
+            return unsavedDraft.get() == null;
+        }
+        try {
+            drafts.submit(this::saveDraft).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return unsavedDraft.get() == null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.error("the typed record could not be saved", e);
+            return false;
+        }
+    }
+
+    /**
+     * The record as last typed: the frozen data once frozen, else the saved live draft (after a restart the
+     * session screen shows it again), else empty.
+     */
+    public java.util.Optional<DocumentData> typedRecord() throws IOException {
+        for (String name : new String[] {"record-data.json", DRAFT_FILE}) {
+            Path f = setup.workDir().resolve(name);
+            if (Files.exists(f)) {
+                try (var in = Files.newInputStream(f)) {
+                    return java.util.Optional.of(DocumentData.fromJson(in));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static final String DRAFT_FILE = "live-draft.json";
 
     private synchronized void checkLive() {
         if (state.phase != Phase.LIVE) {
@@ -648,6 +717,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        flushDraft();
+        drafts.shutdown();
         live.close();
         worker.shutdownNow();
     }
