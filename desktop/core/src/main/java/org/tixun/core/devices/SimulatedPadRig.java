@@ -49,28 +49,67 @@ public final class SimulatedPadRig implements AutoCloseable {
      */
     public static SimulatedPadRig start(Path workDir, List<InkPoint> points, double rateHz, PenSampleListener listener)
             throws IOException, PadException {
-        Files.createDirectories(workDir);
-        Path device = workDir.resolve("pad-device");
-        Path host = workDir.resolve("pad-host");
-        PtyPair pair = PtyPair.start(device, host);
-        SimulatedPad simulator = null;
+        SimulatedDevice device = startDevice(workDir, points, rateHz);
         SignaturePad pad = null;
         try {
-            simulator = new SimulatedPad(PadProtocol.ISDV4, pair.deviceEnd(), points, rateHz);
-            simulator.start();
-            pad = Pads.open(PadProtocol.ISDV4, pair.hostEnd().toString());
+            pad = Pads.open(PadProtocol.ISDV4, device.hostEnd().toString());
             pad.addSampleListener(listener);
             pad.start();
-            return new SimulatedPadRig(pair, simulator, pad);
+            return new SimulatedPadRig(device.pair, device.simulator, pad);
         } catch (PadException | RuntimeException e) {
             if (pad != null) {
                 pad.close();
             }
-            if (simulator != null) {
-                simulator.close();
-            }
+            device.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Only the device side: socat and the ISDV4 simulator replaying {@code signature} once a host starts it; the host
+     * opens {@link SimulatedDevice#hostEnd()} itself (e.g. as a configured pad {@code ISDV4:<hostEnd>}).
+     */
+    public static SimulatedDevice startDevice(Path workDir, String signature) throws IOException, PadException {
+        return startDevice(workDir, load(signature), 0);
+    }
+
+    private static SimulatedDevice startDevice(Path workDir, List<InkPoint> points, double rateHz)
+            throws IOException, PadException {
+        Files.createDirectories(workDir);
+        PtyPair pair = PtyPair.start(workDir.resolve("pad-device"), workDir.resolve("pad-host"));
+        try {
+            SimulatedPad simulator = new SimulatedPad(PadProtocol.ISDV4, pair.deviceEnd(), points, rateHz);
+            simulator.start();
+            return new SimulatedDevice(pair, simulator);
+        } catch (PadException | RuntimeException e) {
             pair.close();
             throw e;
+        }
+    }
+
+    /** A simulated ISDV4 pad on the device end of a pty pair; the host end is free for a host to open. */
+    public static final class SimulatedDevice implements AutoCloseable {
+        private final PtyPair pair;
+        private final SimulatedPad simulator;
+
+        private SimulatedDevice(PtyPair pair, SimulatedPad simulator) {
+            this.pair = pair;
+            this.simulator = simulator;
+        }
+
+        /** The port a host opens (a pty path). */
+        public Path hostEnd() {
+            return pair.hostEnd();
+        }
+
+        public SimulatedPad simulator() {
+            return simulator;
+        }
+
+        @Override
+        public void close() {
+            simulator.close();
+            pair.close();
         }
     }
 

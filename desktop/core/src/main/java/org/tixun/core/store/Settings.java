@@ -16,6 +16,11 @@ public final class Settings {
     public static final String PKCS11_CONFIG = "keys.pkcs11.config";
     public static final String TERMINAL_ADDRESS = "terminal.address";
     public static final String CASE_SYSTEM_URL = "casesystem.url";
+    /**
+     * The workstation's own signature pad for its signers in a remote session, {@code PROTOCOL:PORT} (e.g.
+     * {@code ISDV4:/dev/ttyUSB0}, see {@code org.tixun.core.devices.PadSpec}); blank: sign on the screen canvas only.
+     */
+    public static final String WORKSTATION_PAD = "workstation.pad";
 
     private final Database db;
 

@@ -15,7 +15,10 @@ import org.tixun.app.ui.Forms;
 import org.tixun.app.ui.Styles;
 import org.tixun.core.users.AppMode;
 
-/** The administrator's settings: role of this machine, terminal address, case-system address, keys. */
+/**
+ * The administrator's settings: role of this machine, terminal address, case-system address, the workstation's
+ * signature pad, keys.
+ */
 public final class SettingsView extends VBox {
     public SettingsView(AppContext ctx, SettingsViewModel vm, Runnable onClose) {
         I18n i18n = ctx.i18n();
@@ -33,6 +36,10 @@ public final class SettingsView extends VBox {
         TextField caseSystem = new TextField();
         caseSystem.setId("settingsCaseSystemUrl");
         caseSystem.textProperty().bindBidirectional(vm.caseSystemUrlProperty());
+        TextField pad = new TextField();
+        pad.setId("settingsWorkstationPad");
+        pad.setPromptText(org.tixun.core.devices.PadSpec.EXAMPLE);
+        pad.textProperty().bindBidirectional(vm.workstationPadProperty());
         Label keys = new Label(vm.keystoreDescription());
         keys.setWrapText(true);
         keys.getStyleClass().add(Styles.MUTED);
@@ -54,6 +61,7 @@ public final class SettingsView extends VBox {
                 Forms.field(i18n, "setup.role", role, vm.errors(), "role"),
                 Forms.field(i18n, "setup.terminalAddress", terminal, vm.errors(), "terminalAddress"),
                 Forms.field(i18n, "setup.caseSystemUrl", caseSystem, vm.errors(), "caseSystemUrl"),
+                Forms.field(i18n, "settings.workstationPad", pad, vm.errors(), "workstationPad"),
                 Forms.field(i18n, "settings.keys", keys, null, null),
                 Forms.field(i18n, "datadir.label", new org.tixun.app.ui.DataDirField(ctx), null, null),
                 new HBox(8, save, close, message));

@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.tixun.app.ui.AppContext;
 import org.tixun.core.audit.AuditAction;
+import org.tixun.core.devices.PadSpec;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.AppMode;
@@ -23,6 +24,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<AppMode> role = new SimpleObjectProperty<>();
     private final StringProperty terminalAddress = new SimpleStringProperty("");
     private final StringProperty caseSystemUrl = new SimpleStringProperty("");
+    private final StringProperty workstationPad = new SimpleStringProperty("");
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
@@ -32,6 +34,7 @@ public final class SettingsViewModel {
         role.set(current.role() == null ? AppMode.WORKSTATION : current.role());
         terminalAddress.set(current.terminalAddress());
         caseSystemUrl.set(current.caseSystemUrl());
+        workstationPad.set(ctx.core().settings().get(Settings.WORKSTATION_PAD).orElse(""));
     }
 
     /** Validates and stores; returns true when saved. */
@@ -41,13 +44,20 @@ public final class SettingsViewModel {
         for (MachineConfig.Problem p : config.validate()) {
             errors.put(p.field(), Messages.get(ctx.i18n().locale(), p.key(), List.of()));
         }
+        String pad = workstationPad.get() == null ? "" : workstationPad.get().trim();
+        try {
+            PadSpec.parse(pad);
+        } catch (IllegalArgumentException e) {
+            errors.put("workstationPad", e.getMessage());
+        }
         if (!errors.isEmpty()) {
             return false;
         }
         config.save(ctx.core().settings());
+        ctx.core().settings().put(Settings.WORKSTATION_PAD, pad);
         ctx.core().audit().append(ctx.actor(), AuditAction.SETTINGS_CHANGED, "machine",
                 "role=" + config.role() + " terminal=" + config.terminalAddress() + " caseSystem="
-                        + config.caseSystemUrl());
+                        + config.caseSystemUrl() + " workstationPad=" + pad);
         message.set(ctx.i18n().text("settings.saved"));
         return true;
     }
@@ -69,6 +79,11 @@ public final class SettingsViewModel {
 
     public StringProperty caseSystemUrlProperty() {
         return caseSystemUrl;
+    }
+
+    /** The workstation's signature pad, {@code PROTOCOL:PORT} or blank ({@link Settings#WORKSTATION_PAD}). */
+    public StringProperty workstationPadProperty() {
+        return workstationPad;
     }
 
     public ObservableMap<String, String> errors() {

@@ -192,6 +192,8 @@ public final class RemoteSessionActions {
         RemoteSession session;
         // The workstation's own signers (interrogators, recorder) sign by hand in a window over the session's.
         WorkstationSigningDialog signing = new WorkstationSigningDialog(i18n);
+        // On the workstation's own pad when one is configured (the canvas takes the mouse either way).
+        signing.setPad(ctx.core().settings().get(Settings.WORKSTATION_PAD).orElse(""));
         try {
             InstitutionKeyStore keys = keys(passphrase);
             String camera = ctx.core().settings().get(TerminalStation.CAMERA_SETTING).filter(v -> !v.isBlank())

@@ -4,7 +4,10 @@ package org.tixun.app.ui.workstation;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -25,6 +28,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.Theme;
 import org.tixun.app.ui.ink.SignatureCanvas;
+import org.tixun.core.devices.PadSpec;
 import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.model.SlotKind;
 import org.tixun.core.evidence.sample.SampleRecord;
@@ -32,6 +36,9 @@ import org.tixun.core.session.SigningPlan.PlannedSlot;
 import org.tixun.core.session.flow.Capture;
 import org.tixun.core.session.flow.PadSignatureSource;
 import org.tixun.core.session.flow.SignatureSource;
+import org.tixun.signpad.PenSampleListener;
+import org.tixun.signpad.SignaturePad;
+import org.tixun.signpad.model.PadInfo;
 import org.tixun.signpad.model.PenSample;
 
 /**
@@ -41,6 +48,12 @@ import org.tixun.signpad.model.PenSample;
  * Confirming an empty canvas only shows a message. Closing the window refuses the slot: {@code capture} throws and the
  * flow reports it; nothing is sealed. A fingerprint slot takes the sample fingerprint image (the reader is simulated,
  * as at the terminal).
+ *
+ * <p>With a pad configured ({@link #setPad}, the {@code workstation.pad} setting, e.g. {@code ISDV4:/dev/ttyUSB0})
+ * the window opens that pad when it shows (off the FX thread), draws its pen samples on the canvas and says whether
+ * the pad is connected; a signature written on the pad is recorded with the pad as its device. The pad is closed
+ * when the window goes (confirmed, closed or the session interrupting). If the setting is wrong or the pad cannot
+ * be opened the window says so and the canvas still takes the mouse or touch.
  */
 public final class WorkstationSigningDialog implements SignatureSource {
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationSigningDialog.class);
@@ -51,6 +64,7 @@ public final class WorkstationSigningDialog implements SignatureSource {
     private final I18n i18n;
     private volatile Window owner;
     private final AtomicReference<Stage> open = new AtomicReference<>();
+    private volatile String padSetting = "";
 
     public WorkstationSigningDialog(I18n i18n) {
         this(i18n, null);
@@ -60,6 +74,14 @@ public final class WorkstationSigningDialog implements SignatureSource {
     public WorkstationSigningDialog(I18n i18n, Window owner) {
         this.i18n = i18n;
         this.owner = owner;
+    }
+
+    /**
+     * The workstation's signature pad, as in the {@code workstation.pad} setting ({@code PROTOCOL:PORT}, see
+     * {@link PadSpec}); blank or null: the canvas only. Takes effect from the next signing window.
+     */
+    public void setPad(String setting) {
+        this.padSetting = setting == null ? "" : setting.trim();
     }
 
     /** The window the signing windows stay in front of (e.g. the session window, once it exists). */
@@ -149,6 +171,10 @@ public final class WorkstationSigningDialog implements SignatureSource {
             // Enter and Esc are handled for the whole window (below), whatever has the focus.
             b.setFocusTraversable(false);
         }
+        Label padStatus = new Label();
+        padStatus.setId("wsSignPad");
+        padStatus.setWrapText(true);
+        PadLink pad = new PadLink(canvas, padStatus);
         Stage stage = new Stage();
         Runnable doConfirm = () -> {
             List<PenSample> samples = canvas.samples();
@@ -156,8 +182,14 @@ public final class WorkstationSigningDialog implements SignatureSource {
                 message.setText(i18n.text("session.wsSign.empty"));
                 return;
             }
+            long fromPad = samples.stream().filter(pad::delivered).count();
+            if (fromPad > 0 && fromPad < samples.size()) {
+                message.setText(i18n.text("session.wsSign.pad.mixed"));
+                return;
+            }
             try {
-                finish(stage, result, PadSignatureSource.fromSamples(samples, CANVAS));
+                finish(stage, result, PadSignatureSource.fromSamples(samples,
+                        fromPad > 0 ? pad.deviceInfo() : CANVAS));
             } catch (IOException e) {
                 message.setText(e.getMessage());
             }
@@ -178,7 +210,8 @@ public final class WorkstationSigningDialog implements SignatureSource {
         if (fingerprint(slot)) {
             box = new VBox(12, who, what, hint, fingerprintDone, message);
         } else {
-            box = new VBox(12, who, what, hint, canvas, new HBox(12, confirm, clear), message);
+            box = padSetting.isEmpty() ? new VBox(12, who, what, hint, canvas, new HBox(12, confirm, clear), message)
+                    : new VBox(12, who, what, hint, padStatus, canvas, new HBox(12, confirm, clear), message);
             VBox.setVgrow(canvas, Priority.ALWAYS);
         }
         box.setId("wsSignView");
@@ -214,10 +247,128 @@ public final class WorkstationSigningDialog implements SignatureSource {
         });
         // Hidden some other way (its owner closed) without a result: the session is closing, which interrupts the
         // waiting worker; nothing to complete here.
-        stage.setOnHidden(e -> open.compareAndSet(stage, null));
+        // However the window goes (confirmed, closed, the session interrupting), the pad is released.
+        stage.setOnHidden(e -> {
+            open.compareAndSet(stage, null);
+            pad.close();
+        });
         open.set(stage);
         stage.show();
         stage.toFront();
+        if (!fingerprint(slot) && !padSetting.isEmpty()) {
+            pad.connect(padSetting);
+        }
+    }
+
+    /**
+     * The configured pad of one signing window: opened off the FX thread, its samples fed to the canvas (which
+     * queues them from any thread), its state shown in the window; closed with the window.
+     */
+    private final class PadLink {
+        private final SignatureCanvas canvas;
+        private final Label status;
+        private final Set<PenSample> delivered = ConcurrentHashMap.newKeySet();
+        private volatile boolean padInfoOnCanvas;
+        private volatile DeviceInfo device;
+        private SignaturePad pad;
+        private PadSpec spec;
+        private boolean closed;
+
+        PadLink(SignatureCanvas canvas, Label status) {
+            this.canvas = canvas;
+            this.status = status;
+            // Mouse ink switches the canvas to pointer coordinates; the next pad sample switches it back.
+            canvas.addPenSampleListener(s -> padInfoOnCanvas = false);
+        }
+
+        /** Parses the setting and opens the pad in the background (FX thread). */
+        void connect(String setting) {
+            Optional<PadSpec> parsed;
+            try {
+                parsed = PadSpec.parse(setting);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("workstation pad setting is wrong: {}", e.getMessage());
+                showProblem(i18n.text("session.wsSign.pad.badSetting", e.getMessage()));
+                return;
+            }
+            if (parsed.isEmpty()) {
+                return;
+            }
+            PadSpec s = parsed.get();
+            status.getStyleClass().setAll("label", Styles.MUTED);
+            status.setText(i18n.text("session.wsSign.pad.opening", s.describe()));
+            Thread opener = new Thread(() -> open(s), "workstation-pad-open");
+            opener.setDaemon(true);
+            opener.start();
+        }
+
+        private void open(PadSpec s) {
+            SignaturePad p = null;
+            try {
+                p = s.open();
+                PadInfo info = p.info();
+                device = s.deviceInfo(info);
+                PenSampleListener feed = sample -> {
+                    delivered.add(sample);
+                    canvas.accept(sample);
+                    if (!padInfoOnCanvas) {
+                        padInfoOnCanvas = true;
+                        Platform.runLater(() -> canvas.setPadInfo(info));
+                    }
+                };
+                p.addSampleListener(feed);
+                synchronized (this) {
+                    if (closed) {
+                        p.close();
+                        return;
+                    }
+                    pad = p;
+                    spec = s;
+                }
+                p.start();
+                LOG.info("workstation signing pad connected: {}", info.describe());
+                Platform.runLater(() -> {
+                    canvas.setPadInfo(info);
+                    status.getStyleClass().setAll("label", Styles.MUTED);
+                    status.setText(i18n.text("session.wsSign.pad.connected", s.describe()));
+                });
+            } catch (Exception e) {
+                if (p != null) {
+                    p.close();
+                }
+                synchronized (this) {
+                    pad = null;
+                    if (closed) {
+                        return;
+                    }
+                }
+                LOG.warn("workstation signing pad {} could not be opened: {}", s, e.toString());
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                Platform.runLater(() -> showProblem(i18n.text("session.wsSign.pad.failed", s.describe(), why)));
+            }
+        }
+
+        private void showProblem(String text) {
+            status.getStyleClass().setAll("label", Styles.ERROR_TEXT);
+            status.setText(text);
+        }
+
+        boolean delivered(PenSample sample) {
+            return delivered.contains(sample);
+        }
+
+        /** The device of a signature written on the pad. */
+        DeviceInfo deviceInfo() {
+            return device;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (pad != null) {
+                pad.close();
+                LOG.info("workstation signing pad {} closed", spec);
+            }
+        }
     }
 
     private void finish(Stage stage, CompletableFuture<Capture> result, Capture capture) {
