@@ -133,16 +133,17 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private volatile boolean closing;
     /** A workstation-side signer did not sign: the flow waits in LOCAL_SIGNING for {@link #retryLocalSigning}. */
     private volatile boolean localSigningWaiting;
-    private final ExecutorService drafts = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tixun-flow-draft");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tixun-flow-workstation");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Saves the typed record; separate from {@link #worker}, which blocks while a signer signs. */
+    private final ExecutorService drafts = daemonExecutor("tixun-flow-draft");
+    private final ExecutorService worker = daemonExecutor("tixun-flow-workstation");
+
+    private static ExecutorService daemonExecutor(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
     private final LivePublisher live;
     private State state;
 
