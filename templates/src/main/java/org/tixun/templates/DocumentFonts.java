@@ -24,8 +24,6 @@ public final class DocumentFonts {
     static final String RESOURCE = "/fonts/NotoSerifSC-Regular.ttf";
 
     private static volatile byte[] regular;
-    private static volatile CmapLookup cmap;
-
     private DocumentFonts() {}
 
     static void register(PdfRendererBuilder builder) {
@@ -107,22 +105,20 @@ public final class DocumentFonts {
     }
 
     private static CmapLookup cmap() {
-        CmapLookup lookup = cmap;
-        if (lookup == null) {
-            synchronized (DocumentFonts.class) {
-                lookup = cmap;
-                if (lookup == null) {
-                    try {
-                        // A font of its own, open for the process: only its cmap is used, read-only.
-                        lookup = parse(regular()).getUnicodeCmapLookup();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot read the character map of " + RESOURCE, e);
-                    }
-                    cmap = lookup;
-                }
+        return Cmap.LOOKUP;
+    }
+
+    /** A font of its own, open for the process: only its cmap is used, read-only. */
+    private static final class Cmap {
+        static final CmapLookup LOOKUP = lookup();
+
+        private static CmapLookup lookup() {
+            try {
+                return parse(regular()).getUnicodeCmapLookup();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the character map of " + RESOURCE, e);
             }
         }
-        return lookup;
     }
 
     /** Returns the bytes of the regular face, read once from the classpath. */

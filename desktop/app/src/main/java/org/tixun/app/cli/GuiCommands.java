@@ -94,12 +94,8 @@ public final class GuiCommands {
         String enrollCode;
         @Option(names = "--name", description = "Workstation name sent to the terminal.", defaultValue = "工作站 1")
         String name;
-        @Option(names = "--timeout-s", description = "Give up after this many seconds (default 600).",
-                defaultValue = "600")
-        int timeoutSeconds;
-        @Option(names = "--loss-timeout-ms", description = "Link loss detection (default 2000).",
-                defaultValue = "2000")
-        int lossTimeoutMs;
+        @Mixin
+        HeadlessLinkOptions link;
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -115,7 +111,7 @@ public final class GuiCommands {
             Path dir = GuiCommands.headlessDataDir(options);
             return org.tixun.core.session.flow.HeadlessWorkstation.run(
                     new org.tixun.core.session.flow.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
-                            name, GuiCommands.linkConfig(lossTimeoutMs), java.time.Duration.ofSeconds(timeoutSeconds)),
+                            name, link.config(), link.timeout()),
                     spec.commandLine().getOut());
         }
     }
@@ -155,12 +151,8 @@ public final class GuiCommands {
         @Option(names = "--keystore-passphrase-env", paramLabel = "VAR",
                 description = "Environment variable holding the terminal key store passphrase (default: the demo one).")
         String passphraseEnv;
-        @Option(names = "--timeout-s", description = "Give up after this many seconds (default 600).",
-                defaultValue = "600")
-        int timeoutSeconds;
-        @Option(names = "--loss-timeout-ms", description = "Link loss detection (default 2000).",
-                defaultValue = "2000")
-        int lossTimeoutMs;
+        @Mixin
+        HeadlessLinkOptions link;
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -178,7 +170,7 @@ public final class GuiCommands {
             return org.tixun.core.session.flow.HeadlessTerminal.run(
                     new org.tixun.core.session.flow.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
                             listen, name, pass.toCharArray(), reading, padRateHz, exitAfterEvents,
-                            java.time.Duration.ofSeconds(timeoutSeconds), GuiCommands.linkConfig(lossTimeoutMs),
+                            link.timeout(), link.config(),
                             noMedia ? null : camera, Integer.parseInt(mediaSize.split("x")[0]),
                             Integer.parseInt(mediaSize.split("x")[1])),
                     spec.commandLine().getOut());
@@ -189,9 +181,23 @@ public final class GuiCommands {
         return DataDir.resolve(options.dataDir).root();
     }
 
-    static org.tixun.core.session.LinkConfig linkConfig(int lossTimeoutMs) {
-        return org.tixun.core.session.LinkConfig.defaults().withLossTimeout(java.time.Duration.ofMillis(lossTimeoutMs))
-                .withBackoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2));
+    /** The headless pair's shared options: how long to run and how fast a lost link is noticed. */
+    public static final class HeadlessLinkOptions {
+        @Option(names = "--timeout-s", description = "Give up after this many seconds (default 600).",
+                defaultValue = "600")
+        int timeoutSeconds;
+        @Option(names = "--loss-timeout-ms", description = "Link loss detection (default 2000).",
+                defaultValue = "2000")
+        int lossTimeoutMs;
+
+        java.time.Duration timeout() {
+            return java.time.Duration.ofSeconds(timeoutSeconds);
+        }
+
+        org.tixun.core.session.LinkConfig config() {
+            return org.tixun.core.session.LinkConfig.defaults().withLossTimeout(java.time.Duration.ofMillis(lossTimeoutMs))
+                    .withBackoff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2));
+        }
     }
 
     /** {@code tixun archive}. */

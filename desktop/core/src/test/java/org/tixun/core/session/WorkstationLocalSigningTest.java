@@ -34,7 +34,15 @@ class WorkstationLocalSigningTest {
     Path dir;
 
     private record Run(LinkFixtures fx, FlowFixtures.Terminal terminal, SessionStore store, WorkstationLink link,
-            WorkstationFlow flow, SignatureEventJournal journal, List<String> filed, List<String> problems) {
+            WorkstationFlow flow, SignatureEventJournal journal, List<String> filed, List<String> problems)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            flow.close();
+            link.close();
+            store.close();
+            terminal.close();
+        }
     }
 
     private Run start(String session, SignatureSource local) throws Exception {
@@ -72,13 +80,12 @@ class WorkstationLocalSigningTest {
     @Test
     void failingLocalSignatureSourceFailsWithoutSealing() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Run r = start("local-refused", (slot, seed) -> {
+        try (Run r = start("local-refused", (slot, seed) -> {
             if (calls.incrementAndGet() == 2) {
                 throw new IOException("签名板断开 (signing window closed: the pad is gone)");
             }
             return FlowFixtures.SAMPLES.capture(slot, seed);
-        });
-        try {
+        })) {
             assertThat(r.flow().awaitEnd(Duration.ofSeconds(60))).isTrue();
             WorkstationFlow.State st = r.flow().state();
             assertThat(st.localSlots).as("the interrogation record has several workstation slots").hasSizeGreaterThan(1);
@@ -89,24 +96,18 @@ class WorkstationLocalSigningTest {
             assertThat(Files.exists(dir.resolve("w/sessions/local-refused/sealed.pdf"))).as("nothing sealed").isFalse();
             assertThat(r.journal().load("rec-1")).as("terminal slots and the one local slot signed before")
                     .hasSize(st.terminalSlots.size() + 1);
-        } finally {
-            r.flow().close();
-            r.link().close();
-            r.store().close();
-            r.terminal().close();
         }
     }
 
     @Test
     void aSignerWhoDidNotSignIsAskedAgainAndTheRecordSeals() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        Run r = start("local-cancelled", (slot, seed) -> {
+        try (Run r = start("local-cancelled", (slot, seed) -> {
             if (calls.incrementAndGet() == 2) {
                 throw new org.tixun.core.session.flow.SigningCancelledException("张伟 未签名 (did not sign)");
             }
             return FlowFixtures.SAMPLES.capture(slot, seed);
-        });
-        try {
+        })) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (!r.flow().localSigningWaiting() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
@@ -125,11 +126,6 @@ class WorkstationLocalSigningTest {
                     .hasSize(st.terminalSlots.size() + st.localSlots.size())
                     .hasSizeGreaterThan(before);
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> r.flow().retryLocalSigning());
-        } finally {
-            r.flow().close();
-            r.link().close();
-            r.store().close();
-            r.terminal().close();
         }
     }
 
