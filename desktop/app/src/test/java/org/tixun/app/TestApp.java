@@ -10,7 +10,7 @@ import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.DialogService;
 import org.tixun.app.ui.TaskRunner;
 import org.tixun.app.ui.Theme;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.config.DataDir;
 import org.tixun.core.users.PasswordHasher;
 import org.tixun.templates.Lang;

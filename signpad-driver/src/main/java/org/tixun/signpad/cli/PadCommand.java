@@ -7,10 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** The {@code pad} command: list, capture from, simulate and benchmark signature pads. */
+/** The {@code pad} command: list and capture from signature pads ({@code simulate} and {@code bench} are plugged in by the sim and bench modules). */
 @Command(name = "pad", mixinStandardHelpOptions = true,
         description = "Signature pads: list, capture, simulate, bench.",
-        subcommands = {ListCommand.class, CaptureCommand.class, SimulateCommand.class, BenchCommand.class})
+        subcommands = {ListCommand.class, CaptureCommand.class})
 public final class PadCommand implements Callable<Integer> {
 
     @Spec

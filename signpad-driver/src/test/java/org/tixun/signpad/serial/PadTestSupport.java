@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.tixun.signpad.PadOptions;
-import org.tixun.signpad.sim.PtyPair;
+import org.tixun.signpad.serial.PtyPair;
 
 /** Shared helpers for tests that need real ptys. */
 public final class PadTestSupport {

@@ -4,8 +4,8 @@ package org.tixun.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tixun.app.GuiLauncher;
-import org.tixun.app.LaunchRequest;
+import org.tixun.app.gui.GuiLauncher;
+import org.tixun.app.gui.LaunchRequest;
 import org.tixun.app.i18n.I18n;
 import org.tixun.core.config.DataDir;
 import org.tixun.core.users.AppMode;
@@ -109,8 +109,8 @@ public final class GuiCommands {
                         "--headless needs --script FILE and --connect HOST:PORT");
             }
             Path dir = GuiCommands.headlessDataDir(options);
-            return org.tixun.core.session.flow.HeadlessWorkstation.run(
-                    new org.tixun.core.session.flow.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
+            return org.tixun.demo.HeadlessWorkstation.run(
+                    new org.tixun.demo.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
                             name, link.config(), link.timeout()),
                     spec.commandLine().getOut());
         }
@@ -161,14 +161,14 @@ public final class GuiCommands {
             if (!headless) {
                 return launch(AppMode.TERMINAL, false, options);
             }
-            String pass = passphraseEnv == null ? org.tixun.core.demo.DemoData.KEYSTORE_PASSPHRASE
+            String pass = passphraseEnv == null ? org.tixun.demo.DemoData.KEYSTORE_PASSPHRASE
                     : System.getenv(passphraseEnv);
             if (pass == null) {
                 throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
                         "environment variable " + passphraseEnv + " is not set");
             }
-            return org.tixun.core.session.flow.HeadlessTerminal.run(
-                    new org.tixun.core.session.flow.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
+            return org.tixun.demo.HeadlessTerminal.run(
+                    new org.tixun.demo.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
                             listen, name, pass.toCharArray(), reading, padRateHz, exitAfterEvents,
                             link.timeout(), link.config(),
                             noMedia ? null : camera, Integer.parseInt(mediaSize.split("x")[0]),

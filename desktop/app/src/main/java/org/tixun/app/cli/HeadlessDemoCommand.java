@@ -3,11 +3,11 @@ package org.tixun.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.cases.CaseFile;
 import org.tixun.core.config.DataDir;
-import org.tixun.core.demo.DemoData;
-import org.tixun.core.demo.HeadlessDemo;
+import org.tixun.demo.DemoData;
+import org.tixun.demo.HeadlessDemo;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.records.RecordSummary;
 import org.tixun.core.users.PasswordHasher;
@@ -33,7 +33,7 @@ final class HeadlessDemoCommand {
                 new org.tixun.core.recording.RecordingLedger(core.database(), core.audit(), "demo")
                         .attach(record.id(), outcome.recordingDir(), outcome.recording());
             }
-            core.sync().enqueue(record.id());
+            org.tixun.core.sync.SyncService.of(core).enqueue(record.id());
             console.printf("Rendered %d pages, %d signers signed, sealed and verified in %d ms.%n", outcome.pages(),
                     outcome.signers(), ms);
             console.printf("  frozen record   %s%n  sealed record   %s%n  trust anchor    %s%n  report          %s%n",

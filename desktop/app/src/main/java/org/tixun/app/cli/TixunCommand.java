@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.tixun.app.Main;
+import org.tixun.core.TixunException;
 import org.tixun.core.cli.AuditCommand;
+import org.tixun.core.cli.CommandPlugin;
 import org.tixun.core.cli.KeysCommand;
 import org.tixun.core.cli.UsersCommand;
 import picocli.CommandLine;
@@ -20,11 +22,8 @@ import picocli.CommandLine.IVersionProvider;
             GuiCommands.Archive.class, AuditCommand.class, UsersCommand.class, KeysCommand.class,
             org.tixun.signpad.cli.PadCommand.class, org.tixun.templates.cli.TemplateCommand.class,
             org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.evidence.cli.VerifyCommand.class,
-            org.tixun.core.evidence.cli.ReplayCommand.class, org.tixun.core.evidence.cli.EvidenceBenchCommand.class,
-            InkBenchCommand.class, org.tixun.core.cli.ArchiveBenchCommand.class,
-            org.tixun.core.session.cli.LinkBenchCommand.class, org.tixun.core.sync.cli.SyncCommand.class,
-            org.tixun.core.session.cli.MediaBenchCommand.class,
-            org.tixun.core.gateway.cli.GatewayCommand.class, org.tixun.core.gateway.cli.SyncBenchCommand.class,
+            org.tixun.core.evidence.cli.ReplayCommand.class, InkBenchCommand.class,
+            org.tixun.core.sync.cli.SyncCommand.class,
             org.tixun.core.recording.cli.RecordingCommand.class,
             CommandLine.HelpCommand.class})
 public final class TixunCommand implements Callable<Integer> {
@@ -36,12 +35,28 @@ public final class TixunCommand implements Callable<Integer> {
         return GuiCommands.launch(null, false, gui);
     }
 
-    /** The configured command line with the shared exception handling. */
+    /**
+     * The configured command line with the shared exception handling; commands of plug-in modules on the class path
+     * (demo, simulators, benchmarks, the reference gateway) are added by {@link CommandPlugin}.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TixunCommand());
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Main.handle(e, commandLine));
+        CommandPlugin.registerAll(cl);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** Maps a {@link TixunException} to its exit code with the message on stderr; others are bugs. */
+    public static int handle(Exception e, CommandLine cl) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof TixunException te) {
+            err.println("tixun: " + te.getMessage());
+            return te.exit().code();
+        }
+        org.slf4j.LoggerFactory.getLogger(TixunCommand.class).error("Command failed", e);
+        err.println("tixun: unexpected error: " + e + " (details in the log file under the data dir's logs/)");
+        return TixunException.Exit.FAILED.code();
     }
 
     /** Version from the jar manifest (Implementation-Version), else the development marker. */

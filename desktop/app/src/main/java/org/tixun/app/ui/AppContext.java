@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.tixun.app.i18n.I18n;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.users.User;
 
 /** The app composition root: core services, i18n, theme, tasks and dialogs, wired by constructor. */

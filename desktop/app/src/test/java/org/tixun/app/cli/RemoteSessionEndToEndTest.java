@@ -27,7 +27,7 @@ import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.recording.RecordingEventKind;
 import org.tixun.core.recording.RecordingVerifier;
-import org.tixun.core.session.flow.HeadlessTerminal;
+import org.tixun.demo.HeadlessTerminal;
 import picocli.CommandLine;
 
 /**

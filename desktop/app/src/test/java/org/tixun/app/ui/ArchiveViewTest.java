@@ -20,8 +20,8 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.archive.ArchiveView;
 import org.tixun.app.ui.archive.ArchiveViewModel;
-import org.tixun.core.CoreServices;
-import org.tixun.core.demo.DemoData;
+import org.tixun.core.services.CoreServices;
+import org.tixun.demo.DemoData;
 
 @ExtendWith(ApplicationExtension.class)
 class ArchiveViewTest {

@@ -21,7 +21,7 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.login.LoginView;
 import org.tixun.app.ui.login.LoginViewModel;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.users.AppMode;
 import org.tixun.core.users.Role;
 import org.tixun.core.users.User;

@@ -28,11 +28,11 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.terminal.TerminalSessionView;
 import org.tixun.app.ui.workstation.SessionView;
 import org.tixun.app.ui.workstation.SessionViewModel;
-import org.tixun.core.CoreServices;
-import org.tixun.core.demo.DemoData;
-import org.tixun.core.session.flow.DemoSessionPair;
+import org.tixun.core.services.CoreServices;
+import org.tixun.demo.DemoData;
+import org.tixun.demo.DemoSessionPair;
 import org.tixun.core.session.flow.PhotoSource;
-import org.tixun.core.session.flow.SessionScript;
+import org.tixun.demo.SessionScript;
 import org.tixun.core.session.flow.TerminalFlow;
 
 /**
@@ -57,7 +57,7 @@ class SessionViewsTest {
         SessionViewModel vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
                 SessionScript.demo().baseData());
         SessionView workstation = new SessionView(ctx, vm);
-        terminal = new TerminalSessionView(ctx, pair.terminal(), pair.terminalLink(), PhotoSource.synthetic(), null);
+        terminal = new TerminalSessionView(ctx, pair.terminal(), pair.terminalLink(), org.tixun.demo.DemoPhotos.source(), null);
         HBox both = new HBox(workstation, terminal);
         HBox.setHgrow(workstation, Priority.ALWAYS);
         HBox.setHgrow(terminal, Priority.ALWAYS);

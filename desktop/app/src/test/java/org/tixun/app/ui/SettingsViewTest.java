@@ -19,7 +19,7 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.settings.SettingsView;
 import org.tixun.app.ui.settings.SettingsViewModel;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.audit.AuditEntry;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.store.Settings;

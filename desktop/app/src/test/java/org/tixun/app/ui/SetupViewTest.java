@@ -21,7 +21,7 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.setup.SetupView;
 import org.tixun.app.ui.setup.SetupViewModel;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.Role;

@@ -22,8 +22,8 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.terminal.TerminalKiosk;
 import org.tixun.app.ui.workstation.RemoteSessionActions;
-import org.tixun.core.CoreServices;
-import org.tixun.core.demo.DemoData;
+import org.tixun.core.services.CoreServices;
+import org.tixun.demo.DemoData;
 import org.tixun.core.session.EnrollmentCode;
 import org.tixun.core.session.flow.TerminalStation;
 

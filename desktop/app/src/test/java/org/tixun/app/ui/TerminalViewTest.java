@@ -20,7 +20,7 @@ import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.terminal.KioskViewModel;
 import org.tixun.app.ui.terminal.TerminalView;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.audit.AuditEntry;
 import org.tixun.core.store.Settings;
 

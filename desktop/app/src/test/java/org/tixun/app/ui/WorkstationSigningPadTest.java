@@ -30,7 +30,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.ink.SignatureCanvas;
 import org.tixun.app.ui.workstation.WorkstationSigningDialog;
 import org.tixun.core.devices.PadSpec;
-import org.tixun.core.devices.SimulatedPadRig;
+import org.tixun.sim.SimulatedPadRig;
 import org.tixun.core.evidence.model.SignerIdentity;
 import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.evidence.model.SlotKind;

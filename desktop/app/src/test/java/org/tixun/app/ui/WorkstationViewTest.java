@@ -25,7 +25,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.workstation.WorkstationView;
 import org.tixun.app.ui.workstation.WorkstationViewModel;
-import org.tixun.core.CoreServices;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.cases.ChineseIdNumber;
 import org.tixun.core.cases.Sex;
 import org.tixun.core.records.RecordSummary;

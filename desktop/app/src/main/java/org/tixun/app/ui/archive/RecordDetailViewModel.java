@@ -107,7 +107,7 @@ public final class RecordDetailViewModel {
             syncText.set("");
             return;
         }
-        ctx.tasks().run(() -> ctx.core().archive().syncState(r.id()), item -> syncText.set(item.map(i -> {
+        ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).syncState(r.id()), item -> syncText.set(item.map(i -> {
             String receipt = i.receipt().map(rc -> ctx.i18n().text("detail.sync.receipt", rc.receiptId(),
                     rc.receivedAt(), rc.documentSha256())).orElse(ctx.i18n().text("detail.sync.noReceipt"));
             return ctx.i18n().text("detail.sync.state", ctx.i18n().text("outbox." + i.state().name()), i.attempts(),
@@ -124,7 +124,7 @@ public final class RecordDetailViewModel {
             return;
         }
         ctx.tasks().run(() -> {
-            ctx.core().archive().retrySync(ctx.actor(), r.id());
+            org.tixun.core.archive.ArchiveService.of(ctx.core()).retrySync(ctx.actor(), r.id());
             return r.id();
         }, id -> {
             message.set(ctx.i18n().text("detail.sync.retried"));
@@ -138,7 +138,7 @@ public final class RecordDetailViewModel {
         if (r == null) {
             return;
         }
-        ctx.tasks().run(() -> ctx.core().archive().export(ctx.actor(), r.id(), dir,
+        ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).export(ctx.actor(), r.id(), dir,
                 TrustAnchors.load(ctx.core().dataDir())), result -> {
             message.set(ctx.i18n().text("detail.exported", result.folder()));
             ctx.tasks().run(() -> ctx.core().audit().entriesFor(r.id()), audit::setAll,

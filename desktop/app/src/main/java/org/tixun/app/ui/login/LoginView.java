@@ -18,7 +18,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.shell.TopBar;
-import org.tixun.core.demo.DemoData;
+import org.tixun.demo.DemoData;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.User;
 

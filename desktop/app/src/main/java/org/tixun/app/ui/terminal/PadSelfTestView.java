@@ -16,7 +16,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.ink.SignatureCanvas;
-import org.tixun.core.devices.SimulatedPadRig;
+import org.tixun.sim.SimulatedPadRig;
 
 /**
  * Pad self-test on the terminal: the demo's simulated pad replays a signature through the real

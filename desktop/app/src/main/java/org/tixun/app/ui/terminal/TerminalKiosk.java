@@ -16,13 +16,12 @@ import org.slf4j.LoggerFactory;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
-import org.tixun.core.demo.DemoData;
+import org.tixun.demo.DemoData;
 import org.tixun.core.media.AudioSource;
-import org.tixun.core.media.JavaSoundMicrophone;
-import org.tixun.core.media.ToneSource;
+import org.tixun.core.media.Microphones;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
-import org.tixun.core.session.flow.PadSignatureSource;
+import org.tixun.demo.PadSignatureSource;
 import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.TerminalBackup;
 import org.tixun.core.recording.RecordingConfig;
@@ -60,7 +59,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         this(ctx, setting(ctx, TerminalStation.LISTEN_SETTING, TerminalStation.DEFAULT_LISTEN),
                 setting(ctx, TerminalStation.NAME_SETTING, ctx.core().settings()
                         .get(org.tixun.core.store.Settings.INSTITUTION).orElse("") + " 远程提讯终端"),
-                setting(ctx, TerminalStation.CAMERA_SETTING, "synthetic"),
+                setting(ctx, TerminalStation.CAMERA_SETTING, "default"),
                 setting(ctx, TerminalStation.MICROPHONE_SETTING, ""));
     }
 
@@ -181,7 +180,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         try {
             TerminalStation s = TerminalStation.open(dataDir, name, enrolled, LinkConfig.defaults());
             station = s;
-            SessionMedia m = SessionMedia.open(cameraDevice, microphone(microphoneDevice, cameraDevice), 640, 480, 25);
+            SessionMedia m = SessionMedia.open(cameraDevice, microphone(microphoneDevice), 640, 480, 25);
             media = m;
             backup = TerminalBackup.attach(dataDir, s.link(), m, RecordingConfig.sd());
             InetSocketAddress bound = s.listen(TerminalStation.parse(listen));
@@ -202,12 +201,9 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         }
     }
 
-    /** The microphone setting: {@code tone} (synthetic), a mixer name, or empty = tone with a synthetic camera. */
-    static AudioSource microphone(String setting, String camera) {
-        if ("tone".equals(setting) || (setting.isBlank() && camera.startsWith("synthetic"))) {
-            return new ToneSource();
-        }
-        return new JavaSoundMicrophone("default".equals(setting) ? "" : setting);
+    /** The configured microphone ({@link Microphones}: a mixer name; empty or {@code default}: the default one). */
+    static AudioSource microphone(String setting) {
+        return Microphones.open(setting);
     }
 
     private VBox errorScreen(String message) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.session.ReadingConfirmation;
 import org.tixun.core.session.flow.PhotoSource;
-import org.tixun.core.session.flow.SessionScript;
+import org.tixun.demo.SessionScript;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;

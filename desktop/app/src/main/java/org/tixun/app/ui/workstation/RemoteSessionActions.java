@@ -24,7 +24,7 @@ import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.Theme;
 import org.tixun.core.audit.AuditAction;
-import org.tixun.core.demo.DemoData;
+import org.tixun.demo.DemoData;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.records.RecordSummary;
 import org.tixun.core.session.EnrollmentCode;
@@ -197,10 +197,12 @@ public final class RemoteSessionActions {
         try {
             InstitutionKeyStore keys = keys(passphrase);
             String camera = ctx.core().settings().get(TerminalStation.CAMERA_SETTING).filter(v -> !v.isBlank())
-                    .orElse(demoKeys() ? "synthetic:0" : "default");
+                    .orElse("default");
+            String microphone = ctx.core().settings().get(TerminalStation.MICROPHONE_SETTING)
+                    .filter(v -> !v.isBlank()).orElse("default");
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
                     ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, camera,
-                    ctx.actor(), LinkConfig.defaults(), signing));
+                    microphone, ctx.actor(), LinkConfig.defaults(), signing));
         } catch (IOException | RuntimeException e) {
             LOG.warn("remote session to {} could not start", address, e);
             ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed", e.getMessage()));

@@ -1,0 +1,756 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tixun.core.evidence.DocumentKind;
+import org.tixun.core.evidence.EvidenceJson;
+import org.tixun.core.evidence.SealRequest;
+import org.tixun.core.evidence.SealResult;
+import org.tixun.core.evidence.Sealer;
+import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.evidence.VerificationReport;
+import org.tixun.core.evidence.Verifier;
+import org.tixun.core.evidence.model.EventTimes;
+import org.tixun.core.evidence.model.RecordingSpan;
+import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.evidence.model.SignatureSlot;
+import org.tixun.core.evidence.tsa.EmbeddedTsa;
+import org.tixun.core.evidence.tsa.Rfc3161Client;
+import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.pki.Pki;
+import org.tixun.core.session.Abort;
+import org.tixun.core.session.LinkListener;
+import org.tixun.core.session.LiveRecordShown;
+import org.tixun.core.session.ReadingConfirmation;
+import org.tixun.core.session.SessionEnd;
+import org.tixun.core.session.SessionMessage;
+import org.tixun.core.session.SessionStore;
+import org.tixun.core.session.SignatureEventMessage;
+import org.tixun.core.session.SigningPlan;
+import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.SigningRequest;
+import org.tixun.core.session.TerminalSigningDone;
+import org.tixun.core.session.WorkstationLink;
+import org.tixun.templates.DefaultTemplateService;
+import org.tixun.templates.DocumentData;
+import org.tixun.templates.Lang;
+import org.tixun.templates.PageImages;
+import org.tixun.templates.RenderResult;
+
+/**
+ * The workstation's half of a remote session: live record while typing, freeze and send for signing, check each
+ * signature event that comes back (frozen hash, planned slot and signer, recording span), have the workstation-side
+ * signers sign on the local pad, seal, verify and file. Its state is saved in the session store after every step, so
+ * a restarted workstation resumes where it stopped ({@link #resume()}).
+ */
+public final class WorkstationFlow implements LinkListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationFlow.class);
+    private static final ObjectMapper JSON = EvidenceJson.mapper();
+    /** Allowed clock difference between the two machines when checking recording spans. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    /** Where the session stands. */
+    public enum Phase { LIVE, SIGNING, LOCAL_SIGNING, SEALED, FAILED }
+
+    /** Files the sealed record (e.g. {@code RecordService.markSealed} and the sync outbox). */
+    public interface RecordFiling {
+        void sealed(String recordId, Path sealedPdf, String sha256) throws Exception;
+    }
+
+    /**
+     * Everything the flow needs.
+     *
+     * @param sessionId the link session
+     * @param recordId the record (its id in the record store)
+     * @param kind template kind, e.g. {@code INTERROGATION_RECORD}
+     * @param workDir this session's folder (frozen.pdf, sealed.pdf, report)
+     * @param sides which side each role signs on (missing roles: {@link SlotPlanner#defaultSide})
+     */
+    public record Setup(String sessionId, String recordId, String kind, Lang lang, Path workDir, SessionStore store,
+            SignatureEventJournal journal, InstitutionKeyStore keys, DefaultTemplateService templates,
+            SignatureSource localPad, PhotoSource camera, RecordFiling filing,
+            Map<org.tixun.core.evidence.model.SignerRole, SlotPlanner.Side> sides, SessionRecording recording) {
+        /** Without a recording. */
+        public Setup(String sessionId, String recordId, String kind, Lang lang, Path workDir, SessionStore store,
+                SignatureEventJournal journal, InstitutionKeyStore keys, DefaultTemplateService templates,
+                SignatureSource localPad, PhotoSource camera, RecordFiling filing,
+                Map<org.tixun.core.evidence.model.SignerRole, SlotPlanner.Side> sides) {
+            this(sessionId, recordId, kind, lang, workDir, store, journal, keys, templates, localPad, camera, filing,
+                    sides, SessionRecording.none());
+        }
+    }
+
+    /** The saved state (JSON in {@code session_flow}). */
+    public static final class State {
+        public String recordId;
+        public String kind;
+        public Phase phase = Phase.LIVE;
+        public int textRevision;
+        public String frozenSha;
+        public Instant frozenAt;
+        public String recordingId;
+        public Instant recordingStart;
+        public List<PlannedSlot> terminalSlots = new ArrayList<>();
+        public List<PlannedSlot> localSlots = new ArrayList<>();
+        public List<SignatureSlot> slots = new ArrayList<>();
+        public List<String> presentRoles = new ArrayList<>();
+        public boolean requestSent;
+        public String readingPath;
+        public Instant readingAt;
+        /** The review method written into the frozen text (template field {@code reviewMethod}), if any. */
+        public String frozenReviewMethod;
+        public Integer terminalDoneCount;
+        public Instant terminalDoneAt;
+        public List<String> rejected = new ArrayList<>();
+        public Instant sealedAt;
+        public String sealedSha;
+        public String sealedPath;
+        public boolean verified;
+        public Map<String, Double> stepMillis = new LinkedHashMap<>();
+    }
+
+    private final Setup setup;
+    private final WorkstationLink link;
+    private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
+    /** Set by {@link #close()}: an interrupted local signing is then not a failure (see signLocallyAndSeal). */
+    private volatile boolean closing;
+    /** A workstation-side signer did not sign: the flow waits in LOCAL_SIGNING for {@link #retryLocalSigning}. */
+    private volatile boolean localSigningWaiting;
+    /** Saves the typed record; separate from {@link #worker}, which blocks while a signer signs. */
+    private final ExecutorService drafts = daemonExecutor("tixun-flow-draft");
+    private final ExecutorService worker = daemonExecutor("tixun-flow-workstation");
+
+    private static ExecutorService daemonExecutor(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+    private final LivePublisher live;
+    private State state;
+
+    public WorkstationFlow(Setup setup, WorkstationLink link) throws IOException {
+        this.setup = Objects.requireNonNull(setup);
+        this.link = Objects.requireNonNull(link);
+        Files.createDirectories(setup.workDir());
+        var saved = setup.store().flow(setup.sessionId());
+        if (saved.isPresent()) {
+            state = JSON.readValue(saved.get().stateJson(), State.class);
+        } else {
+            state = new State();
+            state.recordId = setup.recordId();
+            state.kind = setup.kind();
+            state.recordingId = "session-" + setup.sessionId();
+            // The record's start time (rule 2): when the session's recording began.
+            Instant recorded = setup.recording().startedAt();
+            state.recordingStart = recorded != null ? recorded : Instant.now();
+            save();
+        }
+        live = new LivePublisher(state.recordId, state.kind, setup.lang(), setup.templates(), u -> {
+            try {
+                link.send(u);
+            } catch (IOException e) {
+                LOG.warn("live record not sent: {}", e.toString());
+            }
+        }, 100f);
+        link.addListener(this);
+    }
+
+    public void addListener(FlowListener l) {
+        listeners.add(l);
+    }
+
+    /** A copy of the current state, for display. */
+    public synchronized State state() {
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(state), State.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized Phase phase() {
+        return state.phase;
+    }
+
+    public String recordId() {
+        return state.recordId;
+    }
+
+    public LivePublisher live() {
+        return live;
+    }
+
+    /** The session recording (or {@link SessionRecording#none()}). */
+    public SessionRecording recording() {
+        return setup.recording();
+    }
+
+    /** Continues after a restart: re-sends an unsent signing request, resumes local signing or sealing. */
+    public synchronized void resume() throws IOException {
+        if (state.phase == Phase.SIGNING && !state.requestSent) {
+            sendRequest();
+        }
+        if (state.phase == Phase.SIGNING) {
+            maybeTerminalDone();
+        } else if (state.phase == Phase.LOCAL_SIGNING) {
+            worker.execute(this::signLocallyAndSeal);
+        }
+        firePhase();
+    }
+
+    /** Whether a workstation-side signer did not sign and the signing waits to be taken up again. */
+    public boolean localSigningWaiting() {
+        return localSigningWaiting;
+    }
+
+    /** Takes the workstation's signing up again after a signer did not sign (the next open slot). */
+    public synchronized void retryLocalSigning() {
+        if (state.phase != Phase.LOCAL_SIGNING || !localSigningWaiting) {
+            throw new IllegalStateException("no workstation signing is waiting (phase " + state.phase + ")");
+        }
+        localSigningWaiting = false;
+        worker.execute(this::signLocallyAndSeal);
+        firePhase();
+    }
+
+    /** The recorder typed: push the record to the terminal (rendered, coalesced, latest wins); cursor as text. */
+    public void edit(DocumentData data, String cursorText, long keystrokeNanos) {
+        checkLive();
+        live.edit(data, cursorText, keystrokeNanos);
+        keepDraft(data);
+    }
+
+    /** The recorder typed: push the record to the terminal, showing the page where entry {@code cursorEntry} ends. */
+    public void edit(DocumentData data, int cursorEntry, boolean inAnswer, long keystrokeNanos) {
+        checkLive();
+        live.edit(data, cursorEntry, inAnswer, keystrokeNanos);
+        keepDraft(data);
+    }
+
+    /** The typed record, saved to {@code live-draft.json} in the background after every edit (newest wins). */
+    private final java.util.concurrent.atomic.AtomicReference<DocumentData> unsavedDraft =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    private void keepDraft(DocumentData data) {
+        if (unsavedDraft.getAndSet(data) == null) {
+            drafts.execute(this::saveDraft);
+        }
+    }
+
+    private void saveDraft() {
+        DocumentData data = unsavedDraft.getAndSet(null);
+        if (data == null) {
+            return;
+        }
+        try {
+            InstitutionKeyStore.writeAtomically(setup.workDir().resolve(DRAFT_FILE),
+                    data.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // Kept in memory: the next edit tries again; the problem is shown, typing goes on.
+            unsavedDraft.compareAndSet(null, data);
+            LOG.error("the typed record could not be saved to {}", setup.workDir().resolve(DRAFT_FILE), e);
+            problem("笔录草稿无法保存 (the typed record could not be saved): " + e.getMessage());
+        }
+    }
+
+    /** Saves the newest typed record now (e.g. before the window closes); false if that failed. */
+    public boolean flushDraft() {
+        if (drafts.isShutdown()) {
+            saveDraft();
+            return unsavedDraft.get() == null;
+        }
+        try {
+            drafts.submit(this::saveDraft).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return unsavedDraft.get() == null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.error("the typed record could not be saved", e);
+            return false;
+        }
+    }
+
+    /**
+     * The record as last typed: the frozen data once frozen, else the saved live draft (after a restart the
+     * session screen shows it again), else empty.
+     */
+    public java.util.Optional<DocumentData> typedRecord() throws IOException {
+        for (String name : new String[] {"record-data.json", DRAFT_FILE}) {
+            Path f = setup.workDir().resolve(name);
+            if (Files.exists(f)) {
+                try (var in = Files.newInputStream(f)) {
+                    return java.util.Optional.of(DocumentData.fromJson(in));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static final String DRAFT_FILE = "live-draft.json";
+
+    private synchronized void checkLive() {
+        if (state.phase != Phase.LIVE) {
+            throw new IllegalStateException("笔录已冻结，修改须作废已收集的签名 (the record is frozen: use amend())");
+        }
+    }
+
+    /**
+     * Freezes the record and sends it for signing: renders the final PDF (its SHA-256 is the frozen content hash),
+     * plans the slots, saves everything, then sends the plan and the signing request (both reliable).
+     */
+    public synchronized String freezeAndSend(DocumentData data) throws Exception {
+        if (state.phase != Phase.LIVE) {
+            throw new IllegalStateException("already frozen (phase " + state.phase + ")");
+        }
+        long t0 = System.nanoTime();
+        Percentiles latency = live.latency();
+        if (latency.count() > 0) {
+            LOG.info("live record before freezing: {} keystrokes shown, keystroke -> terminal shown p50 {} ms, p95 {} ms,"
+                    + " max {} ms; {} renders, worker CPU p50 {} ms; {}", latency.count(),
+                    Math.round(latency.percentile(50)), Math.round(latency.percentile(95)), Math.round(latency.max()),
+                    live.renderTimes().count(), Math.round(live.cpuTimes().percentile(50)), live.warmUpSummary());
+        }
+        // Rule 2: the start is the recording's start, the end is now; both written into the record and checked.
+        Instant frozenAt = Instant.now();
+        data = RecordHeader.withTimes(data, state.recordingStart, frozenAt);
+        List<String> timeProblems = RecordHeader.checkTimes(data, state.recordingStart, frozenAt);
+        if (!timeProblems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", timeProblems));
+        }
+        RenderResult r = setup.templates().render(state.kind, data, setup.lang());
+        Path frozen = setup.workDir().resolve("frozen.pdf");
+        InstitutionKeyStore.writeAtomically(frozen, r.pdf());
+        Files.writeString(setup.workDir().resolve("record-data.json"), data.toJson(), StandardCharsets.UTF_8);
+        SlotPlanner.Plan plan = SlotPlanner.plan(r, data, setup.sides());
+        state.frozenSha = Pki.sha256Hex(r.pdf());
+        state.frozenAt = frozenAt;
+        Object review = data.value("reviewMethod");
+        state.frozenReviewMethod = review == null || review.toString().isBlank() ? null : review.toString();
+        state.slots = plan.slots();
+        state.terminalSlots = plan.terminal();
+        state.localSlots = plan.workstation();
+        state.presentRoles = plan.present().stream().map(Enum::name).toList();
+        state.phase = Phase.SIGNING;
+        state.requestSent = false;
+        save();
+        sendRequest();
+        state.stepMillis.put("freeze-and-send", (System.nanoTime() - t0) / 1e6);
+        save();
+        firePhase();
+        return state.frozenSha;
+    }
+
+    private void sendRequest() throws IOException {
+        byte[] pdf = Files.readAllBytes(setup.workDir().resolve("frozen.pdf"));
+        List<byte[]> pages = new ArrayList<>();
+        for (var img : PageImages.renderAll(pdf, 100f)) {
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            pages.add(out.toByteArray());
+        }
+        link.send(new SigningPlan(state.recordId, state.frozenSha, state.terminalSlots, state.recordingId,
+                state.recordingStart));
+        link.send(new SigningRequest(state.recordId, state.frozenSha, pages,
+                state.terminalSlots.stream().map(PlannedSlot::slotId).toList()));
+        state.requestSent = true;
+        save();
+    }
+
+    /**
+     * A text change after freezing (rule 7): the signatures collected so far are void. The terminal is told (Abort)
+     * and the session goes back to live editing; freezing again makes a new revision with a new hash.
+     */
+    public synchronized void amend(String reason) throws IOException {
+        if (state.phase != Phase.SIGNING && !(state.phase == Phase.FAILED && state.sealedSha == null)) {
+            throw new IllegalStateException("nothing to amend in phase " + state.phase);
+        }
+        link.send(new Abort(state.recordId, "笔录在冻结后被修改，已收集的签名作废 (the record was changed after freezing; "
+                + "signatures collected so far are void): " + reason));
+        state.phase = Phase.LIVE;
+        state.textRevision++;
+        state.frozenSha = null;
+        state.readingPath = null;
+        state.terminalDoneCount = null;
+        state.rejected.clear();
+        save();
+        firePhase();
+    }
+
+    @Override
+    public void onStateChanged(org.tixun.core.session.LinkStateEvent event) {
+        if (phase() == Phase.SEALED) {
+            return; // the recording is finished; the link's end is not part of it
+        }
+        try {
+            if (event.state() == org.tixun.core.session.LinkState.LOST) {
+                setup.recording().linkLost(event.detail());
+            } else if (event.state() == org.tixun.core.session.LinkState.CONNECTED) {
+                setup.recording().linkRestored();
+            }
+        } catch (IOException e) {
+            problem("录像日志无法记录连接状态 (the recording log cannot note the link state): " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void onMessage(SessionMessage message) throws Exception {
+        if (message instanceof LiveRecordShown s) {
+            if (s.recordId().equals(state.recordId)) {
+                live.shown(s.revision());
+            }
+        } else if (message instanceof ReadingConfirmation c) {
+            synchronized (this) {
+                if (!c.frozenContentSha256().equals(state.frozenSha)) {
+                    problem("阅读确认针对的不是当前冻结的笔录 (reading confirmation for another frozen revision)");
+                    return;
+                }
+                state.readingPath = c.path().name();
+                state.readingAt = c.confirmedAt();
+                if (state.frozenReviewMethod != null && !state.frozenReviewMethod.equals(c.path().name())) {
+                    String why = "笔录写明的核对方式（" + state.frozenReviewMethod + "）与犯罪嫌疑人在终端的选择（"
+                            + c.path().label() + "）不符，须修改笔录后重新签名 (the review method in the frozen record "
+                            + "differs from the suspect's choice at the terminal; amend the record and sign again)";
+                    state.rejected.add("reading: " + why);
+                    save();
+                    problem(why);
+                    return;
+                }
+                save();
+            }
+        } else if (message instanceof SignatureEventMessage m) {
+            received(m);
+        } else if (message instanceof TerminalSigningDone d) {
+            synchronized (this) {
+                if (d.frozenContentSha256().equals(state.frozenSha)) {
+                    state.terminalDoneCount = d.eventCount();
+                    state.terminalDoneAt = Instant.now();
+                    save();
+                    maybeTerminalDone();
+                }
+            }
+        }
+    }
+
+    private void received(SignatureEventMessage m) throws IOException {
+        SignatureEvent e = m.event();
+        PlannedSlot slot;
+        synchronized (this) {
+            slot = state.terminalSlots.stream().filter(s -> s.slotId().equals(e.slotId())).findFirst().orElse(null);
+            String why = check(m, slot);
+            if (why != null) {
+                state.rejected.add(e.eventId() + ": " + why);
+                save();
+                problem("签名事件 " + e.eventId() + " 未被采用 (signature event not accepted): " + why);
+                return;
+            }
+        }
+        for (FlowListener l : listeners) {
+            l.signed(slot, e);
+        }
+    }
+
+    /** Why an event does not belong to this frozen record, or null. */
+    private String check(SignatureEventMessage m, PlannedSlot slot) {
+        SignatureEvent e = m.event();
+        if (!m.recordId().equals(state.recordId)) {
+            return "属于另一份笔录 (belongs to record " + m.recordId() + ")";
+        }
+        if (state.frozenSha == null || !state.frozenSha.equals(e.frozenContentSha256())) {
+            return "未绑定当前冻结内容的摘要 (not bound to the frozen content hash)";
+        }
+        if (slot == null) {
+            return "签名位置不在终端签署计划中 (slot " + e.slotId() + " is not a terminal-side slot)";
+        }
+        if (!slot.signer().equals(e.signer())) {
+            return "签名人与计划不符 (signer differs from the plan)";
+        }
+        RecordingSpan span = e.recording();
+        if (span == null || !state.recordingId.equals(span.segment()) || span.start() == null || span.end() == null) {
+            return "未引用本次录像的时间段 (does not reference this session's recording span, rule 12)";
+        }
+        if (span.start().isBefore(state.recordingStart.minus(CLOCK_SKEW)) || span.end().isBefore(span.start())
+                || span.end().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            return "录像时间段不在本次录像之内 (recording span outside this session's recording)";
+        }
+        return null;
+    }
+
+    /** Events of the current frozen revision in the journal, by slot. */
+    private Map<String, List<SignatureEvent>> journaled() throws IOException {
+        Map<String, List<SignatureEvent>> bySlot = new HashMap<>();
+        for (SignatureEvent e : setup.journal().load(state.recordId)) {
+            if (e.frozenContentSha256().equals(state.frozenSha)) {
+                bySlot.computeIfAbsent(e.slotId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        return bySlot;
+    }
+
+    private void maybeTerminalDone() throws IOException {
+        if (state.phase != Phase.SIGNING || state.terminalDoneCount == null) {
+            return;
+        }
+        Map<String, List<SignatureEvent>> got = journaled();
+        for (PlannedSlot s : state.terminalSlots) {
+            if (!got.containsKey(s.slotId())) {
+                problem("终端报告签署完成，但缺少签名位置 " + s.slotId() + " 的事件 (terminal says done but slot "
+                        + s.slotId() + " has no event)");
+                return;
+            }
+        }
+        if (state.readingPath == null) {
+            problem("没有阅读或宣读确认，不能继续 (no reading confirmation: rule 4)");
+            return;
+        }
+        if (state.rejected.stream().anyMatch(r -> r.startsWith("reading: "))) {
+            problem("核对方式不符，不能签章 (review method mismatch: not sealing; amend the record)");
+            state.phase = Phase.FAILED;
+            save();
+            firePhase();
+            return;
+        }
+        state.stepMillis.put("terminal-signing", Duration.between(state.frozenAt, state.terminalDoneAt).toNanos()
+                / 1e6);
+        state.phase = Phase.LOCAL_SIGNING;
+        save();
+        firePhase();
+        worker.execute(this::signLocallyAndSeal);
+    }
+
+    private void signLocallyAndSeal() {
+        try {
+            long t0 = System.nanoTime();
+            Map<String, List<SignatureEvent>> got = journaled();
+            int seed = 100;
+            java.util.Set<String> photographed = new java.util.HashSet<>();
+            for (PlannedSlot s : state.localSlots) {
+                seed++;
+                if (got.containsKey(s.slotId())) {
+                    continue;
+                }
+                Capture c = setup.localPad().capture(s, seed);
+                boolean first = photographed.add(SlotPlanner.signerKey(s));
+                SignatureEvent e = new SignatureEvent("ws-" + state.frozenSha.substring(0, 8) + "-"
+                        + state.localSlots.indexOf(s), s.signer(), s.slotId(), c.samples(), c.inkPng(),
+                        first ? setup.camera().snapshot() : null, setup.camera().snapshot(), c.fingerprintPng(),
+                        new EventTimes(c.hostStart(), c.hostEnd(), c.monotonicStartNanos(), c.monotonicEndNanos(),
+                                c.padStartMicros(), c.padEndMicros(), null), c.device(), state.frozenSha,
+                        setup.recording().span(c.hostStart(), c.hostEnd(),
+                                new RecordingSpan(state.recordingId, null, c.hostStart(), c.hostEnd())));
+                setup.journal().append(state.recordId, e);
+                for (FlowListener l : listeners) {
+                    l.signed(s, e);
+                }
+            }
+            synchronized (this) {
+                state.stepMillis.put("workstation-signing", (System.nanoTime() - t0) / 1e6);
+                save();
+            }
+            seal();
+        } catch (SigningCancelledException e) {
+            // Not a failure: the slots signed so far stay in the journal; the officer takes the signing up again.
+            LOG.info("workstation signing paused: {}", e.getMessage());
+            localSigningWaiting = true;
+            problem(e.getMessage() + "；点「继续工作站签名」再签 (press Continue workstation signing to sign)");
+            firePhase();
+        } catch (Exception e) {
+            if (closing && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+                // The session is closing while a signer was still signing: not a failure. The phase stays
+                // LOCAL_SIGNING and the slots signed so far stay in the journal, so resume() continues from there.
+                LOG.info("local signing interrupted by the session closing; resumable");
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LOG.error("local signing or sealing failed", e);
+            synchronized (this) {
+                state.phase = Phase.FAILED;
+                try {
+                    save();
+                } catch (IOException io) {
+                    e.addSuppressed(io);
+                }
+            }
+            problem("签署或签章失败 (signing or sealing failed): " + e.getMessage());
+            firePhase();
+        }
+    }
+
+    private void seal() throws Exception {
+        long t0 = System.nanoTime();
+        byte[] frozen = Files.readAllBytes(setup.workDir().resolve("frozen.pdf"));
+        Map<String, List<SignatureEvent>> got = journaled();
+        List<SignatureEvent> events = new ArrayList<>();
+        List<PlannedSlot> all = new ArrayList<>(state.terminalSlots);
+        all.addAll(state.localSlots);
+        for (PlannedSlot s : all) {
+            List<SignatureEvent> forSlot = got.get(s.slotId());
+            if (forSlot == null) {
+                throw new IOException("slot " + s.slotId() + " has no signature event");
+            }
+            if (forSlot.size() > 1) {
+                throw new IOException("slot " + s.slotId() + " has " + forSlot.size() + " events (duplicate)");
+            }
+            events.add(forSlot.get(0));
+        }
+        var present = java.util.EnumSet.noneOf(org.tixun.core.evidence.model.SignerRole.class);
+        state.presentRoles.forEach(r -> present.add(org.tixun.core.evidence.model.SignerRole.valueOf(r)));
+        byte[] manifest = setup.recording().finish("workstation");
+        checkTimesAtSealing(manifest);
+        if (manifest != null) {
+            // The terminal knows when each signature happened, not which segment holds it: resolve now.
+            List<SignatureEvent> resolved = new ArrayList<>();
+            for (SignatureEvent e : events) {
+                RecordingSpan span = e.recording();
+                RecordingSpan seg = setup.recording().span(span.start(), span.end(), span);
+                resolved.add(seg.equals(span) ? e : new SignatureEvent(e.eventId(), e.signer(), e.slotId(),
+                        e.samples(), e.inkImagePng(), e.photoAtPenDownJpeg(), e.photoAtCompletionJpeg(),
+                        e.fingerprintPng(), e.times(), e.device(), e.frozenContentSha256(), seg));
+            }
+            events = resolved;
+        }
+        SealRequest request = new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen, state.slots,
+                events, present, List.of());
+        request = withRecording(request, manifest);
+        SealResult sealed;
+        try (EmbeddedTsa tsa = new EmbeddedTsa(setup.keys().tsaCredential())) {
+            sealed = new Sealer(setup.keys(), new Rfc3161Client(tsa.start(0))).seal(request);
+        }
+        long t1 = System.nanoTime();
+        Path out = setup.workDir().resolve("sealed.pdf");
+        InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
+        Path recordingDir = setup.recording().directory();
+        Verifier.Options options = recordingDir == null ? Verifier.Options.NONE
+                : new Verifier.Options(null, recordingDir).withRecordingCheck(
+                        new org.tixun.core.recording.RecordingVerifier());
+        VerificationReport report = new Verifier(List.of(setup.keys().rootCertificate()))
+                .verify(out.getFileName().toString(), sealed.sealedPdf(), options);
+        Files.writeString(setup.workDir().resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
+        long t2 = System.nanoTime();
+        String sha = Pki.sha256Hex(sealed.sealedPdf());
+        writeReport(sha, report.ok());
+        if (!report.ok()) {
+            throw new IOException("签章后的笔录未通过验证 (the sealed record fails verification):\n" + report.toText());
+        }
+        setup.filing().sealed(state.recordId, out, sha);
+        synchronized (this) {
+            state.stepMillis.put("seal", (t1 - t0) / 1e6);
+            state.stepMillis.put("verify", (t2 - t1) / 1e6);
+            state.sealedAt = Instant.now();
+            state.sealedSha = sha;
+            state.sealedPath = out.toString();
+            state.verified = true;
+            state.phase = Phase.SEALED;
+            save();
+        }
+        link.send(new SessionEnd(state.recordId, sha, "笔录已签章归档 (the record is sealed and filed)"));
+        firePhase();
+    }
+
+    /**
+     * Rule 2 again at sealing, against the recording as it was sealed: the record's start is the recording's start and
+     * its end lies within the recording.
+     */
+    private void checkTimesAtSealing(byte[] manifest) throws IOException {
+        DocumentData data = DocumentData.fromJson(Files.newInputStream(setup.workDir().resolve("record-data.json")));
+        Instant start = state.recordingStart;
+        Instant end = Instant.now();
+        if (manifest != null) {
+            org.tixun.core.recording.RecordingManifest m = org.tixun.core.recording.RecordingManifest.parse(manifest);
+            start = m.start() != null ? m.start() : start;
+            end = m.end() != null ? m.end() : end;
+        }
+        List<String> problems = RecordHeader.checkTimes(data, start, end);
+        if (!problems.isEmpty()) {
+            throw new IOException("笔录时间与录像不符，不能签章 (the record's times do not agree with the recording; it is not"
+                    + " sealed):\n" + String.join("\n", problems));
+        }
+    }
+
+    /** The recording manifest goes into the institution seal revision. */
+    private static SealRequest withRecording(SealRequest request, byte[] manifest) {
+        return manifest == null ? request : request.withRecordingManifest(manifest);
+    }
+
+    /** Beside the sealed PDF: the reading path (rule 4) and the session's facts, for the clerk. */
+    private void writeReport(String sealedSha, boolean ok) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("recordId", state.recordId);
+        r.put("sessionId", setup.sessionId());
+        r.put("frozenContentSha256", state.frozenSha);
+        r.put("sealedSha256", sealedSha);
+        r.put("verified", ok);
+        r.put("readingPath", state.readingPath);
+        r.put("readingConfirmedAt", String.valueOf(state.readingAt));
+        r.put("recordingId", state.recordingId);
+        r.put("recordingStart", String.valueOf(state.recordingStart));
+        r.put("terminalEvents", state.terminalSlots.size());
+        r.put("workstationEvents", state.localSlots.size());
+        r.put("stepMillis", state.stepMillis);
+        Files.write(setup.workDir().resolve("session-report.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
+    }
+
+    /** Waits until sealed or failed. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (state.phase != Phase.SEALED && state.phase != Phase.FAILED) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    private synchronized void save() throws IOException {
+        setup.store().saveFlow(new SessionStore.FlowState(setup.sessionId(), "WORKSTATION", state.recordId,
+                state.phase.name(), JSON.writeValueAsString(state)));
+        notifyAll();
+    }
+
+    private void firePhase() {
+        String p = phase().name();
+        for (FlowListener l : listeners) {
+            l.phase(p);
+        }
+    }
+
+    private void problem(String message) {
+        LOG.warn(message);
+        for (FlowListener l : listeners) {
+            l.problem(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        flushDraft();
+        drafts.shutdown();
+        live.close();
+        worker.shutdownNow();
+    }
+}
