@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Comparator;
@@ -212,7 +213,9 @@ public final class DocumentRenderer {
             renderer.createPDFWithoutClosing();
             PDDocument pdf = renderer.getPdfDocument();
             pageCount = pdf.getNumberOfPages();
-            slots = recorder.positions().stream()
+            List<SlotPosition> placed = new ArrayList<>(recorder.positions());
+            placed.addAll(correctionSlots(template, renderer, pdf));
+            slots = placed.stream()
                     .sorted(Comparator.comparingInt(SlotPosition::pageIndex))
                     .toList();
             checkSlots(template, data, slots, pageCount);
@@ -233,6 +236,62 @@ public final class DocumentRenderer {
         }
         byte[] bytes = out.toByteArray();
         return new RenderResult(bytes, pageCount, slots, sha256Hex(bytes));
+    }
+
+    /** Side of the square box beside a correction, in points (about 14 mm: room for a fingertip's impression). */
+    static final float CORRECTION_BOX = 40f;
+
+    /**
+     * DOMAIN.md rule 7: the slots placed beside corrections, one per marked correction in document order, in the page
+     * margin at the height of the line where the correction ends (right margin, or left when the right one is taken
+     * there; a box never overlaps another). Empty when the template has no such slot or the record no correction.
+     */
+    private static List<SlotPosition> correctionSlots(DocumentTemplate template, PdfBoxRenderer renderer,
+            PDDocument pdf) {
+        List<SlotPosition> out = new ArrayList<>();
+        List<SignatureSlot> beside = template.manifest().slots().stream()
+                .filter(s -> s.placement() == SlotPlacement.BESIDE_CORRECTIONS).toList();
+        if (beside.isEmpty()) {
+            return out;
+        }
+        var found = renderer.findPagePositionsByID(java.util.regex.Pattern.compile(
+                "^" + java.util.regex.Pattern.quote(LayoutFiller.CORRECTION_ID_PREFIX) + "\\d+$"));
+        // One position per correction: the last box of its span (a span may break across lines and pages).
+        java.util.TreeMap<Integer, float[]> ends = new java.util.TreeMap<>();
+        for (var at : found) {
+            int n = Integer.parseInt(at.getId().substring(LayoutFiller.CORRECTION_ID_PREFIX.length()));
+            float[] prev = ends.get(n);
+            if (prev == null || at.getPageNo() > prev[0] || (at.getPageNo() == prev[0] && at.getY() < prev[1])) {
+                ends.put(n, new float[] {at.getPageNo(), at.getY()});
+            }
+        }
+        // Two columns, the right margin first and the left one for crowded lines; each box as close to its line as the
+        // boxes already placed in that column allow (never overlapping them).
+        float[][] lowest = new float[pdf.getNumberOfPages()][2];
+        for (float[] column : lowest) {
+            java.util.Arrays.fill(column, Float.MAX_VALUE);
+        }
+        for (float[] end : ends.values()) {
+            int page = (int) end[0];
+            var box = pdf.getPage(page).getMediaBox();
+            float wanted = Math.max(0, Math.min(end[1] - CORRECTION_BOX / 4, box.getHeight() - CORRECTION_BOX));
+            int best = -1;
+            float bestY = 0;
+            for (int c = 0; c < 2; c++) {
+                float y = Math.max(0, Math.min(wanted, lowest[page][c] - CORRECTION_BOX - 2));
+                if (best < 0 || Math.abs(y - wanted) < Math.abs(bestY - wanted)) {
+                    best = c;
+                    bestY = y;
+                }
+            }
+            lowest[page][best] = bestY;
+            float x = best == 0 ? box.getWidth() - CORRECTION_BOX - 8 : 8;
+            for (SignatureSlot slot : beside) {
+                out.add(new SlotPosition(page, slot.id(), slot.role(), slot.placement(), x, bestY, CORRECTION_BOX,
+                        CORRECTION_BOX, false, slot.fingerprint()));
+            }
+        }
+        return out;
     }
 
     /** Fails loudly if the layout did not place a slot where its manifest says. */

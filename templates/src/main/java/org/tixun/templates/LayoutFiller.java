@@ -106,10 +106,11 @@ final class LayoutFiller {
         Document doc = container.getOwnerDocument();
         String q = container.hasAttribute("data-q-label") ? container.getAttribute("data-q-label") : (lang == Lang.ZH ? "问：" : "Q:");
         String a = container.hasAttribute("data-a-label") ? container.getAttribute("data-a-label") : (lang == Lang.ZH ? "答：" : "A:");
+        int[] corrections = {0};
         for (int i = 0; i < qa.size(); i++) {
             QaEntry entry = qa.get(i);
-            Element question = qaLine(doc, "q", q, entry.q());
-            Element answer = qaLine(doc, "a", a, entry.a());
+            Element question = qaLine(doc, "q", q, entry.q(), corrections);
+            Element answer = qaLine(doc, "a", a, entry.a(), corrections);
             if (liveIds) {
                 question.setAttribute("id", liveId(i, false));
                 answer.setAttribute("id", liveId(i, true));
@@ -119,14 +120,14 @@ final class LayoutFiller {
         }
     }
 
-    private static Element qaLine(Document doc, String cls, String label, String text) {
+    private static Element qaLine(Document doc, String cls, String label, String text, int[] corrections) {
         Element p = doc.createElementNS(XHTML, "p");
         p.setAttribute("class", "qa-" + cls);
         Element span = doc.createElementNS(XHTML, "span");
         span.setAttribute("class", "qa-label");
         span.setTextContent(label);
         p.appendChild(span);
-        appendMarked(p, text);
+        appendMarked(p, text, corrections);
         return p;
     }
 
@@ -134,22 +135,38 @@ final class LayoutFiller {
     private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile(
             "\\{~~(.*?)~>(.*?)~~\\}|\\{--(.*?)--\\}|\\{\\+\\+(.*?)\\+\\+\\}", java.util.regex.Pattern.DOTALL);
 
+    /** The id of the {@code n}th correction (0-based, in document order): its last marked span. */
+    static String correctionId(int n) {
+        return CORRECTION_ID_PREFIX + n;
+    }
+
+    /** The prefix of {@link #correctionId}. */
+    static final String CORRECTION_ID_PREFIX = "tixun-corr-";
+
     /**
      * Q&A text with marked corrections (see {@link QaEntry}): the old text struck through ({@code corr-old}), the new
-     * text underlined ({@code corr-new}), so a correction made after the review stays visible in the record.
+     * text underlined ({@code corr-new}), so a correction made after the review stays visible in the record. Each
+     * correction's last span carries {@link #correctionId} so the renderer can place the fingerprint beside it
+     * (DOMAIN.md rule 7); ids change neither the layout nor the PDF.
      */
-    private static void appendMarked(Element p, String text) {
+    private static void appendMarked(Element p, String text, int[] corrections) {
         java.util.regex.Matcher m = MARK.matcher(text);
         int at = 0;
         while (m.find()) {
             appendLines(p, text.substring(at, m.start()));
             String old = m.group(1) != null ? m.group(1) : m.group(3);
             String inserted = m.group(1) != null ? m.group(2) : m.group(4);
+            Element last = null;
             if (old != null && !old.isEmpty()) {
-                p.appendChild(marked(p.getOwnerDocument(), "corr-old", old));
+                last = marked(p.getOwnerDocument(), "corr-old", old);
+                p.appendChild(last);
             }
             if (inserted != null && !inserted.isEmpty()) {
-                p.appendChild(marked(p.getOwnerDocument(), "corr-new", inserted));
+                last = marked(p.getOwnerDocument(), "corr-new", inserted);
+                p.appendChild(last);
+            }
+            if (last != null) {
+                last.setAttribute("id", correctionId(corrections[0]++));
             }
             at = m.end();
         }

@@ -306,7 +306,7 @@ public final class MediaBenchCommand implements Callable<Integer> {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket a = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                 Socket b = server.accept();
-                CameraSource cam = CameraSource.open("synthetic:2", new Dimension(w, h), 25);
+                CameraSource cam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:2", new Dimension(w, h), 25);
                 ToneSource tone = new ToneSource();
                 AvSender sender = new AvSender(a.getOutputStream(), AvSettings.of(w, h));
                 AvReceiver receiver = new AvReceiver(b.getInputStream(), probe)) {
@@ -354,9 +354,9 @@ public final class MediaBenchCommand implements Callable<Integer> {
                     "bench-1", SessionStore.open(stores.resolve("w.db")), null, config);
                     RecordingSink recorder = record ? new RecordingSink(dir.resolve("master-" + w + "x" + h),
                             w, h, recordPreset) : null;
-                    CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(w, h), 25);
+                    CameraSource tCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:1", new Dimension(w, h), 25);
                     ToneSource tTone = new ToneSource();
-                    CameraSource wCam = CameraSource.open("synthetic:0", new Dimension(w, h), 25);
+                    CameraSource wCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:0", new Dimension(w, h), 25);
                     ToneSource wTone = new ToneSource()) {
                 workstation.start();
                 if (!workstation.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))) {

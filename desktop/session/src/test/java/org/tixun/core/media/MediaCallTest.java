@@ -127,9 +127,9 @@ class MediaCallTest {
         RecordingSink atWorkstation = new RecordingSink();
         Events terminalEvents = new Events();
         Events workstationEvents = new Events();
-        try (CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(320, 240), 25);
+        try (CameraSource tCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:1", new Dimension(320, 240), 25);
                 ToneSource tTone = new ToneSource();
-                CameraSource wCam = CameraSource.open("synthetic:0", new Dimension(640, 480), 25);
+                CameraSource wCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:0", new Dimension(640, 480), 25);
                 ToneSource wTone = new ToneSource();
                 TerminalMedia tm = new TerminalMedia(tCam, tTone, atTerminal, AvSettings.of(320, 240),
                         terminalEvents)) {
@@ -194,8 +194,8 @@ class MediaCallTest {
         RecordingSink atWorkstation = new RecordingSink();
         List<Instant> starts = new CopyOnWriteArrayList<>();
         List<MuteInterval> intervals = new CopyOnWriteArrayList<>();
-        try (CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(320, 240), 25);
-                CameraSource wCam = CameraSource.open("synthetic:0", new Dimension(320, 240), 25);
+        try (CameraSource tCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:1", new Dimension(320, 240), 25);
+                CameraSource wCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:0", new Dimension(320, 240), 25);
                 ToneSource wTone = new ToneSource();
                 TerminalMedia tm = new TerminalMedia(tCam, null, atTerminal, AvSettings.of(320, 240), null)) {
             terminal.setMediaAcceptor(tm);
@@ -257,7 +257,7 @@ class MediaCallTest {
 
     @Test
     void refusesAMediaConnectionForAnotherSession() throws Exception {
-        try (CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(320, 240), 25);
+        try (CameraSource tCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:1", new Dimension(320, 240), 25);
                 TerminalMedia tm = new TerminalMedia(tCam, null, new RecordingSink(), AvSettings.of(320, 240), null)) {
             terminal.setMediaAcceptor(tm);
             assertThatThrownBy(() -> WorkstationLink.mediaDialer(workstationTls, address, "s-2").dial())
@@ -278,7 +278,7 @@ class MediaCallTest {
 
     @Test
     void refusesAWorkstationCertificateFromAnotherInstitution() throws Exception {
-        try (CameraSource tCam = CameraSource.open("synthetic:1", new Dimension(320, 240), 25);
+        try (CameraSource tCam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:1", new Dimension(320, 240), 25);
                 TerminalMedia tm = new TerminalMedia(tCam, null, new RecordingSink(), AvSettings.of(320, 240), null)) {
             terminal.setMediaAcceptor(tm);
             // Twice: whether our side sees the terminal's alert or only its closed socket, it is a refusal.

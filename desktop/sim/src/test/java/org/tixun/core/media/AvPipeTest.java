@@ -21,7 +21,7 @@ class AvPipeTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket a = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                 Socket b = server.accept();
-                CameraSource cam = CameraSource.open("synthetic:3", new Dimension(640, 480), 25);
+                CameraSource cam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:3", new Dimension(640, 480), 25);
                 ToneSource tone = new ToneSource();
                 AvSender sender = new AvSender(a.getOutputStream(), AvSettings.of(640, 480));
                 AvReceiver receiver = new AvReceiver(b.getInputStream(), sink)) {

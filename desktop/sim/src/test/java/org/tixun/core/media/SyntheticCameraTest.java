@@ -63,7 +63,7 @@ class SyntheticCameraTest {
     @Test
     void deliversStampedFramesThroughTheWebcamApiAtTheRequestedSize() throws Exception {
         List<VideoFrame> frames = new CopyOnWriteArrayList<>();
-        try (CameraSource cam = CameraSource.open("synthetic:2", new Dimension(1280, 720), 25)) {
+        try (CameraSource cam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:2", new Dimension(1280, 720), 25)) {
             assertThat(Webcam.getDriver()).isInstanceOf(SyntheticWebcamDriver.class);
             assertThat(cam.name()).isEqualTo(SyntheticWebcamDriver.NAME_PREFIX + 2);
             long before = MediaClock.nowMicros();
@@ -92,14 +92,14 @@ class SyntheticCameraTest {
 
     @Test
     void unknownCameraIsRefusedWithASentence() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CameraSource.open("synthetic:7",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.tixun.sim.SimulatedDevices.openCamera("synthetic:7",
                 new Dimension(640, 480), 25)).isInstanceOf(MediaDeviceException.class)
                 .hasMessageContaining("没有这个模拟摄像头");
     }
 
     @Test
     void selfTestPassesForTheSyntheticCameraAndTheTone() throws Exception {
-        try (CameraSource cam = CameraSource.open("synthetic:3", new Dimension(640, 480), 25);
+        try (CameraSource cam = org.tixun.sim.SimulatedDevices.openCamera("synthetic:3", new Dimension(640, 480), 25);
                 ToneSource tone = new ToneSource()) {
             DeviceSelfTest.Result c = DeviceSelfTest.camera(cam, java.time.Duration.ofMillis(1500));
             assertThat(c.passed()).as(c.sentence()).isTrue();

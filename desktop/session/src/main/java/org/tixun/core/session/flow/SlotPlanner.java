@@ -71,11 +71,19 @@ public final class SlotPlanner {
         return new Plan(slots, terminal, workstation, present);
     }
 
-    /** Template slot rectangles -> evidence slots: a fingerprint box at the right, confirmation text above. */
+    /**
+     * Template slot rectangles -> evidence slots: a fingerprint box at the right, confirmation text above; a slot
+     * beside a correction becomes one fingerprint (or initials) slot per correction, numbered in document order.
+     */
     public static List<SignatureSlot> slots(List<SlotPosition> positions) {
         List<SignatureSlot> out = new ArrayList<>();
+        int correction = 0;
         for (SlotPosition p : positions) {
             if (p.placement() == SlotPlacement.BESIDE_CORRECTIONS) {
+                // Rule 7: each correction gets its own fingerprint (or initials) beside it.
+                out.add(new SignatureSlot(p.slotId() + "-p" + (p.pageIndex() + 1) + "-c" + (++correction),
+                        p.pageIndex(), p.x(), p.y(), p.width(), p.height(), role(p.role()),
+                        p.fingerprint() ? SlotKind.FINGERPRINT : SlotKind.SIGNATURE));
                 continue;
             }
             SignerRole role = role(p.role());
