@@ -13,8 +13,25 @@ public final class DefaultTemplateService implements TemplateService {
 
     /** Creates the service over a loaded registry. */
     public DefaultTemplateService(TemplateRegistry registry) {
+        this(registry, new DocumentRenderer());
+    }
+
+    private DefaultTemplateService(TemplateRegistry registry, DocumentRenderer renderer) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.renderer = new DocumentRenderer();
+        this.renderer = renderer;
+    }
+
+    /**
+     * The same templates rendered with the demo's mark 「演示 · 非正式证据」 on every page: for records the demo makes
+     * (or a session in a demo data dir), never for a real one.
+     */
+    public DefaultTemplateService withDemoMark() {
+        return new DefaultTemplateService(registry, new DocumentRenderer(true));
+    }
+
+    /** Whether this service marks its documents as demo records. */
+    public boolean demoMark() {
+        return renderer.demoMark();
     }
 
     /** Creates the service with the built-in templates and those under {@code <dataDir>/templates}. */

@@ -71,6 +71,33 @@ public final class DocumentRenderer {
     private static final byte[] SRGB = srgbProfile();
     private static final String BASE_CSS = TemplateRegistry.readResource("/org/tixun/templates/base.css")
             .orElseThrow(() -> new IllegalStateException("base.css is missing from the build"));
+    /** The mark of a demo record, on every page (issue 13: demo records are visibly not evidence). */
+    static final String DEMO_MARK = "演示 · 非正式证据  DEMO · NOT EVIDENCE";
+    private static final String DEMO_CSS = "\n@page { @top-center { content: \"" + DEMO_MARK + "\"; color: #c00000;"
+            + " font-family: 'Noto Serif SC';"
+            + " font-size: 15pt; vertical-align: middle; } }\n";
+
+    private final String css;
+    private final boolean demoMark;
+
+    /** A renderer of records. */
+    public DocumentRenderer() {
+        this(false);
+    }
+
+    /**
+     * A renderer whose documents carry {@link #DEMO_MARK} at the top of every page: for the demo's records only, which
+     * must never pass for evidence.
+     */
+    public DocumentRenderer(boolean demoMark) {
+        this.demoMark = demoMark;
+        this.css = demoMark ? BASE_CSS + DEMO_CSS : BASE_CSS;
+    }
+
+    /** Whether this renderer marks its documents as demo records. */
+    public boolean demoMark() {
+        return demoMark;
+    }
 
     /**
      * Validates the data and renders it.
@@ -138,7 +165,7 @@ public final class DocumentRenderer {
             boolean cursorInAnswer) throws InvalidDataException {
         template.validate(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
-        PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, BASE_CSS, true), recorder);
+        PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, css, true), recorder);
         synchronized (PREVIEW_LOCK) {
             PDDocument doc = displayDocument(builder, DocumentFonts.parsedLive());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
@@ -185,8 +212,8 @@ public final class DocumentRenderer {
         }
     }
 
-    private static PdfRendererBuilder builder(DocumentTemplate template, DocumentData data, Lang lang, SlotRecorder recorder) {
-        return builder(LayoutFiller.fill(template, data, lang, BASE_CSS), recorder);
+    private PdfRendererBuilder builder(DocumentTemplate template, DocumentData data, Lang lang, SlotRecorder recorder) {
+        return builder(LayoutFiller.fill(template, data, lang, css), recorder);
     }
 
     private static PdfRendererBuilder builder(Document xhtml, SlotRecorder recorder) {

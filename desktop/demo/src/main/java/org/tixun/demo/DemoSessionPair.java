@@ -102,7 +102,7 @@ public final class DemoSessionPair implements AutoCloseable {
                 SessionScript.demo().recording.config());
         WorkstationFlow wf = new WorkstationFlow(new WorkstationFlow.Setup(sessionId, recordId,
                 "INTERROGATION_RECORD", Lang.ZH, work, ws, wj, keys,
-                DefaultTemplateService.forDataDir(core.dataDir().root()),
+                DefaultTemplateService.forDataDir(core.dataDir().root()).withDemoMark(),
                 new PadSignatureSource(work.resolve("pad"), 1000), DemoPhotos.source(),
                 (id, pdf, sha) -> {
                     core.records().markSealed("demo", id, pdf.toString(), sha);

@@ -100,7 +100,7 @@ public final class HeadlessDemo {
         }
         RenderResult rendered;
         try {
-            rendered = new DefaultTemplateService(registry).render("INTERROGATION_RECORD", data, Lang.ZH);
+            rendered = new DefaultTemplateService(registry).withDemoMark().render("INTERROGATION_RECORD", data, Lang.ZH);
         } catch (org.tixun.templates.UnknownKindException | org.tixun.templates.InvalidDataException e) {
             throw new IOException("the example record does not render: " + e.getMessage(), e);
         }

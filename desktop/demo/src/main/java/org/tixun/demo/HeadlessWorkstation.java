@@ -104,7 +104,7 @@ public final class HeadlessWorkstation {
         PhotoSource synthetic = DemoPhotos.source();
         PhotoSource photos = () -> mediaRef.get() != null ? mediaRef.get().photos().snapshot() : synthetic.snapshot();
         WorkstationFlow.Setup setup = new WorkstationFlow.Setup(script.sessionId, recordId, script.kind, Lang.ZH,
-                workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()),
+                workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()).withDemoMark(),
                 new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
                 photos,
                 (id, pdf, sha) -> {

@@ -155,6 +155,10 @@ public final class RemoteSession implements AutoCloseable {
             Path work = root.resolve("sessions").resolve(sessionId);
             SignatureEventJournal journal = new SignatureEventJournal(root.resolve("journal"));
             DefaultTemplateService templates = DefaultTemplateService.forDataDir(core.dataDir().root());
+            if (core.settings().get(org.tixun.core.store.Settings.DEMO).map("true"::equals).orElse(false)) {
+                // A demo data dir (its users, keys and simulated devices): its records must not pass for evidence.
+                templates = templates.withDemoMark();
+            }
             WorkstationLink link = new WorkstationLink(s.workstationName(), tls, s.terminalAddress(), sessionId,
                     store, journal, s.link());
             SessionRecording recording = RecorderRecording.start(work.resolve("recording"), sessionId,
