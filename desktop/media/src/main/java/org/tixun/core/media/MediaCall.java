@@ -20,29 +20,18 @@ import org.slf4j.LoggerFactory;
  * the caller (the session flow) calls {@link #redial()} when it sees fit; {@link #close()} ends everything. The
  * sources are started by the call and stopped on close, not closed (the caller owns them).
  */
-public final class MediaCall implements AutoCloseable {
+public final class MediaCall extends MediaEnd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaCall.class);
     private final MediaDialer dialer;
-    private final VideoSource video;
-    private final AudioSource audio;
-    private final MediaSink sink;
-    private final AvSettings settings;
-    private final MediaCallListener listener;
     private final List<MuteListener> muteListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
-    private volatile MediaConnection connection;
-    private volatile boolean closed;
     private boolean muted;
     private Instant muteStart;
 
     private MediaCall(MediaDialer dialer, VideoSource video, AudioSource audio, MediaSink sink, AvSettings settings,
             MediaCallListener listener) {
+        super(video, audio, sink, settings, listener);
         this.dialer = Objects.requireNonNull(dialer, "dialer");
-        this.video = Objects.requireNonNull(video, "video");
-        this.audio = audio;
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.listener = listener == null ? MediaCallListener.NONE : listener;
     }
 
     /**
@@ -61,25 +50,6 @@ public final class MediaCall implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             call.close();
             throw e;
-        }
-    }
-
-    private void startSources() {
-        video.start(f -> {
-            sink.video(Direction.LOCAL, f);
-            MediaConnection c = connection;
-            if (c != null) {
-                c.sender().video(f);
-            }
-        });
-        if (audio != null) {
-            audio.start(a -> {
-                sink.audio(Direction.LOCAL, a);
-                MediaConnection c = connection;
-                if (c != null) {
-                    c.sender().audio(a);
-                }
-            });
         }
     }
 
@@ -124,20 +94,6 @@ public final class MediaCall implements AutoCloseable {
         if (!closed) {
             report(() -> listener.lost(reason, cause));
         }
-    }
-
-    private static void report(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.error("media call listener failed", e);
-        }
-    }
-
-    /** Whether a media connection is up. */
-    public boolean isConnected() {
-        MediaConnection c = connection;
-        return c != null && c.isOpen();
     }
 
     /** Adds a listener for private mute intervals. */
@@ -186,18 +142,6 @@ public final class MediaCall implements AutoCloseable {
         }
     }
 
-    /** The current connection's sender counters, or null. */
-    public AvSender.Stats senderStats() {
-        MediaConnection c = connection;
-        return c == null ? null : c.sender().stats();
-    }
-
-    /** The current connection's receiver counters, or null. */
-    public AvReceiver.Stats receiverStats() {
-        MediaConnection c = connection;
-        return c == null ? null : c.receiver().stats();
-    }
-
     /** Ends the call: closes the connection, stops the sources, ends an open mute interval. */
     @Override
     public void close() {
@@ -207,10 +151,7 @@ public final class MediaCall implements AutoCloseable {
         if (c != null) {
             c.close();
         }
-        video.stop();
-        if (audio != null) {
-            audio.stop();
-        }
+        stopSources();
         setPrivateMute(false);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,43 +13,17 @@ import org.slf4j.LoggerFactory;
  * TerminalMedia(camera, microphone, sink, AvSettings.of(640, 480), listener))}. The sources start at once (the local
  * view works before a call); each media connection the link accepts replaces the previous one. Close to stop.
  */
-public final class TerminalMedia implements MediaSocketAcceptor, AutoCloseable {
+public final class TerminalMedia extends MediaEnd implements MediaSocketAcceptor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalMedia.class);
-    private final VideoSource video;
-    private final AudioSource audio;
-    private final MediaSink sink;
-    private final AvSettings settings;
-    private final MediaCallListener listener;
     private final Object lock = new Object();
-    private volatile MediaConnection connection;
-    private volatile boolean closed;
 
     /**
      * @param audio the microphone, or null to send no audio
      */
     public TerminalMedia(VideoSource video, AudioSource audio, MediaSink sink, AvSettings settings,
             MediaCallListener listener) {
-        this.video = Objects.requireNonNull(video, "video");
-        this.audio = audio;
-        this.sink = Objects.requireNonNull(sink, "sink");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.listener = listener == null ? MediaCallListener.NONE : listener;
-        video.start(f -> {
-            sink.video(Direction.LOCAL, f);
-            MediaConnection c = connection;
-            if (c != null) {
-                c.sender().video(f);
-            }
-        });
-        if (audio != null) {
-            audio.start(a -> {
-                sink.audio(Direction.LOCAL, a);
-                MediaConnection c = connection;
-                if (c != null) {
-                    c.sender().audio(a);
-                }
-            });
-        }
+        super(video, audio, sink, settings, listener);
+        startSources();
     }
 
     @Override
@@ -94,32 +67,6 @@ public final class TerminalMedia implements MediaSocketAcceptor, AutoCloseable {
         }
     }
 
-    private static void report(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.error("media listener failed", e);
-        }
-    }
-
-    /** Whether a media connection is up. */
-    public boolean isConnected() {
-        MediaConnection c = connection;
-        return c != null && c.isOpen();
-    }
-
-    /** The current connection's sender counters, or null. */
-    public AvSender.Stats senderStats() {
-        MediaConnection c = connection;
-        return c == null ? null : c.sender().stats();
-    }
-
-    /** The current connection's receiver counters, or null. */
-    public AvReceiver.Stats receiverStats() {
-        MediaConnection c = connection;
-        return c == null ? null : c.receiver().stats();
-    }
-
     /** Ends the current connection and stops the sources (they are not closed: the caller owns them). */
     @Override
     public void close() {
@@ -132,9 +79,6 @@ public final class TerminalMedia implements MediaSocketAcceptor, AutoCloseable {
         if (c != null) {
             c.close();
         }
-        video.stop();
-        if (audio != null) {
-            audio.stop();
-        }
+        stopSources();
     }
 }
