@@ -17,7 +17,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,9 +31,6 @@ import javax.imageio.ImageIO;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.LoggerFactory;
-import org.tixun.core.pki.InstitutionKeyStore;
-import org.tixun.core.pki.IssuedCredential;
-import org.tixun.core.pki.Pki;
 import org.tixun.core.session.Frame;
 import org.tixun.core.session.FrameCodec;
 import org.tixun.core.session.LinkConfig;
@@ -43,13 +39,11 @@ import org.tixun.core.session.LinkState;
 import org.tixun.core.session.LinkStateEvent;
 import org.tixun.core.session.LiveRecordUpdate;
 import org.tixun.core.session.MessageCodec;
-import org.tixun.core.session.SessionCa;
 import org.tixun.core.session.SessionMessage;
-import org.tixun.core.session.SessionRole;
 import org.tixun.core.session.SessionStore;
+import org.tixun.core.session.LoopbackTls;
 import org.tixun.core.session.SessionTls;
 import org.tixun.core.session.SigningRequest;
-import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
 import org.tixun.core.session.WorkstationLink;
 import picocli.CommandLine.Command;
@@ -97,14 +91,9 @@ public final class LinkBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tixun-bench-link");
         char[] pass = "bench".toCharArray();
-        InstitutionKeyStore keys = InstitutionKeyStore.create(dir.resolve("institution.p12"), pass, "基准测试检察院");
-        SessionCa ca = SessionCa.open(dir.resolve("institution.p12"), pass, keys, dir.resolve("revoked.txt"));
-        KeyPair kp = Pki.newEcKeyPair();
-        IssuedCredential terminalCred = new IssuedCredential(kp.getPrivate(),
-                ca.signTerminalRequest(TerminalEnrollment.certificationRequest(kp, "bench"), "bench", "127.0.0.1"));
-        SessionTls terminalTls = SessionTls.create(SessionRole.TERMINAL, terminalCred, keys.rootCertificate(),
-                ca.crl());
-        SessionTls workstationTls = ca.workstationTls(keys.tlsCredential());
+        LoopbackTls tls = LoopbackTls.create(dir, "基准测试检察院", pass, "127.0.0.1");
+        SessionTls terminalTls = tls.terminal();
+        SessionTls workstationTls = tls.workstation();
         byte[] page = pagePng();
         out.printf(Locale.ROOT, "bench-link: page PNG %d kB, %d updates (+%d warm-up), %d MB bulk, %d drops; "
                 + "both ends in this JVM on loopback, %d CPUs%n", page.length / 1024, updates, warmup, bulkMb, drops,

@@ -10,19 +10,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.tixun.core.recording.RecordingConfig;
 import org.tixun.core.recording.RecordingListener;
 import org.tixun.core.recording.RecordingManifest;
@@ -40,16 +36,11 @@ import org.tixun.core.media.MediaSink;
 import org.tixun.core.media.TerminalMedia;
 import org.tixun.sim.ToneSource;
 import org.tixun.core.media.VideoFrame;
-import org.tixun.core.pki.InstitutionKeyStore;
-import org.tixun.core.pki.IssuedCredential;
-import org.tixun.core.pki.Pki;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.LinkState;
-import org.tixun.core.session.SessionCa;
-import org.tixun.core.session.SessionRole;
 import org.tixun.core.session.SessionStore;
+import org.tixun.core.session.LoopbackTls;
 import org.tixun.core.session.SessionTls;
-import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
 import org.tixun.core.session.WorkstationLink;
 import picocli.CommandLine.Command;
@@ -110,14 +101,9 @@ public final class MediaBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tixun-bench-av");
         char[] pass = "bench".toCharArray();
-        InstitutionKeyStore keys = InstitutionKeyStore.create(dir.resolve("institution.p12"), pass, "基准测试检察院");
-        SessionCa ca = SessionCa.open(dir.resolve("institution.p12"), pass, keys, dir.resolve("revoked.txt"));
-        KeyPair kp = Pki.newEcKeyPair();
-        IssuedCredential terminalCred = new IssuedCredential(kp.getPrivate(),
-                ca.signTerminalRequest(TerminalEnrollment.certificationRequest(kp, "bench"), "bench", "127.0.0.1"));
-        SessionTls terminalTls = SessionTls.create(SessionRole.TERMINAL, terminalCred, keys.rootCertificate(),
-                ca.crl());
-        SessionTls workstationTls = ca.workstationTls(keys.tlsCredential());
+        LoopbackTls tls = LoopbackTls.create(dir, "基准测试检察院", pass, "127.0.0.1");
+        SessionTls terminalTls = tls.terminal();
+        SessionTls workstationTls = tls.workstation();
         out.printf(Locale.ROOT, "bench-av: %d s measured per case after %d s warm-up, 25 fps, synthetic cameras "
                 + "(stamped) + 1 kHz tone, both ends in this JVM on loopback, %d CPUs; recording sink: %s%n",
                 seconds, warmupSeconds, Runtime.getRuntime().availableProcessors(),

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tixun.core.pki.InstitutionKeyStore;
-import org.tixun.core.pki.IssuedCredential;
-import org.tixun.core.pki.Pki;
 import org.tixun.core.session.LinkConfig;
+import org.tixun.core.session.LoopbackTls;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LinkRefusedException;
 import org.tixun.core.session.LinkState;
@@ -34,7 +32,6 @@ import org.tixun.core.session.SessionMessage;
 import org.tixun.core.session.SessionRole;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.SessionTls;
-import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
 import org.tixun.core.session.WorkstationLink;
 
@@ -57,13 +54,11 @@ class MediaCallTest {
 
     @BeforeAll
     static void institutions() throws IOException {
-        InstitutionKeyStore keys = InstitutionKeyStore.create(dir.resolve("home.p12"), PASS, "测试市人民检察院");
-        SessionCa ca = SessionCa.open(dir.resolve("home.p12"), PASS, keys, dir.resolve("home-revoked.txt"));
-        KeyPair kp = Pki.newEcKeyPair();
-        IssuedCredential cred = new IssuedCredential(kp.getPrivate(),
-                ca.signTerminalRequest(TerminalEnrollment.certificationRequest(kp, "terminal"), "终端", "127.0.0.1"));
-        terminalTls = SessionTls.create(SessionRole.TERMINAL, cred, keys.rootCertificate(), ca.crl());
-        workstationTls = ca.workstationTls(keys.tlsCredential());
+        java.nio.file.Files.createDirectories(dir.resolve("home"));
+        LoopbackTls home = LoopbackTls.create(dir.resolve("home"), "测试市人民检察院", PASS, "127.0.0.1");
+        InstitutionKeyStore keys = home.keys();
+        terminalTls = home.terminal();
+        workstationTls = home.workstation();
         InstitutionKeyStore other = InstitutionKeyStore.create(dir.resolve("other.p12"), PASS, "别的单位");
         SessionCa otherCa = SessionCa.open(dir.resolve("other.p12"), PASS, other, dir.resolve("other-revoked.txt"));
         // A workstation of another institution that (wrongly) trusts our root: our terminal must refuse it.

@@ -3,7 +3,6 @@ package org.tixun.core.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.evidence.model.StrokeSample;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
-import org.tixun.core.pki.Pki;
 
 /** An institution with its terminal authority, an enrolled terminal credential and signature-sized events. */
 final class LinkFixtures {
@@ -38,9 +36,7 @@ final class LinkFixtures {
 
     /** A terminal credential issued from a CSR, as enrollment does. */
     IssuedCredential terminalCredential(String address) throws IOException {
-        KeyPair kp = Pki.newEcKeyPair();
-        byte[] csr = TerminalEnrollment.certificationRequest(kp, "terminal");
-        return new IssuedCredential(kp.getPrivate(), ca.signTerminalRequest(csr, "看守所终端 1", address));
+        return LoopbackTls.terminalCredential(ca, "看守所终端 1", address);
     }
 
     SessionTls workstationTls() throws IOException {
