@@ -145,7 +145,7 @@ class MediaCallTest {
                 assertThat(tm.receiverStats().videoStamped()).isEqualTo(tm.receiverStats().videoReceived());
                 assertThat(call.receiverStats().videoStamped()).isEqualTo(call.receiverStats().videoReceived());
                 List<Long> captured = atWorkstation.localVideo.stream().map(VideoFrame::captureEpochMicros).toList();
-                assertThat(atTerminal.remoteVideo.subList(0, 20)).allSatisfy(
+                assertThat(List.copyOf(atTerminal.remoteVideo).subList(0, 20)).allSatisfy(
                         f -> assertThat(captured).contains(f.captureEpochMicros()));
                 assertBeepsAtSecondBoundaries(atTerminal);
                 assertBeepsAtSecondBoundaries(atWorkstation);

@@ -91,7 +91,9 @@ class WorkstationLocalSigningTest {
             assertThat(st.localSlots).as("the interrogation record has several workstation slots").hasSizeGreaterThan(1);
             assertThat(st.phase).isEqualTo(WorkstationFlow.Phase.FAILED);
             assertThat(st.sealedSha).isNull();
-            assertThat(r.problems()).anyMatch(p -> p.contains("signing window closed"));
+            // The listener hears of the failure after the flow ended: wait for it.
+            org.tixun.core.Eventually.await("the failure reported", Duration.ofSeconds(10),
+                    () -> r.problems().stream().anyMatch(p -> p.contains("signing window closed")), r::problems);
             assertThat(r.filed()).isEmpty();
             assertThat(Files.exists(dir.resolve("w/sessions/local-refused/sealed.pdf"))).as("nothing sealed").isFalse();
             assertThat(r.journal().load("rec-1")).as("terminal slots and the one local slot signed before")
@@ -114,7 +116,8 @@ class WorkstationLocalSigningTest {
             }
             assertThat(r.flow().localSigningWaiting()).as("waiting for the signer").isTrue();
             assertThat(r.flow().phase()).isEqualTo(WorkstationFlow.Phase.LOCAL_SIGNING);
-            assertThat(r.problems()).anyMatch(p -> p.contains("did not sign") && p.contains("继续工作站签名"));
+            org.tixun.core.Eventually.await("the pause reported", Duration.ofSeconds(10), () -> r.problems().stream()
+                    .anyMatch(p -> p.contains("did not sign") && p.contains("继续工作站签名")), r::problems);
             assertThat(r.filed()).isEmpty();
             int before = r.journal().load("rec-1").size();
             r.flow().retryLocalSigning();
