@@ -2,6 +2,7 @@
 package org.tixun.core.evidence;
 
 import org.tixun.core.evidence.model.SignerRole;
+import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
@@ -136,7 +137,8 @@ public final class Verifier {
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
         X509Certificate cert = cms.signer();
-        String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal" : "signer";
+        String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal"
+                : Sealer.CERTIFICATION_FIELD.equals(field) ? "certification" : "signer";
         Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
         Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
         String role;
@@ -146,6 +148,9 @@ public final class Verifier {
             who = "document time-stamp";
         } else if ("seal".equals(kind)) {
             role = "机构印章";
+            who = cert == null ? "" : commonName(cert);
+        } else if ("certification".equals(kind)) {
+            role = "机构认证";
             who = cert == null ? "" : commonName(cert);
         } else {
             role = parsed != null ? parsed.manifest().signerRole().zh() : title(cert);
@@ -526,25 +531,55 @@ public final class Verifier {
         }
     }
 
-    /** Embedded files by name, as stored (decoded stream bytes). */
+    /**
+     * Embedded files by name, as stored (decoded stream bytes): those carried by file attachment annotations (this
+     * version's layout) and those in the document's /EmbeddedFiles name tree (records sealed by earlier versions).
+     * A file name met twice keeps its first occurrence in page order; the difference analysis rejects a record in
+     * which a later revision adds one.
+     */
     static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
         Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            PdfArray annots = doc.getPage(p).getPdfObject().getAsArray(PdfName.Annots);
+            for (int i = 0; annots != null && i < annots.size(); i++) {
+                PdfDictionary a = annots.getAsDictionary(i);
+                if (a == null || !PdfName.FileAttachment.equals(a.getAsName(PdfName.Subtype))) {
+                    continue;
+                }
+                PdfDictionary spec = a.getAsDictionary(PdfName.FS);
+                String name = spec == null ? null : fileName(spec);
+                if (name != null && !out.containsKey(name)) {
+                    out.put(name, fileBytes(spec));
+                }
+            }
+        }
         PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
         if (names == null || names.getAsDictionary(PdfName.EmbeddedFiles) == null) {
             return out;
         }
         Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
         for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
-            try {
-                PdfDictionary spec = (PdfDictionary) e.getValue();
-                PdfStream stream = spec.getAsDictionary(PdfName.EF).getAsStream(PdfName.F);
-                out.put(e.getKey().toUnicodeString(), stream.getBytes());
-            } catch (RuntimeException ex) {
-                // An undecodable stream is reported as a changed file: store a marker that matches no hash.
-                out.put(e.getKey().toUnicodeString(), new byte[] {0});
-            }
+            PdfObject spec = e.getValue();
+            out.putIfAbsent(e.getKey().toUnicodeString(), spec instanceof PdfDictionary d ? fileBytes(d)
+                    : new byte[] {0});
         }
         return out;
+    }
+
+    /** The file name of a file specification: /UF, else /F. */
+    static String fileName(PdfDictionary spec) {
+        PdfString uf = spec.getAsString(PdfName.UF);
+        PdfString f = uf != null ? uf : spec.getAsString(PdfName.F);
+        return f == null ? null : f.toUnicodeString();
+    }
+
+    private static byte[] fileBytes(PdfDictionary spec) {
+        try {
+            return spec.getAsDictionary(PdfName.EF).getAsStream(PdfName.F).getBytes();
+        } catch (RuntimeException ex) {
+            // An undecodable stream is reported as a changed file: a marker that matches no hash.
+            return new byte[] {0};
+        }
     }
 
     private static Map<String, Parsed> manifests(Map<String, byte[]> files) {
