@@ -148,6 +148,15 @@ final class SignatureChecks {
         return matches.isEmpty() ? null : new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
     }
 
+    /** The TSA certificate a token names, or null. */
+    static X509Certificate tsaCertificate(TimeStampToken token) {
+        try {
+            return certificate(token.getCertificates(), null, token);
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static byte[] signedBytes(byte[] pdf, long[] range) {
         byte[] out = new byte[(int) (range[1] + range[3])];
         System.arraycopy(pdf, 0, out, 0, (int) range[1]);
@@ -204,6 +213,9 @@ final class SignatureChecks {
         }
         long[] out = new long[br.size()];
         for (int i = 0; i < out.length; i++) {
+            if (br.getAsNumber(i) == null) {
+                return new long[0];
+            }
             out[i] = br.getAsNumber(i).longValue();
         }
         return out;

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.tixun.core.pki.EvidenceExtensions;
@@ -41,6 +42,8 @@ import org.tixun.core.pki.Pki;
  * page, the seal manifest, coverage by the last time-stamp and, when given, recordings and escrowed strokes.
  */
 public final class Verifier {
+    /** The seal and the first document time-stamp are made in one sealing run: seconds apart, never hours. */
+    static final java.time.Duration SEALING_WINDOW = java.time.Duration.ofHours(1);
     private final SignatureChecks checks;
 
     public Verifier(List<X509Certificate> trustAnchors) {
@@ -86,26 +89,58 @@ public final class Verifier {
      * @throws IOException if the bytes are not a readable PDF at all
      */
     public VerificationReport verify(String name, byte[] pdf, Options options) throws IOException {
+        if (pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new IOException("不是 PDF 文件 (not a PDF file: no %PDF- header)");
+        }
+        Revisions revs;
+        try {
+            revs = Revisions.read(pdf);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("不是可读的 PDF 文件 (not a readable PDF: " + oneLine(e) + ")", e);
+        }
         List<RevisionReport> revisions = new ArrayList<>();
         List<Finding> document = new ArrayList<>();
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            SignatureUtil util = new SignatureUtil(doc);
-            List<String> names = util.getSignatureNames();
-            SignatureChecks.Dss dss = SignatureChecks.readDss(doc);
-            Map<String, byte[]> files = embeddedFiles(doc);
-            Map<String, Parsed> manifests = manifests(files);
-            List<SignerSummary> signers = new ArrayList<>();
-            int index = 0;
-            for (String field : names) {
-                index++;
-                revisions.add(verifySignature(pdf, util, field, index, names.size(), dss, files, manifests, signers,
-                        options));
+        try (revs) {
+            PdfDocument doc = revs.list().get(revs.list().size() - 1).doc();
+            for (String problem : revs.problems()) {
+                document.add(Finding.fail("structure", "文件结构异常：" + problem, "file structure: " + problem));
             }
-            documentChecks(pdf, doc, util, names, files, signers, document, options);
-        } catch (com.itextpdf.kernel.exceptions.PdfException e) {
-            throw new IOException("不是可读的 PDF 文件 (not a readable PDF): " + e.getMessage(), e);
+            try {
+                SignatureUtil util = new SignatureUtil(doc);
+                List<String> names = util.getSignatureNames();
+                SignatureChecks.Dss dss = SignatureChecks.readDss(doc);
+                List<SignerSummary> signers = new ArrayList<>();
+                List<SigInfo> infos = new ArrayList<>();
+                int index = 0;
+                for (String field : names) {
+                    index++;
+                    try {
+                        revisions.add(verifySignature(pdf, revs, util, field, index, dss, signers, infos, options));
+                    } catch (RuntimeException e) {
+                        revisions.add(new RevisionReport(index, field, "unknown", null, null, null, null, List.of(
+                                Finding.fail("integrity", "签名 " + field + " 的结构异常：" + oneLine(e),
+                                        "signature " + field + " is malformed: " + oneLine(e)))));
+                    }
+                }
+                documentChecks(pdf, revs, doc, util, names, signers, infos, document, options);
+            } catch (RuntimeException e) {
+                document.add(Finding.fail("structure", "文件结构异常，无法完成验证：" + oneLine(e),
+                        "the file's structure is malformed; verification could not finish: " + oneLine(e)));
+            }
         }
         return new VerificationReport(name, revisions, document);
+    }
+
+    /** One line for a report: the exception's message without stack or line breaks. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.replaceAll("[\\r\\n]+", " ").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    /** What the document-wide checks need to know about each signature. */
+    private record SigInfo(String field, String kind, long end, java.time.Instant tsaTime, X509Certificate cert,
+            X509Certificate tsaCert, Set<String> slotIds) {
     }
 
     private record Parsed(EvidenceManifest manifest, String name) {
@@ -116,24 +151,35 @@ public final class Verifier {
             long revisionEnd) {
     }
 
-    private RevisionReport verifySignature(byte[] pdf, SignatureUtil util, String field, int index, int total, SignatureChecks.Dss dss,
-            Map<String, byte[]> files, Map<String, Parsed> manifests, List<SignerSummary> signers, Options options) {
+    private RevisionReport verifySignature(byte[] pdf, Revisions revs, SignatureUtil util, String field, int index,
+            SignatureChecks.Dss dss, List<SignerSummary> signers, List<SigInfo> infos, Options options) {
         List<Finding> f = new ArrayList<>();
         PdfSignature sig = util.getSignature(field);
         long[] range = SignatureChecks.byteRange(sig);
         long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
         boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
-                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+                && range[3] >= 0 && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<'
+                && pdf[(int) range[2] - 1] == '>';
         boolean tsp = PdfName.ETSI_RFC3161.equals(sig.getSubFilter());
+        Revisions.Revision signed = rangeShape ? revs.endingAt(revisionEnd) : null;
+        String placement = rangeShape ? placement(pdf, revs, signed, sig, range) : "its /ByteRange is malformed";
+        if (placement != null) {
+            f.add(Finding.fail("placement", "签名 " + field + " 的签名范围不对应文件的一个版本（" + placement + "）",
+                    "signature " + field + " does not sign exactly one revision of the file: " + placement));
+        }
+        Map<String, byte[]> files = embeddedFiles(signed != null ? signed.doc() : revs.list()
+                .get(revs.list().size() - 1).doc());
+        Map<String, Parsed> manifests = manifests(files);
         SignatureChecks.Cms cms;
         try {
-            cms = tsp ? SignatureChecks.readTimestamp(sig.getContents().getValueBytes(),
-                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null)
-                    : SignatureChecks.readCms(sig.getContents().getValueBytes(),
-                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null);
+            byte[] contents = sig.getContents() == null ? new byte[0] : sig.getContents().getValueBytes();
+            cms = tsp ? SignatureChecks.readTimestamp(contents, rangeShape ? SignatureChecks.signedBytes(pdf, range)
+                    : null) : SignatureChecks.readCms(contents, rangeShape ? SignatureChecks.signedBytes(pdf, range)
+                    : null);
         } catch (Exception e) {
             f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
                     "signature " + field + " cannot be parsed; the file was altered"));
+            infos.add(new SigInfo(field, "unknown", revisionEnd, null, null, null, Set.of()));
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
         X509Certificate cert = cms.signer();
@@ -207,7 +253,56 @@ public final class Verifier {
                         revisionEnd));
             }
         }
+        Set<String> slots = new java.util.HashSet<>();
+        if (parsed != null) {
+            parsed.manifest().events().forEach(e -> slots.add(e.slotId()));
+        }
+        infos.add(new SigInfo(field, kind, revisionEnd, token == null ? null : token.getTimeStampInfo().getGenTime()
+                .toInstant(), cert, token == null ? null : SignatureChecks.tsaCertificate(token), slots));
         return new RevisionReport(index, field, kind, who, tsp ? null : role, claimed, tsTime, f);
+    }
+
+    /**
+     * Why a signature does not sign exactly one revision, or null when it does: its byte range must end where a
+     * revision of the cross-reference chain ends, the gap must hold exactly its /Contents as hex, and its signature
+     * dictionary must be an object first written in that revision, before the gap (no signature wrapping).
+     */
+    private static String placement(byte[] pdf, Revisions revs, Revisions.Revision signed, PdfSignature sig,
+            long[] range) {
+        if (signed == null) {
+            return "its byte range ends at " + (range[2] + range[3]) + ", where no revision ends";
+        }
+        byte[] contents = sig.getContents() == null ? null : sig.getContents().getValueBytes();
+        if (contents == null) {
+            return "no /Contents";
+        }
+        int from = (int) range[1] + 1;
+        int to = (int) range[2] - 1;
+        if ((to - from) % 2 != 0 || (to - from) / 2 < contents.length) {
+            return "the gap does not hold the /Contents";
+        }
+        for (int i = 0; i < (to - from) / 2; i++) {
+            int hi = Character.digit(pdf[from + 2 * i], 16);
+            int lo = Character.digit(pdf[from + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) {
+                return "the gap holds something other than the hex /Contents";
+            }
+            int value = (hi << 4) | lo;
+            if (value != (i < contents.length ? contents[i] & 0xFF : 0)) {
+                return "the gap holds other bytes than the signature's /Contents";
+            }
+        }
+        com.itextpdf.kernel.pdf.PdfIndirectReference ref = sig.getPdfObject().getIndirectReference();
+        if (ref == null) {
+            return "the signature dictionary is not an indirect object";
+        }
+        com.itextpdf.kernel.pdf.PdfIndirectReference entry = signed.entry(ref.getObjNumber());
+        Revisions.Revision before = signed.index() == 0 ? null : revs.list().get(signed.index() - 1);
+        if (entry == null || entry.getObjStreamNumber() != 0 || entry.getOffset() >= range[1]
+                || (before != null && (entry.getOffset() < before.end() || before.inUse(ref.getObjNumber())))) {
+            return "its signature dictionary is not an object written in the revision it signs";
+        }
+        return null;
     }
 
     private static Finding gm(Map<String, byte[]> files, Parsed parsed, String label, String labelEn,
@@ -345,27 +440,26 @@ public final class Verifier {
                         labelEn + ": event time-stamps invalid: " + String.join(", ", bad)));
     }
 
-    private void documentChecks(byte[] pdf, PdfDocument doc, SignatureUtil util, List<String> names,
-            Map<String, byte[]> files, List<SignerSummary> signers, List<Finding> out, Options options) {
+    private void documentChecks(byte[] pdf, Revisions revs, PdfDocument doc, SignatureUtil util, List<String> names,
+            List<SignerSummary> signers, List<SigInfo> infos, List<Finding> out, Options options) {
         if (names.isEmpty()) {
             out.add(Finding.fail("coverage", "文件中没有任何签名", "the file carries no signature"));
             return;
         }
-        String last = names.get(names.size() - 1);
-        boolean covers;
-        try {
-            covers = util.signatureCoversWholeDocument(last);
-        } catch (RuntimeException e) {
-            covers = false;
+        List<RevisionDiff.Step> steps = steps(revs, infos, signers, out);
+        structure(steps, out);
+        int docMdp = docMdp(doc);
+        List<RevisionDiff.Change> changes = steps.isEmpty() ? List.of() : RevisionDiff.analyse(steps, docMdp);
+        for (RevisionDiff.Change c : changes) {
+            out.add(Finding.fail("revisions", c.zh(), c.en()));
         }
-        out.add(covers ? Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，封存后无改动",
-                "the last signature (time-stamp) covers the whole file: nothing changed after sealing")
-                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
-                        "the file was changed after its last signature (time-stamp)"));
-        PdfSignature lastSig = util.getSignature(last);
-        if (!PdfName.ETSI_RFC3161.equals(lastSig.getSubFilter())) {
-            out.add(Finding.fail("ltv", "缺少文档时间戳（PAdES B-LTA）", "no document time-stamp (PAdES B-LTA)"));
+        if (changes.isEmpty() && !steps.isEmpty()) {
+            out.add(Finding.ok("revisions", "逐版比对 " + (steps.size() - 1) + " 个后续版本：每一版只改动了其类型允许的内容",
+                    "compared " + (steps.size() - 1) + " revisions after the frozen record, each with the one before:"
+                            + " each changes only what its kind may change"));
         }
+        coverage(pdf, steps, infos, changes, out);
+        time(steps, infos, out);
         if (doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) == null) {
             out.add(Finding.fail("ltv", "缺少长期验证数据（DSS）", "no long-term validation data (/DSS)"));
         }
@@ -411,6 +505,193 @@ public final class Verifier {
         sealManifest(util, names, signers, out, options);
         if (options.escrowKey() != null) {
             out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
+        }
+    }
+
+    /** Each revision from the frozen record on, with its kind (from the signature that ends there, if any). */
+    private static List<RevisionDiff.Step> steps(Revisions revs, List<SigInfo> infos, List<SignerSummary> signers,
+            List<Finding> out) {
+        Map<Long, SigInfo> byEnd = new HashMap<>();
+        for (SigInfo i : infos) {
+            if (byEnd.put(i.end(), i) != null) {
+                out.add(Finding.fail("structure", "两个签名声称签署同一个版本（签名包装攻击？）",
+                        "two signatures claim the same revision (signature wrapping?)"));
+            }
+        }
+        List<Revisions.Revision> list = revs.list();
+        int base = -1;
+        for (Revisions.Revision r : list) {
+            SigInfo i = byEnd.get(r.end());
+            if (i != null) {
+                base = r.index() - 1;
+                break;
+            }
+        }
+        if (base < 0) {
+            return List.of();
+        }
+        List<RevisionDiff.Step> steps = new ArrayList<>();
+        steps.add(new RevisionDiff.Step(list.get(base), RevisionDiff.Kind.FROZEN, null, 0, Set.of()));
+        int signer = 0;
+        for (int k = base + 1; k < list.size(); k++) {
+            Revisions.Revision r = list.get(k);
+            SigInfo i = byEnd.get(r.end());
+            RevisionDiff.Kind kind;
+            int number = 0;
+            if (i == null) {
+                kind = RevisionDiff.Kind.VALIDATION_DATA;
+            } else if ("certification".equals(i.kind())) {
+                kind = RevisionDiff.Kind.CERTIFICATION;
+            } else if ("seal".equals(i.kind())) {
+                kind = RevisionDiff.Kind.SEAL;
+            } else if ("document-timestamp".equals(i.kind())) {
+                kind = RevisionDiff.Kind.DOC_TIMESTAMP;
+            } else if ("signer".equals(i.kind())) {
+                kind = RevisionDiff.Kind.SIGNER;
+                number = ++signer;
+            } else {
+                kind = RevisionDiff.Kind.OTHER_SIGNATURE;
+            }
+            steps.add(new RevisionDiff.Step(r, kind, i == null ? null : i.field(), number, i == null ? Set.of()
+                    : i.slotIds()));
+        }
+        return steps;
+    }
+
+    /** The order of revisions the workflow makes: certification, signers, seal, then validation data and time-stamps. */
+    private static void structure(List<RevisionDiff.Step> steps, List<Finding> out) {
+        if (steps.size() < 2 || steps.get(1).kind() != RevisionDiff.Kind.CERTIFICATION) {
+            out.add(Finding.fail("structure", "冻结的笔录（第 0 版）没有经过机构认证签名（DocMDP）",
+                    "the frozen record is not certified (no DocMDP certification signature right after it)"));
+        }
+        boolean sealed = false;
+        boolean stamped = false;
+        boolean signer = false;
+        for (RevisionDiff.Step s : steps.subList(1, steps.size())) {
+            int r = s.revision().index();
+            switch (s.kind()) {
+                case CERTIFICATION -> {
+                    if (s != steps.get(1)) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版出现了第二个认证签名",
+                                "revision " + r + " is a second certification"));
+                    }
+                }
+                case SIGNER -> {
+                    signer = true;
+                    if (sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）在机构封存之后",
+                                "revision " + r + " adds a signature (" + s.field() + ") after the institution seal"));
+                    }
+                }
+                case SEAL -> {
+                    if (sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版再次加盖机构封存（重新封存）",
+                                "revision " + r + " seals the record again (re-sealed)"));
+                    }
+                    sealed = true;
+                }
+                case DOC_TIMESTAMP -> {
+                    if (!sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版的文档时间戳在机构封存之前",
+                                "revision " + r + " is a document time-stamp before the institution seal"));
+                    }
+                    stamped = true;
+                }
+                case VALIDATION_DATA -> {
+                    if (!sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版是机构封存之前的未签名更新",
+                                "revision " + r + " is an unsigned update before the institution seal"));
+                    }
+                }
+                default -> out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）不属于任何角色",
+                        "revision " + r + " carries a signature (" + s.field() + ") of no known role"));
+            }
+        }
+        if (!signer) {
+            out.add(Finding.fail("structure", "没有签名人版本", "no signer revision"));
+        }
+        if (!stamped) {
+            out.add(Finding.fail("ltv", "机构封存之后没有文档时间戳（PAdES B-LTA）",
+                    "no document time-stamp after the institution seal (PAdES B-LTA)"));
+        }
+    }
+
+    /** The DocMDP level of the certification signature (/Perms /DocMDP), 0 when the document is not certified. */
+    private static int docMdp(PdfDocument doc) {
+        PdfDictionary perms = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Perms);
+        PdfDictionary sig = perms == null ? null : perms.getAsDictionary(PdfName.DocMDP);
+        com.itextpdf.kernel.pdf.PdfArray refs = sig == null ? null : sig.getAsArray(PdfName.Reference);
+        for (int i = 0; refs != null && i < refs.size(); i++) {
+            PdfDictionary ref = refs.getAsDictionary(i);
+            if (ref != null && PdfName.DocMDP.equals(ref.getAsName(PdfName.TransformMethod))) {
+                PdfDictionary params = ref.getAsDictionary(PdfName.TransformParams);
+                com.itextpdf.kernel.pdf.PdfNumber p = params == null ? null : params.getAsNumber(PdfName.P);
+                return p == null ? 2 : p.intValue();
+            }
+        }
+        return 0;
+    }
+
+    /** The last signature covers the file, or only validation data (/DSS) follows it. */
+    private static void coverage(byte[] pdf, List<RevisionDiff.Step> steps, List<SigInfo> infos,
+            List<RevisionDiff.Change> changes, List<Finding> out) {
+        long lastSigned = infos.stream().mapToLong(SigInfo::end).max().orElse(-1);
+        if (lastSigned == pdf.length) {
+            out.add(Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，之后无改动",
+                    "the last signature (time-stamp) covers the whole file: nothing changed after it"));
+            return;
+        }
+        boolean onlyValidationData = lastSigned > 0 && !steps.isEmpty() && steps.get(steps.size() - 1).revision()
+                .end() == pdf.length && steps.stream().filter(s -> s.revision().end() > lastSigned)
+                .allMatch(s -> s.kind() == RevisionDiff.Kind.VALIDATION_DATA && changes.stream()
+                        .noneMatch(c -> c.revision() == s.revision().index()));
+        out.add(onlyValidationData ? Finding.ok("coverage", "最后的时间戳之后只追加了长期验证数据（/DSS）",
+                "only validation data (/DSS) was added after the last time-stamp")
+                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
+                        "the file was changed after its last signature (time-stamp)"));
+    }
+
+    /** Time-stamps run forward in revision order, and the record was time-stamped when it was sealed. */
+    private static void time(List<RevisionDiff.Step> steps, List<SigInfo> infos, List<Finding> out) {
+        Map<Long, SigInfo> byEnd = new HashMap<>();
+        infos.forEach(i -> byEnd.put(i.end(), i));
+        java.time.Instant previous = null;
+        String previousField = null;
+        java.time.Instant seal = null;
+        boolean firstStampChecked = false;
+        boolean ordered = true;
+        for (RevisionDiff.Step s : steps) {
+            SigInfo i = byEnd.get(s.revision().end());
+            if (i == null || i.tsaTime() == null) {
+                continue;
+            }
+            if (previous != null && i.tsaTime().isBefore(previous)) {
+                ordered = false;
+                out.add(Finding.fail("time", i.field() + " 的时间戳 " + i.tsaTime() + " 早于之前版本 " + previousField + " 的 "
+                        + previous + "（时间戳被替换或倒签）", "the time-stamp of " + i.field() + " (" + i.tsaTime()
+                        + ") is earlier than that of the revision before it, " + previousField + " (" + previous
+                        + "): a time-stamp was replaced or back-dated"));
+            }
+            if (s.kind() == RevisionDiff.Kind.SEAL) {
+                seal = i.tsaTime();
+            }
+            if (s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP && seal != null && !firstStampChecked) {
+                firstStampChecked = true;
+                java.time.Duration gap = java.time.Duration.between(seal, i.tsaTime());
+                if (gap.compareTo(SEALING_WINDOW) > 0) {
+                    out.add(Finding.fail("time", "封存后的第一个文档时间戳在封存 " + gap.toMinutes() + " 分钟后才加盖（封存时即应加盖）："
+                            + "原时间戳被去除或替换", "the first document time-stamp was made " + gap.toMinutes()
+                            + " minutes after the seal, which is time-stamped as it is made: the original time-stamp"
+                            + " was stripped or replaced"));
+                    ordered = false;
+                }
+            }
+            previous = i.tsaTime();
+            previousField = i.field();
+        }
+        if (ordered && previous != null) {
+            out.add(Finding.ok("time", "各版本的时间戳按版本顺序递增，封存后即加盖文档时间戳",
+                    "the time-stamps run forward in revision order and the seal was time-stamped when it was made"));
         }
     }
 

@@ -72,7 +72,7 @@ class EvidenceCommandsTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
-        assertThat(json.get("revisions").size()).isEqualTo(7);
+        assertThat(json.get("revisions").size()).isEqualTo(8);
     }
 
     @Test
