@@ -61,7 +61,7 @@ public final class Verifier {
      * @param gmTrustAnchor SM2 root to check the GM-track signatures against, or null to skip them
      */
     public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor,
-            RecordingCheck recordingCheck) {
+            RecordingCheck recordingCheck, List<X509Certificate> sealCertificates, TimeAnchor receipt) {
         public static final Options NONE = new Options(null, null, null, null);
 
         public Options(IssuedCredential escrowKey, Path recordingDir) {
@@ -72,10 +72,38 @@ public final class Verifier {
             this(escrowKey, recordingDir, gmTrustAnchor, null);
         }
 
+        public Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor,
+                RecordingCheck recordingCheck) {
+            this(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, List.of(), null);
+        }
+
         /** The same options with a full recording check (hashes, chain, decoding) for the sealed recording manifest. */
         public Options withRecordingCheck(RecordingCheck check) {
-            return new Options(escrowKey, recordingDir, gmTrustAnchor, check);
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, check, sealCertificates, receipt);
         }
+
+        /** The same options pinning the seal (and certification) to these institution seal certificates' keys. */
+        public Options withSealCertificates(List<X509Certificate> seal) {
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, List.copyOf(seal), receipt);
+        }
+
+        /** The same options with the case system's receipt for the record as an independent time anchor. */
+        public Options withReceipt(TimeAnchor anchor) {
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, sealCertificates, anchor);
+        }
+    }
+
+    /**
+     * An independent time anchor: the case system's signed receipt for the record (org.tixun.core.sync.Receipt).
+     *
+     * @param documentSha256 hex SHA-256 of the file the case system received
+     * @param receivedAt when it received it (ISO-8601, the case system's clock)
+     * @param receiptId the receipt's id
+     * @param signatureValid whether the receipt's signature verified against the case system's certificate
+     * @param signer who signed it (certificate subject), or a reason it was not checked
+     */
+    public record TimeAnchor(String documentSha256, String receivedAt, String receiptId, boolean signatureValid,
+            String signer) {
     }
 
     /** Verifies without escrow key or recordings. */
@@ -231,7 +259,15 @@ public final class Verifier {
         // Chain to a trust anchor and revocation.
         if (!tsp) {
             f.add(checks.chain(cert, when, label, labelEn));
-            f.add(checks.revocation(cert, dss, label, labelEn));
+            f.add(checks.revocation(cert, dss, when, label, labelEn));
+            if (cert != null) {
+                String problem = SignatureChecks.roleProblem(cert, "signer".equals(kind) ? SignatureChecks.Role.SIGNER
+                        : SignatureChecks.Role.SEAL);
+                f.add(problem == null ? Finding.ok("role", label + "的证书适用于其角色（密钥用法、证书策略）",
+                        labelEn + ": the certificate is bound to its role (key usage, certificate policy)")
+                        : Finding.fail("role", label + "的证书不适用于其角色：" + problem, labelEn
+                                + ": the certificate is not bound to its role: " + problem));
+            }
         }
         String claimed = claimedDate == null ? null : claimedDate.toInstant().toString();
         if ("signer".equals(kind)) {
@@ -460,6 +496,8 @@ public final class Verifier {
         }
         coverage(pdf, steps, infos, changes, out);
         time(steps, infos, out);
+        sealPin(infos, options, out);
+        timeSource(pdf, revs, steps, infos, options, out);
         if (doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) == null) {
             out.add(Finding.fail("ltv", "缺少长期验证数据（DSS）", "no long-term validation data (/DSS)"));
         }
@@ -649,6 +687,104 @@ public final class Verifier {
                 "only validation data (/DSS) was added after the last time-stamp")
                 : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
                         "the file was changed after its last signature (time-stamp)"));
+    }
+
+    /** The seal and the certification are made with one key, the institution seal's (pinned when certificates given). */
+    private static void sealPin(List<SigInfo> infos, Options options, List<Finding> out) {
+        SigInfo seal = infos.stream().filter(i -> "seal".equals(i.kind())).findFirst().orElse(null);
+        SigInfo cert = infos.stream().filter(i -> "certification".equals(i.kind())).findFirst().orElse(null);
+        if (seal == null || seal.cert() == null) {
+            return;
+        }
+        java.security.PublicKey key = seal.cert().getPublicKey();
+        if (cert != null && cert.cert() != null && !cert.cert().getPublicKey().equals(key)) {
+            out.add(Finding.fail("seal-pin", "机构封存与机构认证不是同一把印章密钥签的",
+                    "the institution seal and the certification were not made with the same seal key"));
+            return;
+        }
+        if (!options.sealCertificates().isEmpty()) {
+            boolean pinned = options.sealCertificates().stream().anyMatch(c -> c.getPublicKey().equals(key));
+            out.add(pinned ? Finding.ok("seal-pin", "机构封存与认证出自指定的机构印章证书（密钥一致）",
+                    "the seal and the certification are by the institution seal certificate given (same key)")
+                    : Finding.fail("seal-pin", "机构封存不是指定的机构印章证书签的（另一把密钥）",
+                            "the seal is not by the institution seal certificate given (another key)"));
+            return;
+        }
+        out.add(Finding.ok("seal-pin", "机构封存与认证出自同一把印章密钥（未指定印章证书，未与外部比对：--seal-cert）",
+                "the seal and the certification are by one seal key (no seal certificate given to compare with:"
+                        + " --seal-cert)"));
+    }
+
+    /**
+     * Where the times come from: the institution's own TSA (its word) or an external one; and the case system's
+     * receipt, when given, as the independent anchor: the file it received must be this file up to a revision, and
+     * only validation data and time-stamps may follow.
+     */
+    private static void timeSource(byte[] pdf, Revisions revs, List<RevisionDiff.Step> steps, List<SigInfo> infos,
+            Options options, List<Finding> out) {
+        Set<String> own = new java.util.LinkedHashSet<>();
+        Set<String> external = new java.util.LinkedHashSet<>();
+        for (SigInfo i : infos) {
+            if (i.tsaCert() != null) {
+                (SignatureChecks.institutionTsa(i.tsaCert()) ? own : external).add(commonName(i.tsaCert()));
+            }
+        }
+        TimeAnchor anchor = options.receipt();
+        String anchorZh = anchor == null ? "未提供案件系统回执（--receipt）作为独立时间锚" : "独立时间锚：案件系统回执 "
+                + anchor.receiptId() + "，接收时间 " + anchor.receivedAt();
+        String anchorEn = anchor == null ? "no case-system receipt given (--receipt) as an independent time anchor"
+                : "independent time anchor: the case system's receipt " + anchor.receiptId() + ", received "
+                        + anchor.receivedAt();
+        if (!own.isEmpty() && external.isEmpty()) {
+            out.add(Finding.ok("time-source", "全部时间戳来自机构自己的时间戳服务（" + String.join(", ", own)
+                    + "）：时间以本机构为准；" + anchorZh, "every time-stamp comes from the institution's own TSA ("
+                    + String.join(", ", own) + "): the times are the institution's word; " + anchorEn));
+        } else if (own.isEmpty() && !external.isEmpty()) {
+            out.add(Finding.ok("time-source", "全部时间戳来自外部时间戳服务（" + String.join(", ", external) + "）；" + anchorZh,
+                    "every time-stamp comes from an external TSA (" + String.join(", ", external) + "); " + anchorEn));
+        } else if (!own.isEmpty()) {
+            out.add(Finding.ok("time-source", "时间戳来自外部（" + String.join(", ", external) + "）和机构自己的时间戳服务（"
+                    + String.join(", ", own) + "）；" + anchorZh, "time-stamps come from an external TSA ("
+                    + String.join(", ", external) + ") and the institution's own (" + String.join(", ", own) + "); "
+                    + anchorEn));
+        }
+        if (anchor == null) {
+            return;
+        }
+        if (!anchor.signatureValid()) {
+            out.add(Finding.fail("receipt", "案件系统回执的签名无效（" + anchor.signer() + "）",
+                    "the case system's receipt does not carry a valid signature (" + anchor.signer() + ")"));
+            return;
+        }
+        Revisions.Revision received = null;
+        for (Revisions.Revision r : revs.list()) {
+            if (r.end() <= pdf.length && Pki.hex(Pki.sha256(pdf, 0, (int) r.end())).equalsIgnoreCase(
+                    anchor.documentSha256())) {
+                received = r;
+            }
+        }
+        if (received == null) {
+            out.add(Finding.fail("receipt", "案件系统收到的不是这份文件（回执中的哈希与文件的任何版本都不符）：原时间戳被去除或替换，或被重新封存",
+                    "this is not the record the case system received (the receipt's hash matches no revision of the"
+                            + " file): the original time-stamp was stripped or replaced, or the record re-sealed"));
+            return;
+        }
+        long receivedEnd = received.end();
+        boolean sealedBefore = steps.stream().anyMatch(s -> s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP
+                && s.revision().end() <= receivedEnd);
+        boolean onlyLta = steps.stream().filter(s -> s.revision().end() > receivedEnd).allMatch(s -> s.kind()
+                == RevisionDiff.Kind.VALIDATION_DATA || s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP);
+        if (!sealedBefore || !onlyLta) {
+            out.add(Finding.fail("receipt", "案件系统回执对应的版本不是封存完成的记录，或其后有长期验证以外的版本",
+                    "the receipted revision is not the sealed record, or revisions other than validation data and"
+                            + " time-stamps follow it"));
+            return;
+        }
+        out.add(Finding.ok("receipt", "案件系统于 " + anchor.receivedAt() + " 收到的正是此记录（至第 " + received.index()
+                + " 版；签名回执 " + anchor.receiptId() + "，" + anchor.signer() + "）",
+                "the case system received exactly this record (up to revision " + received.index() + ") at "
+                        + anchor.receivedAt() + " (signed receipt " + anchor.receiptId() + ", " + anchor.signer()
+                        + ")"));
     }
 
     /** Time-stamps run forward in revision order, and the record was time-stamped when it was sealed. */
