@@ -84,6 +84,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        QuietLogs.apply();
         try {
             List<X509Certificate> anchors = new ArrayList<>();
             for (Path p : trustAnchors) {
