@@ -92,6 +92,12 @@ final class RevisionDiff {
                 "revision " + r + " (" + labelEn(step) + ") changes " + en + ", which that revision may not change");
     }
 
+    private void added(Step step, String zh, String en) {
+        int r = step.revision().index();
+        fail(step, "第 " + r + " 版（" + label(step) + "）新增了" + zh + "：该版本不允许此类新增",
+                "revision " + r + " (" + labelEn(step) + ") adds " + en + ", which that revision may not add");
+    }
+
     private static String label(Step s) {
         return switch (s.kind()) {
             case CERTIFICATION -> "机构认证";
@@ -253,23 +259,24 @@ final class RevisionDiff {
             dictionaryChange(step, "文档目录（/Catalog）", "the document catalog", x, y, allowed, old, newRefs);
             return;
         }
-        if (n == old.acroForm && k != Kind.VALIDATION_DATA && k != Kind.FROZEN) {
+        if (n == old.acroForm) {
             dictionaryChange(step, "表单字典（/AcroForm）", "the interactive form (/AcroForm)", x, y,
                     Set.of("/Fields", "/SigFlags"), old, newRefs);
             return;
         }
-        if (n == old.fieldsArray && n != 0 && k != Kind.VALIDATION_DATA) {
+        if (n == old.fieldsArray && n != 0) {
             appendOnly(step, "表单字段列表（/Fields）", "the form field list (/Fields)", x, y, old, newRefs);
             return;
         }
         Integer page = old.pages.get(n);
         if (page != null) {
+            // /Annots may grow; what is added is judged by kind (an unsigned update may add nothing).
             dictionaryChange(step, "第 " + page + " 页的页面字典", "the page dictionary of page " + page, x, y,
-                    annotationsAllowed(k) ? Set.of("/Annots") : Set.of(), old, newRefs);
+                    Set.of("/Annots"), old, newRefs);
             return;
         }
         Integer annotsOf = old.annotArrays.get(n);
-        if (annotsOf != null && annotationsAllowed(k)) {
+        if (annotsOf != null) {
             appendOnly(step, "第 " + annotsOf + " 页的注释列表（/Annots）", "the annotation list of page " + annotsOf, x,
                     y, old, newRefs);
             return;
@@ -290,10 +297,6 @@ final class RevisionDiff {
         }
         disallowed(step, "对象 " + n + "（" + Describe.zh(old.doc, n) + "）", "object " + n + " ("
                 + Describe.en(old.doc, n) + ")");
-    }
-
-    private boolean annotationsAllowed(Kind k) {
-        return k == Kind.CERTIFICATION || k == Kind.SIGNER || k == Kind.SEAL || k == Kind.DOC_TIMESTAMP;
     }
 
     /** Keys added, removed or changed between two versions of a dictionary; only {@code allowed} may differ. */
@@ -446,8 +449,8 @@ final class RevisionDiff {
             PdfDictionary fs = d.getAsDictionary(PdfName.FS);
             String name = fs == null ? null : Verifier.fileName(fs);
             if (!ok || name == null || !name.equals(nm) || docMdp == 1 || docMdp == 2) {
-                disallowed(step, "新增的附件注释 " + n + "（" + (name == null ? "无文件" : name) + "）",
-                        "a new file attachment annotation " + n + " (" + (name == null ? "no file" : name) + ")");
+                added(step, "附件注释 " + n + "（" + (name == null ? "无文件" : name) + "）",
+                        "a file attachment annotation " + n + " (" + (name == null ? "no file" : name) + ")");
             }
             return;
         }
@@ -455,8 +458,8 @@ final class RevisionDiff {
                 && step.slotIds().contains(nm.substring(nm.indexOf('-') + 1)) && docMdp == 3) {
             return;
         }
-        disallowed(step, "新增的 " + subtype + " 注释 " + n + (nm.isEmpty() ? "" : "（" + nm + "）"),
-                "a new " + subtype + " annotation " + n + (nm.isEmpty() ? "" : " (" + nm + ")"));
+        added(step, subtype + " 注释 " + n + (nm.isEmpty() ? "" : "（" + nm + "）"),
+                "a " + subtype + " annotation " + n + (nm.isEmpty() ? "" : " (" + nm + ")"));
     }
 
     private void newField(Step step, PdfDictionary d, int n) {
@@ -469,8 +472,8 @@ final class RevisionDiff {
         boolean sig = PdfName.Sig.equals(d.getAsName(PdfName.FT)) || parent != null
                 && PdfName.Sig.equals(parent.getAsName(PdfName.FT));
         if (!sig || step.field() == null || !step.field().equals(name) || step.kind() == Kind.VALIDATION_DATA) {
-            disallowed(step, "新增的表单字段 " + n + "（" + (name.isEmpty() ? "无名" : name) + "）",
-                    "a new form field " + n + " (" + (name.isEmpty() ? "unnamed" : name) + ")");
+            added(step, "表单字段 " + n + "（" + (name.isEmpty() ? "无名" : name) + "）",
+                    "a form field " + n + " (" + (name.isEmpty() ? "unnamed" : name) + ")");
             return;
         }
         if (d.get(PdfName.A) != null || d.get(PdfName.AA) != null) {

@@ -131,7 +131,17 @@ final class Revisions implements AutoCloseable {
                     }
                     break;
                 }
-                long xref = reader.getLastXref();
+                long xref = startxref(pdf, end);
+                if (xref < 0) {
+                    xref = reader.getLastXref();
+                }
+                if (newestFirst.isEmpty()) {
+                    int own = xref < 0 || xref >= end ? -1 : revisionEnd(pdf, (int) xref, end);
+                    if (own > 0 && own < end && !blank(pdf, own, end)) {
+                        problems.add((end - own) + " bytes after the last cross-reference section's %%EOF belong to"
+                                + " no revision (an update without a cross-reference section)");
+                    }
+                }
                 newestFirst.add(new Revision(0, end, xref, doc));
                 long p = prev(pdf, (int) xref, end);
                 if (p < 0) {
@@ -162,10 +172,30 @@ final class Revisions implements AutoCloseable {
 
     private static PdfDocument open(byte[] pdf, int end) throws IOException {
         try {
-            return new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf, 0, end)));
+            byte[] readable = ClassicSections.readable(pdf, end);
+            return new PdfDocument(new PdfReader(readable == null ? new ByteArrayInputStream(pdf, 0, end)
+                    : new ByteArrayInputStream(readable)));
         } catch (com.itextpdf.kernel.exceptions.PdfException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** Offset named by the last "startxref" before {@code end}, or -1. */
+    static long startxref(byte[] pdf, int end) {
+        byte[] marker = "startxref".getBytes(StandardCharsets.US_ASCII);
+        for (int i = end - marker.length; i >= 0; i--) {
+            if (matches(pdf, i, marker)) {
+                int j = skipWhite(pdf, i + marker.length);
+                long n = 0;
+                int digits = 0;
+                while (j < end && pdf[j] >= '0' && pdf[j] <= '9' && digits < 15) {
+                    n = n * 10 + (pdf[j++] - '0');
+                    digits++;
+                }
+                return digits == 0 ? -1 : n;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -173,6 +203,9 @@ final class Revisions implements AutoCloseable {
      * (iText drops /Prev from the trailer it keeps for streams, so it is read from the bytes here).
      */
     static long prev(byte[] pdf, int xref, int end) {
+        if (xref < 0 || xref >= pdf.length) {
+            return -1;
+        }
         int stop = Math.min(end, pdf.length);
         String head = new String(pdf, xref, Math.min(stop - xref, 64), StandardCharsets.ISO_8859_1);
         int from = xref;
@@ -202,7 +235,7 @@ final class Revisions implements AutoCloseable {
         return digits == 0 ? -1 : n;
     }
 
-    private static int indexOf(byte[] pdf, byte[] what, int from, int to) {
+    static int indexOf(byte[] pdf, byte[] what, int from, int to) {
         for (int i = Math.max(0, from); i <= to - what.length; i++) {
             if (matches(pdf, i, what)) {
                 return i;
@@ -257,7 +290,7 @@ final class Revisions implements AutoCloseable {
         return at;
     }
 
-    private static int skipWhite(byte[] pdf, int at) {
+    static int skipWhite(byte[] pdf, int at) {
         while (at < pdf.length && (pdf[at] == ' ' || pdf[at] == '\r' || pdf[at] == '\n' || pdf[at] == '\t'
                 || pdf[at] == '\f' || pdf[at] == 0)) {
             at++;
@@ -274,7 +307,7 @@ final class Revisions implements AutoCloseable {
         return true;
     }
 
-    private static boolean matches(byte[] pdf, int at, byte[] what) {
+    static boolean matches(byte[] pdf, int at, byte[] what) {
         if (at < 0 || at + what.length > pdf.length) {
             return false;
         }

@@ -473,6 +473,32 @@ public final class Sealer {
         return out.toByteArray();
     }
 
+    /**
+     * PAdES B-LTA maintenance of a sealed record: a fresh CRL in /DSS and a new document time-stamp over everything,
+     * each its own revision (only what validation data and time-stamps may change; the verifier accepts them).
+     *
+     * @throws TimestampUnavailableException if the TSA cannot be reached (the record is unchanged)
+     */
+    public byte[] renewTimestamp(byte[] sealed) throws IOException {
+        int n = 2;
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealed)))) {
+            var names = new com.itextpdf.signatures.SignatureUtil(doc).getSignatureNames();
+            while (names.contains(DOC_TIMESTAMP_FIELD + "-" + n)) {
+                n++;
+            }
+        }
+        byte[] withDss = addValidationData(sealed, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(withDss.length + 8 * 1024);
+        try {
+            PlainPdfSigner signer = new PlainPdfSigner(withDss, out);
+            signer.prepareField(DOC_TIMESTAMP_FIELD + "-" + n, 1, new Rectangle(0, 0, 0, 0));
+            signer.timestamp(tsa, DOC_TIMESTAMP_FIELD + "-" + n);
+        } catch (GeneralSecurityException e) {
+            throw timestampOr(e, "文档时间戳失败 (document time-stamp failed)");
+        }
+        return out.toByteArray();
+    }
+
     /** The {@code chainHead} of a recording manifest; the manifest must be JSON with one. */
     static String recordingChainHead(byte[] json) {
         try {
@@ -495,12 +521,26 @@ public final class Sealer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 16 * 1024);
         try (PdfDocument doc = new AppendOnlyDocument(new PdfReader(new ByteArrayInputStream(previous)),
                 new PdfWriter(out))) {
+            PdfDictionary existing = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
             PdfDictionary dss = new PdfDictionary();
             PdfArray certArray = new PdfArray();
-            for (X509Certificate c : certs) {
-                certArray.add(stream(doc, c.getEncoded()));
-            }
             PdfArray crlArray = new PdfArray();
+            if (existing != null) {
+                // LTA maintenance keeps every earlier validation object and adds the fresh ones.
+                for (PdfName key : existing.keySet()) {
+                    dss.put(key, existing.get(key, false));
+                }
+                if (existing.getAsArray(PdfName.Certs) != null) {
+                    certArray.addAll(existing.getAsArray(PdfName.Certs));
+                }
+                if (existing.getAsArray(PdfName.CRLs) != null) {
+                    crlArray.addAll(existing.getAsArray(PdfName.CRLs));
+                }
+            } else {
+                for (X509Certificate c : certs) {
+                    certArray.add(stream(doc, c.getEncoded()));
+                }
+            }
             crlArray.add(stream(doc, keys.crl().getEncoded()));
             dss.put(PdfName.Certs, certArray);
             dss.put(PdfName.CRLs, crlArray);

@@ -133,7 +133,7 @@ class TamperTest {
         });
         // The suspect's evidence is read from the suspect's own revision, where it is intact; the later update that
         // drops the annotation carrying it is named by the difference analysis.
-        assertThat(failed(verify(pdf))).contains("第 10 版（未签名的追加更新）改动了第 20 页的页面字典的 /Annots：该版本不允许此类改动",
+        assertThat(failed(verify(pdf))).contains("第 10 版（未签名的追加更新）改动了第 20 页的页面字典的 /Annots（条目被删除或替换）：该版本不允许此类改动",
                 "文件在最后一次签名（时间戳）之后被追加修改");
     }
 
