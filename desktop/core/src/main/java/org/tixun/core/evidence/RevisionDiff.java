@@ -57,6 +57,7 @@ final class RevisionDiff {
     }
 
     private final List<Change> changes = new ArrayList<>();
+    private final Map<Integer, Index> indexes = new HashMap<>();
     private final int docMdp;
 
     private RevisionDiff(int docMdp) {
@@ -175,8 +176,8 @@ final class RevisionDiff {
     private void compare(Step before, Step after) {
         Revisions.Revision a = before.revision();
         Revisions.Revision b = after.revision();
-        Index old = new Index(a);
-        Index now = new Index(b);
+        Index old = indexes.computeIfAbsent(a.index(), i -> new Index(a));
+        Index now = indexes.computeIfAbsent(b.index(), i -> new Index(b));
         if (old.catalog != now.catalog) {
             disallowed(after, "文档目录（/Root 指向另一个对象）", "the document catalog (/Root points to another object)");
             return;
