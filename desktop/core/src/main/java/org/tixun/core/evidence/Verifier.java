@@ -195,9 +195,9 @@ public final class Verifier {
             f.add(Finding.fail("placement", "签名 " + field + " 的签名范围不对应文件的一个版本（" + placement + "）",
                     "signature " + field + " does not sign exactly one revision of the file: " + placement));
         }
-        Map<String, byte[]> files = embeddedFiles(signed != null ? signed.doc() : revs.list()
+        Map<String, byte[]> files = lazyFiles(signed != null ? signed.doc() : revs.list()
                 .get(revs.list().size() - 1).doc());
-        Map<String, Parsed> manifests = manifests(files);
+        Map<String, String> manifests = manifests(files);
         SignatureChecks.Cms cms;
         try {
             byte[] contents = sig.getContents() == null ? new byte[0] : sig.getContents().getValueBytes();
@@ -214,7 +214,8 @@ public final class Verifier {
         String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal"
                 : Sealer.CERTIFICATION_FIELD.equals(field) ? "certification" : "signer";
         Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
-        Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
+        Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).map(n -> parseManifest(files.get(n), n))
+                .orElse(null);
         String role;
         String who;
         if (tsp) {
@@ -540,7 +541,7 @@ public final class Verifier {
                         s.field() + " signed a different version of the record"));
             }
         }
-        sealManifest(util, names, signers, out, options);
+        sealManifest(revs, util, names, signers, out, options);
         if (options.escrowKey() != null) {
             out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
         }
@@ -851,7 +852,7 @@ public final class Verifier {
         return found;
     }
 
-    private void sealManifest(SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
+    private void sealManifest(Revisions revs, SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
             Options options) {
         if (!names.contains(Sealer.SEAL_FIELD)) {
             out.add(Finding.fail("seal", "缺少机构封存签名", "the institution seal signature is missing"));
@@ -859,9 +860,14 @@ public final class Verifier {
         }
         SealManifest seal;
         byte[] recordingJson;
-        try (InputStream in = util.extractRevision(Sealer.SEAL_FIELD);
-                PdfDocument rev = new PdfDocument(new PdfReader(in))) {
-            Map<String, byte[]> sealFiles = embeddedFiles(rev);
+        try {
+            long[] range = SignatureChecks.byteRange(util.getSignature(Sealer.SEAL_FIELD));
+            Revisions.Revision sealRevision = range.length == 4 ? revs.endingAt(range[2] + range[3]) : null;
+            if (sealRevision == null) {
+                out.add(Finding.fail("seal", "机构封存签名不对应文件的任何版本", "the seal signature signs no revision of the file"));
+                return;
+            }
+            Map<String, byte[]> sealFiles = lazyFiles(sealRevision.doc());
             byte[] json = sealFiles.get(SealManifest.FILE_NAME);
             recordingJson = sealFiles.get(SealManifest.RECORDING_FILE_NAME);
             if (json == null) {
@@ -955,7 +961,16 @@ public final class Verifier {
      * which a later revision adds one.
      */
     static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
+        Map<String, byte[]> eager = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : lazyFiles(doc).entrySet()) {
+            eager.put(e.getKey(), e.getValue());
+        }
+        return eager;
+    }
+
+    /** As {@link #embeddedFiles}, decoding each file only when it is asked for, while the document is open. */
+    private static Map<String, byte[]> lazyFiles(PdfDocument doc) {
+        Map<String, PdfDictionary> out = new LinkedHashMap<>();
         for (int p = 1; p <= doc.getNumberOfPages(); p++) {
             PdfArray annots = doc.getPage(p).getPdfObject().getAsArray(PdfName.Annots);
             for (int i = 0; annots != null && i < annots.size(); i++) {
@@ -966,21 +981,20 @@ public final class Verifier {
                 PdfDictionary spec = a.getAsDictionary(PdfName.FS);
                 String name = spec == null ? null : fileName(spec);
                 if (name != null && !out.containsKey(name)) {
-                    out.put(name, fileBytes(spec));
+                    out.put(name, spec);
                 }
             }
         }
         PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
-        if (names == null || names.getAsDictionary(PdfName.EmbeddedFiles) == null) {
-            return out;
+        if (names != null && names.getAsDictionary(PdfName.EmbeddedFiles) != null) {
+            Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
+            for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
+                if (e.getValue() instanceof PdfDictionary d) {
+                    out.putIfAbsent(e.getKey().toUnicodeString(), d);
+                }
+            }
         }
-        Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
-        for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
-            PdfObject spec = e.getValue();
-            out.putIfAbsent(e.getKey().toUnicodeString(), spec instanceof PdfDictionary d ? fileBytes(d)
-                    : new byte[] {0});
-        }
-        return out;
+        return new LazyFiles(out);
     }
 
     /** The file name of a file specification: /UF, else /F. */
@@ -999,19 +1013,62 @@ public final class Verifier {
         }
     }
 
-    private static Map<String, Parsed> manifests(Map<String, byte[]> files) {
-        Map<String, Parsed> out = new HashMap<>();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (e.getKey().endsWith("-manifest.json")) {
-                try {
-                    out.put(Pki.sha256Hex(e.getValue()), new Parsed(EvidenceManifest.parse(e.getValue()), e.getKey()));
-                } catch (IOException ex) {
-                    // Unparseable manifest: no hash will match it, so the signer's manifest check fails.
-                    continue;
-                }
+    /** Manifest file names by the hex SHA-256 of their bytes (only manifests are read). */
+    private static Map<String, String> manifests(Map<String, byte[]> files) {
+        Map<String, String> out = new HashMap<>();
+        for (String name : files.keySet()) {
+            if (name.endsWith("-manifest.json")) {
+                out.put(Pki.sha256Hex(files.get(name)), name);
             }
         }
         return out;
+    }
+
+    private static Parsed parseManifest(byte[] json, String name) {
+        try {
+            return new Parsed(EvidenceManifest.parse(json), name);
+        } catch (IOException | RuntimeException e) {
+            // Unparseable manifest: the signer's manifest check fails as "missing or replaced".
+            return null;
+        }
+    }
+
+    /** Embedded files decoded only when asked for (a verification reads a few of the files a revision carries). */
+    private static final class LazyFiles extends java.util.AbstractMap<String, byte[]> {
+        private final Map<String, PdfDictionary> specs;
+        private final Map<String, byte[]> bytes = new HashMap<>();
+
+        LazyFiles(Map<String, PdfDictionary> specs) {
+            this.specs = specs;
+        }
+
+        @Override
+        public byte[] get(Object key) {
+            PdfDictionary spec = specs.get(key);
+            if (spec == null) {
+                return null;
+            }
+            return bytes.computeIfAbsent((String) key, k -> spec.isFlushed() ? new byte[] {0} : fileBytes(spec));
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return specs.containsKey(key);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return java.util.Collections.unmodifiableSet(specs.keySet());
+        }
+
+        @Override
+        public Set<Map.Entry<String, byte[]>> entrySet() {
+            Map<String, byte[]> all = new LinkedHashMap<>();
+            for (String k : specs.keySet()) {
+                all.put(k, get(k));
+            }
+            return all.entrySet();
+        }
     }
 
     private static String commonName(X509Certificate cert) {
