@@ -37,8 +37,6 @@ import org.tixun.core.evidence.DssSecondOpinion;
 import org.tixun.core.evidence.Finding;
 import org.tixun.core.evidence.Sealer;
 import org.tixun.core.evidence.VerificationReport;
-import org.tixun.core.evidence.sample.SampleRecord;
-import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.pki.IssuedCredential;
 
 /**
@@ -386,7 +384,7 @@ class AttackSuiteTest {
         addField(doc, name, type, null, extra);
     }
 
-    private static void addField(PdfDocument doc, String name, PdfName type, Object unused, PdfDictionary extra) {
+    private static void addField(PdfDocument doc, String name, PdfName type, Void noValue, PdfDictionary extra) {
         PdfDictionary field = new PdfDictionary(extra);
         field.put(PdfName.FT, type);
         field.put(PdfName.T, new PdfString(name));
@@ -463,13 +461,5 @@ class AttackSuiteTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Rfc3161Client unused() {
-        return null;
-    }
-
-    static String sampleId() {
-        return SampleRecord.RESOURCE;
     }
 }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.function.Consumer;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -143,6 +142,4 @@ final class Tamper {
             }
         };
     }
-
-    static final org.bouncycastle.asn1.ASN1ObjectIdentifier SHA256 = NISTObjectIdentifiers.id_sha256;
 }
