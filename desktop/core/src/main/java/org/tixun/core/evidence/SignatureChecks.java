@@ -265,7 +265,7 @@ final class SignatureChecks {
             }
             return null;
         } catch (Exception e) {
-            return e.getMessage();
+            return "时间戳令牌无法验证 (the token cannot be verified: " + Verifier.oneLine(e) + ")";
         }
     }
 

@@ -162,7 +162,12 @@ public final class Verifier {
     /** One line for a report: the exception's message without stack or line breaks. */
     static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        m = m.replaceAll("[\\r\\n]+", " ").strip();
+        // Wrapped exceptions repeat their class name in the message: keep the words, not the Java.
+        m = m.replaceAll("[\\r\\n]+", " ").replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?", "")
+                .strip();
+        if (m.isEmpty()) {
+            m = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "").toLowerCase(java.util.Locale.ROOT);
+        }
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
