@@ -24,6 +24,20 @@ public final class EvidencePhotos {
     public static List<Photo> extract(byte[] pdf) throws IOException {
         List<Photo> out = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // This version's layout: each file on a file attachment annotation of the signer's revision.
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation a : page.getAnnotations()) {
+                    if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment fa
+                            && fa.getFile() instanceof PDComplexFileSpecification spec) {
+                        String name = spec.getFileUnicode() != null ? spec.getFileUnicode() : spec.getFile();
+                        PDEmbeddedFile file = spec.getEmbeddedFile();
+                        if (name != null && file != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".jpg")) {
+                            out.add(new Photo(name, file.toByteArray()));
+                        }
+                    }
+                }
+            }
+            // Records sealed by earlier versions: the document's /EmbeddedFiles name tree.
             PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
             if (names == null || names.getEmbeddedFiles() == null) {
                 return out;

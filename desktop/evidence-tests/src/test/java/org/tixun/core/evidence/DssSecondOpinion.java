@@ -35,6 +35,48 @@ public final class DssSecondOpinion {
         return out;
     }
 
+    /**
+     * DSS's difference analysis: for every signature and document time-stamp, each object modification it found after
+     * that revision, as "category field/type action value" (categories: undefined, annotation, form-fill, extension).
+     */
+    public static List<String> objectModifications(byte[] pdf, X509Certificate anchor) throws Exception {
+        return objectModifications(validate(pdf, anchor));
+    }
+
+    static List<String> objectModifications(Reports reports) {
+        List<String> out = new ArrayList<>();
+        var data = reports.getDiagnosticData();
+        List<eu.europa.esig.dss.diagnostic.PDFRevisionWrapper> revisions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (var s : data.getSignatures()) {
+            revisions.add(s.getPDFRevision());
+            names.add("signature " + s.getPDFRevision().getFirstFieldName());
+        }
+        for (var t : data.getTimestampList()) {
+            revisions.add(t.getPDFRevision());
+            names.add("timestamp " + t.getId());
+        }
+        for (int i = 0; i < revisions.size(); i++) {
+            var r = revisions.get(i);
+            if (r == null) {
+                continue;
+            }
+            add(out, names.get(i), "undefined", r.getPdfUndefinedChanges());
+            add(out, names.get(i), "annotation", r.getPdfAnnotationChanges());
+            add(out, names.get(i), "form-fill", r.getPdfSignatureOrFormFillChanges());
+            add(out, names.get(i), "extension", r.getPdfExtensionChanges());
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String who, String category,
+            List<eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification> changes) {
+        for (var c : changes) {
+            out.add(who + ": " + category + " " + c.getFieldName() + "/" + c.getType() + " " + c.getAction() + " "
+                    + c.getValue());
+        }
+    }
+
     /** True when every signature is TOTAL_PASSED. */
     public static boolean totalPassed(byte[] pdf, X509Certificate anchor) throws Exception {
         SimpleReport simple = validate(pdf, anchor).getSimpleReport();

@@ -12,8 +12,30 @@ class DssValidationTest {
         EvidenceFixtures f = EvidenceFixtures.get();
         List<String> indications = DssSecondOpinion.indications(f.sealed.sealedPdf(), f.keys.rootCertificate());
         System.out.println(String.join("\n", indications));
-        assertThat(indications).filteredOn(s -> s.startsWith("signature")).hasSize(6)
+        assertThat(indications).filteredOn(s -> s.startsWith("signature")).hasSize(7)
                 .allMatch(s -> s.endsWith("TOTAL_PASSED"));
+    }
+
+    /**
+     * DSS's difference analysis of a genuine record: every change after each signature is one it can classify
+     * (signature/form fill, annotations, /DSS and time-stamps); no undefined object modification, and the
+     * certification signature's DocMDP level is the one decision 0009 chose.
+     */
+    @Test
+    void dssFindsNoUndefinedModificationInAGenuineRecord() throws Exception {
+        EvidenceFixtures f = EvidenceFixtures.get();
+        var reports = DssSecondOpinion.validate(f.sealed.sealedPdf(), f.keys.rootCertificate());
+        List<String> changes = DssSecondOpinion.objectModifications(reports);
+        assertThat(changes).isNotEmpty().noneMatch(c -> c.contains(": undefined "));
+        var certification = reports.getDiagnosticData().getSignatures().stream()
+                .filter(s -> Sealer.CERTIFICATION_FIELD.equals(s.getPDFRevision().getFirstFieldName())).findFirst()
+                .orElseThrow();
+        assertThat(certification.getPDFRevision().getDocMDPPermissions())
+                .isEqualTo(eu.europa.esig.dss.enumerations.CertificationPermission.CHANGES_PERMITTED);
+        for (var s : reports.getDiagnosticData().getSignatures()) {
+            assertThat(s.getPDFRevision().getPdfUndefinedChanges()).as(s.getPDFRevision().getFirstFieldName())
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class FrozenWithFieldsTest {
         assertThat(report.failures()).isEmpty();
         assertThat(PdfaCheck.failures(sealed)).isEmpty();
         String pdfsig = Pdfsig.verify(Pdfsig.nssDatabase(f.dir, f.keys.rootCertificate()), f.write("fields.pdf", sealed));
-        assertThat(pdfsig.split("Signature Validation: Signature is Valid.", -1)).hasSize(7);
+        assertThat(pdfsig.split("Signature Validation: Signature is Valid.", -1)).hasSize(8);
         try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealed)))) {
             var field = PdfFormCreator.getAcroForm(doc, false).getField("p1-suspect-sig");
             byte[] ink = ((com.itextpdf.kernel.pdf.PdfStream) field.getWidgets().get(0).getNormalAppearanceObject())

@@ -25,12 +25,12 @@ class SealerTest {
         java.nio.file.Path file = f.write("sealed-pdfsig.pdf", f.sealed.sealedPdf());
         String out = Pdfsig.verify(Pdfsig.nssDatabase(f.dir, f.keys.rootCertificate()), file);
         System.out.println(out);
-        // Six CMS signatures (five signers + seal) are verified and trusted; poppler 22.12 lists the RFC 3161
-        // document time-stamp (#7) but cannot validate that signature type, so it only checks it is the last
+        // Seven CMS signatures (certification, five signers, seal) are verified and trusted; poppler 22.12 lists the
+        // RFC 3161 document time-stamp (#8) but cannot validate that signature type, so it only checks it is the last
         // and covers the whole file.
-        assertThat(out.split("Signature Validation: Signature is Valid.", -1)).hasSize(7);
-        assertThat(out.split("Certificate Validation: Certificate is Trusted.", -1)).hasSize(7);
-        assertThat(out.substring(out.indexOf("Signature #7"))).contains("Total document signed");
+        assertThat(out.split("Signature Validation: Signature is Valid.", -1)).hasSize(8);
+        assertThat(out.split("Certificate Validation: Certificate is Trusted.", -1)).hasSize(8);
+        assertThat(out.substring(out.indexOf("Signature #8"))).contains("Total document signed");
         assertThat(out).doesNotContain("Signature Validation: Signature is Invalid")
                 .doesNotContain("Digest Mismatch");
     }
@@ -53,7 +53,7 @@ class SealerTest {
                 ends.add(end);
             }
         }
-        assertThat(ends).as("signer, seal, DSS and document time-stamp revisions").hasSize(8);
+        assertThat(ends).as("certification, signer, seal, DSS and document time-stamp revisions").hasSize(9);
         for (int end : ends) {
             assertThat(PdfaCheck.failures(java.util.Arrays.copyOf(pdf, end))).as("revision ending at " + end).isEmpty();
         }

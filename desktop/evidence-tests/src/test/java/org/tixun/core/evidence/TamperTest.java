@@ -58,10 +58,23 @@ class TamperTest {
         }
     }
 
+    /** The file attachment annotation carrying the named evidence file. */
+    static com.itextpdf.kernel.pdf.PdfDictionary attachment(PdfDocument doc, String name) {
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            com.itextpdf.kernel.pdf.PdfArray annots = doc.getPage(p).getPdfObject().getAsArray(PdfName.Annots);
+            for (int i = 0; annots != null && i < annots.size(); i++) {
+                com.itextpdf.kernel.pdf.PdfDictionary a = annots.getAsDictionary(i);
+                if (PdfName.FileAttachment.equals(a.getAsName(PdfName.Subtype))
+                        && name.equals(a.getAsString(PdfName.NM).toUnicodeString())) {
+                    return a;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no attachment " + name);
+    }
+
     private static PdfStream embedded(PdfDocument doc, String name) {
-        PdfNameTree tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles);
-        return ((com.itextpdf.kernel.pdf.PdfDictionary) tree.getEntry(name)).getAsDictionary(PdfName.EF)
-                .getAsStream(PdfName.F);
+        return attachment(doc, name).getAsDictionary(PdfName.FS).getAsDictionary(PdfName.EF).getAsStream(PdfName.F);
     }
 
     @Test
@@ -96,7 +109,8 @@ class TamperTest {
             content.setModified();
         });
         VerificationReport r = verify(pdf);
-        assertThat(failed(r)).contains("第 3 页内容在记录人签名后被修改", "文件在最后一次签名（时间戳）之后被追加修改");
+        assertThat(failed(r)).contains("第 3 页内容在记录人签名后被修改", "文件在最后一次签名（时间戳）之后被追加修改")
+                .anyMatch(m -> m.startsWith("第 10 版（未签名的追加更新）改动了对象") && m.contains("第 3 页的内容流"));
         assertThat(failed(r)).noneMatch(m -> m.contains("完整性校验失败"));
     }
 
@@ -111,9 +125,15 @@ class TamperTest {
 
     @Test
     void appendedUpdateRemovingAnAttachmentIsDetected() throws Exception {
-        byte[] pdf = appendUpdate(doc -> doc.getCatalog().getNameTree(PdfName.EmbeddedFiles)
-                .removeEntry(new PdfString("s1-strokes.iso19794-7.p7m")));
-        assertThat(failed(verify(pdf))).contains("犯罪嫌疑人张三的证据文件已被删除：s1-strokes.iso19794-7.p7m",
+        byte[] pdf = appendUpdate(doc -> {
+            com.itextpdf.kernel.pdf.PdfDictionary a = attachment(doc, "s1-strokes.iso19794-7.p7m");
+            com.itextpdf.kernel.pdf.PdfDictionary page = a.getAsDictionary(PdfName.P);
+            page.getAsArray(PdfName.Annots).remove(a.getIndirectReference());
+            page.setModified();
+        });
+        // The suspect's evidence is read from the suspect's own revision, where it is intact; the later update that
+        // drops the annotation carrying it is named by the difference analysis.
+        assertThat(failed(verify(pdf))).contains("第 10 版（未签名的追加更新）改动了第 20 页的页面字典的 /Annots（条目被删除或替换）：该版本不允许此类改动",
                 "文件在最后一次签名（时间戳）之后被追加修改");
     }
 
@@ -126,17 +146,21 @@ class TamperTest {
     @Test
     void evidenceSwappedBetweenSignersIsDetected() throws Exception {
         byte[] pdf = appendUpdate(doc -> {
-            PdfNameTree tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles);
-            PdfObject first = tree.getEntry("s1-strokes.inkml.p7m");
-            PdfObject second = tree.getEntry("s2-strokes.inkml.p7m");
-            tree.removeEntry(new PdfString("s1-strokes.inkml.p7m"));
-            tree.removeEntry(new PdfString("s2-strokes.inkml.p7m"));
-            tree.addEntry("s1-strokes.inkml.p7m", second);
-            tree.addEntry("s2-strokes.inkml.p7m", first);
+            com.itextpdf.kernel.pdf.PdfDictionary first = attachment(doc, "s1-strokes.inkml.p7m")
+                    .getAsDictionary(PdfName.FS).getAsDictionary(PdfName.EF);
+            com.itextpdf.kernel.pdf.PdfDictionary second = attachment(doc, "s2-strokes.inkml.p7m")
+                    .getAsDictionary(PdfName.FS).getAsDictionary(PdfName.EF);
+            PdfObject a = first.get(PdfName.F, false);
+            PdfObject b = second.get(PdfName.F, false);
+            first.put(PdfName.F, b);
+            second.put(PdfName.F, a);
+            attachment(doc, "s1-strokes.inkml.p7m").getAsDictionary(PdfName.FS).setModified();
+            attachment(doc, "s2-strokes.inkml.p7m").getAsDictionary(PdfName.FS).setModified();
         });
         List<String> failed = failed(verify(pdf));
-        assertThat(failed).anyMatch(m -> m.startsWith("犯罪嫌疑人张三的证据文件与清单不符"))
-                .anyMatch(m -> m.startsWith("合适成年人李四的证据文件与清单不符"));
+        assertThat(failed).anyMatch(m -> m.startsWith("第 10 版（未签名的追加更新）改动了对象")
+                && m.contains("附件 s1-strokes.inkml.p7m 的文件说明"))
+                .anyMatch(m -> m.contains("附件 s2-strokes.inkml.p7m 的文件说明"));
     }
 
     @Test

@@ -19,9 +19,9 @@ class VerifierTest {
         System.out.println(report.toText());
         assertThat(report.failures()).isEmpty();
         assertThat(report.exitCode()).isZero();
-        assertThat(report.revisions()).extracting(RevisionReport::kind).containsExactly("signer", "signer", "signer",
-                "signer", "signer", "seal", "document-timestamp");
-        assertThat(report.revisions().get(0).role()).isEqualTo("犯罪嫌疑人");
+        assertThat(report.revisions()).extracting(RevisionReport::kind).containsExactly("certification", "signer",
+                "signer", "signer", "signer", "signer", "seal", "document-timestamp");
+        assertThat(report.revisions().get(1).role()).isEqualTo("犯罪嫌疑人");
     }
 
     @Test
@@ -80,7 +80,7 @@ class VerifierTest {
                 new Verifier.Options(f.keys.escrowCredential(), null));
         assertThat(withEscrow.failures()).extracting(Finding::zh)
                 .containsExactly("记录人孙七的签名事件时间戳无效：" + last.eventId());
-        assertThat(withEscrow.revisions().get(0).findings()).extracting(Finding::zh)
+        assertThat(withEscrow.revisions().get(1).findings()).extracting(Finding::zh)
                 .contains("犯罪嫌疑人张三的 41 个签名事件时间戳有效且与笔迹一致");
         VerificationReport withoutEscrow = new Verifier(List.of(f.keys.rootCertificate())).verify("ev.pdf", sealed);
         assertThat(withoutEscrow.failures()).isEmpty();

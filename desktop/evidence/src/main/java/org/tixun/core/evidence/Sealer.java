@@ -16,8 +16,8 @@ import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.kernel.pdf.PdfString;
 import com.itextpdf.kernel.pdf.PdfWriter;
-import com.itextpdf.kernel.pdf.StampingProperties;
 import com.itextpdf.kernel.pdf.annot.PdfAnnotation;
+import com.itextpdf.kernel.pdf.annot.PdfFileAttachmentAnnotation;
 import com.itextpdf.kernel.pdf.annot.PdfStampAnnotation;
 import com.itextpdf.kernel.pdf.filespec.PdfFileSpec;
 import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
@@ -67,8 +67,12 @@ import org.tixun.core.pki.Pki;
  * document time-stamp (PAdES B-LTA).
  */
 public final class Sealer {
+    /** Signature field of the institution's certification of the frozen record (DocMDP, first signature). */
+    public static final String CERTIFICATION_FIELD = "institution-certification";
     /** Signature field of the institution seal. */
     public static final String SEAL_FIELD = "institution-seal";
+    /** DocMDP level of the certification: form filling, signing and annotations (decision 0009). */
+    public static final int DOC_MDP_LEVEL = 3;
     /** Signature field of the document time-stamp. */
     public static final String DOC_TIMESTAMP_FIELD = "document-timestamp";
     static final String MIME_CMS = "application/pkcs7-mime";
@@ -122,7 +126,10 @@ public final class Sealer {
         List<SealResult.RevisionInfo> infos = new ArrayList<>();
         List<SealManifest.SignerEntry> entries = new ArrayList<>();
         List<X509Certificate> eventCerts = new ArrayList<>();
-        byte[] current = frozen;
+        long tc = System.nanoTime();
+        byte[] current = certify(frozen);
+        infos.add(new SealResult.RevisionInfo("certification", CERTIFICATION_FIELD, System.nanoTime() - tc,
+                current.length - frozen.length, 0, 0));
         int revision = 0;
         for (SigningRules.Signer signer : signers) {
             revision++;
@@ -252,10 +259,11 @@ public final class Sealer {
         SignatureSlot primarySlot = slots.get(primary.slotId());
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 64 * 1024);
         try {
-            PdfSigner signer2 = new PlainPdfSigner(previous, out);
+            PlainPdfSigner signer2 = new PlainPdfSigner(previous, out);
             PdfDocument doc = signer2.getDocument();
             for (Attachment a : attachments) {
-                attach(doc, a);
+                attach(doc, primarySlot.pageNumber(), primarySlot.x(), primarySlot.y(), a, role.zh() + " "
+                        + signer.identity().name());
             }
             for (SignatureEvent e : events) {
                 if (e != primary) {
@@ -287,6 +295,8 @@ public final class Sealer {
                 look.setProperty(p, UnitValue.createPointValue(0));
             }
             Calendar when = Calendar.getInstance();
+            signer2.prepareField(primarySlot.id(), primarySlot.pageNumber(), new Rectangle(primarySlot.x(),
+                    primarySlot.y(), primarySlot.width(), primarySlot.height()));
             signer2.setSignerProperties(new SignerProperties().setFieldName(primarySlot.id())
                     .setPageNumber(primarySlot.pageNumber())
                     .setPageRect(new Rectangle(primarySlot.x(), primarySlot.y(), primarySlot.width(),
@@ -384,7 +394,12 @@ public final class Sealer {
         files.add(new EvidenceManifest.FileEntry(name, purpose, mime, false, eventId, h, h));
     }
 
-    private static void attach(PdfDocument doc, Attachment a) {
+    /**
+     * Embeds one evidence file as a file attachment annotation (zero-size, printable, locked) on the given page, its
+     * file specification also the annotation's associated file (/AF, PDF/A-3). Annotations are what the certification
+     * level allows after earlier signatures; new /Catalog /AF or /Names entries are not (decision 0009).
+     */
+    private static void attach(PdfDocument doc, int page, float x, float y, Attachment a, String author) {
         PdfDictionary params = new PdfDictionary();
         params.put(PdfName.ModDate, new PdfDate().getPdfObject());
         PdfFileSpec spec = PdfFileSpec.createEmbeddedFileSpec(doc, a.stored(), a.description(), a.name(),
@@ -394,12 +409,36 @@ public final class Sealer {
             ((PdfDictionary) spec.getPdfObject()).getAsDictionary(PdfName.EF).getAsStream(PdfName.F)
                     .setCompressionLevel(com.itextpdf.kernel.pdf.CompressionConstants.NO_COMPRESSION);
         }
-        doc.addAssociatedFile(a.name(), spec);
-        // In append mode an indirect /AF array changed in place is only written when marked modified.
-        PdfArray af = doc.getCatalog().getPdfObject().getAsArray(PdfName.AF);
-        if (af != null && af.getIndirectReference() != null) {
-            af.setModified();
+        spec.getPdfObject().makeIndirect(doc);
+        PdfFileAttachmentAnnotation annot = new PdfFileAttachmentAnnotation(new Rectangle(x, y, 0, 0), spec);
+        annot.setFlags(PdfAnnotation.PRINT | PdfAnnotation.LOCKED | PdfAnnotation.READ_ONLY);
+        annot.put(PdfName.NM, new PdfString(a.name()));
+        annot.setContents(new PdfString(a.description(), "UnicodeBig"));
+        annot.setTitle(new PdfString(author, "UnicodeBig"));
+        annot.put(PdfName.AF, new PdfArray(spec.getPdfObject()));
+        doc.getPage(page).addAnnotation(annot);
+    }
+
+    /**
+     * Revision 1: the institution certifies the frozen record (DocMDP P={@value #DOC_MDP_LEVEL}) with the seal key, an
+     * invisible signature. Every later revision must be a change that level allows; our verifier checks a stricter
+     * list (decision 0009).
+     */
+    private byte[] certify(byte[] frozen) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(frozen.length + 16 * 1024);
+        try {
+            PlainPdfSigner signer = new PlainPdfSigner(frozen, out);
+            signer.prepareField(CERTIFICATION_FIELD, 1, new Rectangle(0, 0, 0, 0));
+            signer.setSignerProperties(new SignerProperties().setFieldName(CERTIFICATION_FIELD).setPageNumber(1)
+                    .setPageRect(new Rectangle(0, 0, 0, 0))
+                    .setCertificationLevel(com.itextpdf.signatures.AccessPermissions.ANNOTATION_MODIFICATION)
+                    .setReason("机构认证冻结笔录 institution certifies the frozen record")
+                    .setContact(keys.institutionName()).setSignatureCreator("Tixun"));
+            sign(signer, keys.sealCredential());
+        } catch (GeneralSecurityException e) {
+            throw timestampOr(e, "认证签名失败 (certification failed)");
         }
+        return out.toByteArray();
     }
 
     private byte[] sealRevision(SealRequest request, byte[] previous, List<SealManifest.SignerEntry> entries,
@@ -414,12 +453,15 @@ public final class Sealer {
                 recording == null ? null : recordingChainHead(recording));
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 16 * 1024);
         try {
-            PdfSigner signer = new PlainPdfSigner(previous, out);
-            attach(signer.getDocument(), new Attachment(SealManifest.FILE_NAME, "application/json", manifest.toJson(),
-                    "封存清单 seal manifest"));
+            PlainPdfSigner signer = new PlainPdfSigner(previous, out);
+            signer.prepareField(SEAL_FIELD, 1, new Rectangle(0, 0, 0, 0));
+            String author = "机构封存 institution seal";
+            attach(signer.getDocument(), 1, 0, 0, new Attachment(SealManifest.FILE_NAME, "application/json",
+                    manifest.toJson(), "封存清单 seal manifest"), author);
             if (recording != null) {
-                attach(signer.getDocument(), new Attachment(SealManifest.RECORDING_FILE_NAME, "application/json",
-                        recording, "录像清单 recording manifest (segments, hashes, chain head)"));
+                attach(signer.getDocument(), 1, 0, 0, new Attachment(SealManifest.RECORDING_FILE_NAME,
+                        "application/json", recording, "录像清单 recording manifest (segments, hashes, chain head)"),
+                        author);
             }
             signer.setSignerProperties(new SignerProperties().setFieldName(SEAL_FIELD).setPageNumber(1)
                     .setPageRect(new Rectangle(0, 0, 0, 0)).setReason("机构封存 institution seal")
@@ -427,6 +469,32 @@ public final class Sealer {
             sign(signer, keys.sealCredential());
         } catch (GeneralSecurityException e) {
             throw timestampOr(e, "机构封存签名失败 (institution seal failed)");
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * PAdES B-LTA maintenance of a sealed record: a fresh CRL in /DSS and a new document time-stamp over everything,
+     * each its own revision (only what validation data and time-stamps may change; the verifier accepts them).
+     *
+     * @throws TimestampUnavailableException if the TSA cannot be reached (the record is unchanged)
+     */
+    public byte[] renewTimestamp(byte[] sealed) throws IOException {
+        int n = 2;
+        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealed)))) {
+            var names = new com.itextpdf.signatures.SignatureUtil(doc).getSignatureNames();
+            while (names.contains(DOC_TIMESTAMP_FIELD + "-" + n)) {
+                n++;
+            }
+        }
+        byte[] withDss = addValidationData(sealed, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(withDss.length + 8 * 1024);
+        try {
+            PlainPdfSigner signer = new PlainPdfSigner(withDss, out);
+            signer.prepareField(DOC_TIMESTAMP_FIELD + "-" + n, 1, new Rectangle(0, 0, 0, 0));
+            signer.timestamp(tsa, DOC_TIMESTAMP_FIELD + "-" + n);
+        } catch (GeneralSecurityException e) {
+            throw timestampOr(e, "文档时间戳失败 (document time-stamp failed)");
         }
         return out.toByteArray();
     }
@@ -451,14 +519,28 @@ public final class Sealer {
         certs.add(keys.tsaCredential().certificate());
         certs.addAll(eventCerts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 16 * 1024);
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(previous)), new PdfWriter(out),
-                new StampingProperties().useAppendMode())) {
+        try (PdfDocument doc = new AppendOnlyDocument(new PdfReader(new ByteArrayInputStream(previous)),
+                new PdfWriter(out))) {
+            PdfDictionary existing = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS);
             PdfDictionary dss = new PdfDictionary();
             PdfArray certArray = new PdfArray();
-            for (X509Certificate c : certs) {
-                certArray.add(stream(doc, c.getEncoded()));
-            }
             PdfArray crlArray = new PdfArray();
+            if (existing != null) {
+                // LTA maintenance keeps every earlier validation object and adds the fresh ones.
+                for (PdfName key : existing.keySet()) {
+                    dss.put(key, existing.get(key, false));
+                }
+                if (existing.getAsArray(PdfName.Certs) != null) {
+                    certArray.addAll(existing.getAsArray(PdfName.Certs));
+                }
+                if (existing.getAsArray(PdfName.CRLs) != null) {
+                    crlArray.addAll(existing.getAsArray(PdfName.CRLs));
+                }
+            } else {
+                for (X509Certificate c : certs) {
+                    certArray.add(stream(doc, c.getEncoded()));
+                }
+            }
             crlArray.add(stream(doc, keys.crl().getEncoded()));
             dss.put(PdfName.Certs, certArray);
             dss.put(PdfName.CRLs, crlArray);
@@ -480,7 +562,8 @@ public final class Sealer {
     private byte[] documentTimestamp(byte[] previous) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 8 * 1024);
         try {
-            PdfSigner signer = new PlainPdfSigner(previous, out);
+            PlainPdfSigner signer = new PlainPdfSigner(previous, out);
+            signer.prepareField(DOC_TIMESTAMP_FIELD, 1, new Rectangle(0, 0, 0, 0));
             signer.timestamp(tsa, DOC_TIMESTAMP_FIELD);
         } catch (GeneralSecurityException e) {
             throw timestampOr(e, "文档时间戳失败 (document time-stamp failed)");

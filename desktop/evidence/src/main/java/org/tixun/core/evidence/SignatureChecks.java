@@ -70,10 +70,11 @@ final class SignatureChecks {
                 + ": certificate does not chain to a configured trust anchor");
     }
 
-    Finding revocation(X509Certificate cert, Dss dss, String label, String labelEn) {
+    Finding revocation(X509Certificate cert, Dss dss, Date when, String label, String labelEn) {
         if (cert == null) {
             return Finding.fail("revocation", label + "没有签名证书", labelEn + ": no signing certificate");
         }
+        String stale = null;
         for (X509CRL crl : dss.crls()) {
             if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
                 continue;
@@ -87,11 +88,60 @@ final class SignatureChecks {
                 if (crl.isRevoked(cert)) {
                     return Finding.fail("revocation", label + "的证书已被吊销", labelEn + ": certificate revoked");
                 }
-                return Finding.ok("revocation", label + "的证书未被吊销（文件内吊销列表）",
-                        labelEn + ": certificate not revoked (CRL in the file)");
+                // The list speaks for the signing time only if it was still current then (or issued after it).
+                if (crl.getNextUpdate() == null || when.after(crl.getNextUpdate())
+                        || crl.getThisUpdate().after(crl.getNextUpdate())) {
+                    stale = "thisUpdate " + crl.getThisUpdate().toInstant() + ", nextUpdate "
+                            + (crl.getNextUpdate() == null ? "none" : crl.getNextUpdate().toInstant());
+                    continue;
+                }
+                return Finding.ok("revocation", label + "的证书未被吊销（文件内吊销列表，签名时有效）",
+                        labelEn + ": certificate not revoked (CRL in the file, current at signing time)");
             }
         }
+        if (stale != null) {
+            return Finding.fail("revocation", label + "的吊销列表在签名时已过期（" + stale + "）",
+                    labelEn + ": the CRL was not current at signing time (" + stale + ")");
+        }
         return Finding.fail("revocation", label + "缺少可信的吊销信息", labelEn + ": no trusted revocation data in the file");
+    }
+
+    /** The roles a certificate may have in a sealed record. */
+    enum Role {
+        SIGNER, SEAL
+    }
+
+    /**
+     * Whether a certificate is fit for its role: key usage, certificate policy (decision 0009). Returns null when it
+     * is, else the problem in words.
+     */
+    static String roleProblem(X509Certificate cert, Role role) {
+        boolean[] ku = cert.getKeyUsage();
+        java.util.Set<String> policies = org.tixun.core.pki.EvidenceExtensions.policies(cert);
+        String policy = role == Role.SIGNER ? org.tixun.core.pki.EvidenceExtensions.POLICY_SIGNATURE_EVENT.getId()
+                : org.tixun.core.pki.EvidenceExtensions.POLICY_SEAL.getId();
+        try {
+            if (cert.getExtendedKeyUsage() != null && cert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
+                return "时间戳证书不能用于签名 (a time-stamping certificate cannot sign documents)";
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            return "扩展密钥用法无法解析 (extended key usage unreadable)";
+        }
+        if (ku == null || !(ku.length > 1 && ku[1]) || (role == Role.SIGNER && !ku[0] && !ku[1])) {
+            return "密钥用法不含不可否认 (key usage lacks nonRepudiation)";
+        }
+        if (!policies.contains(policy)) {
+            return policies.isEmpty() ? "证书没有角色策略：由早期版本签发或不用于此角色 (no role policy: issued by a Tixun version"
+                    + " before role-bound certificates, or not for this role)"
+                    : "证书策略不是此角色的 (certificate policy " + policies + " is not this role's " + policy + ")";
+        }
+        return null;
+    }
+
+    /** True when a TSA certificate is the institution's own (role policy of the institution TSA). */
+    static boolean institutionTsa(X509Certificate tsa) {
+        return tsa != null && org.tixun.core.pki.EvidenceExtensions.policies(tsa)
+                .contains(org.tixun.core.pki.EvidenceExtensions.POLICY_TSA.getId());
     }
 
     /** What the CMS container says: signing certificate, whether it verifies over the signed bytes, its token. */
@@ -148,6 +198,15 @@ final class SignatureChecks {
         return matches.isEmpty() ? null : new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
     }
 
+    /** The TSA certificate a token names, or null. */
+    static X509Certificate tsaCertificate(TimeStampToken token) {
+        try {
+            return certificate(token.getCertificates(), null, token);
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static byte[] signedBytes(byte[] pdf, long[] range) {
         byte[] out = new byte[(int) (range[1] + range[3])];
         System.arraycopy(pdf, 0, out, 0, (int) range[1]);
@@ -170,8 +229,21 @@ final class SignatureChecks {
             }
             X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
-            if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
-                return "TSA 证书没有时间戳用途 (TSA certificate lacks the time-stamping EKU)";
+            if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().equals(List.of(TIMESTAMPING_EKU))
+                    || tsaCert.getCriticalExtensionOIDs() == null
+                    || !tsaCert.getCriticalExtensionOIDs().contains("2.5.29.37")) {
+                return "TSA 证书没有（唯一且关键的）时间戳用途 (the TSA certificate lacks a critical id-kp-timeStamping as"
+                        + " its only extended key usage)";
+            }
+            if (tsaCert.getKeyUsage() != null && !tsaCert.getKeyUsage()[0]) {
+                return "TSA 证书的密钥用法不含数字签名 (TSA key usage lacks digitalSignature)";
+            }
+            if (!tsaCert.getIssuerX500Principal().equals(tsaCert.getSubjectX500Principal())) {
+                try {
+                    tsaCert.checkValidity(token.getTimeStampInfo().getGenTime());
+                } catch (GeneralSecurityException e) {
+                    return "TSA 证书在时间戳时间不在有效期内 (TSA certificate not valid at the token's time)";
+                }
             }
             boolean anchored = false;
             for (X509Certificate anchor : trustAnchors) {
@@ -193,7 +265,7 @@ final class SignatureChecks {
             }
             return null;
         } catch (Exception e) {
-            return e.getMessage();
+            return "时间戳令牌无法验证 (the token cannot be verified: " + Verifier.oneLine(e) + ")";
         }
     }
 
@@ -204,6 +276,9 @@ final class SignatureChecks {
         }
         long[] out = new long[br.size()];
         for (int i = 0; i < out.length; i++) {
+            if (br.getAsNumber(i) == null) {
+                return new long[0];
+            }
             out[i] = br.getAsNumber(i).longValue();
         }
         return out;

@@ -2,6 +2,7 @@
 package org.tixun.core.evidence;
 
 import org.tixun.core.evidence.model.SignerRole;
+import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.tixun.core.pki.EvidenceExtensions;
@@ -40,6 +42,8 @@ import org.tixun.core.pki.Pki;
  * page, the seal manifest, coverage by the last time-stamp and, when given, recordings and escrowed strokes.
  */
 public final class Verifier {
+    /** The seal and the first document time-stamp are made in one sealing run: seconds apart, never hours. */
+    static final java.time.Duration SEALING_WINDOW = java.time.Duration.ofHours(1);
     private final SignatureChecks checks;
 
     public Verifier(List<X509Certificate> trustAnchors) {
@@ -57,7 +61,7 @@ public final class Verifier {
      * @param gmTrustAnchor SM2 root to check the GM-track signatures against, or null to skip them
      */
     public record Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor,
-            RecordingCheck recordingCheck) {
+            RecordingCheck recordingCheck, List<X509Certificate> sealCertificates, TimeAnchor receipt) {
         public static final Options NONE = new Options(null, null, null, null);
 
         public Options(IssuedCredential escrowKey, Path recordingDir) {
@@ -68,10 +72,38 @@ public final class Verifier {
             this(escrowKey, recordingDir, gmTrustAnchor, null);
         }
 
+        public Options(IssuedCredential escrowKey, Path recordingDir, X509Certificate gmTrustAnchor,
+                RecordingCheck recordingCheck) {
+            this(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, List.of(), null);
+        }
+
         /** The same options with a full recording check (hashes, chain, decoding) for the sealed recording manifest. */
         public Options withRecordingCheck(RecordingCheck check) {
-            return new Options(escrowKey, recordingDir, gmTrustAnchor, check);
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, check, sealCertificates, receipt);
         }
+
+        /** The same options pinning the seal (and certification) to these institution seal certificates' keys. */
+        public Options withSealCertificates(List<X509Certificate> seal) {
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, List.copyOf(seal), receipt);
+        }
+
+        /** The same options with the case system's receipt for the record as an independent time anchor. */
+        public Options withReceipt(TimeAnchor anchor) {
+            return new Options(escrowKey, recordingDir, gmTrustAnchor, recordingCheck, sealCertificates, anchor);
+        }
+    }
+
+    /**
+     * An independent time anchor: the case system's signed receipt for the record (org.tixun.core.pki.Receipt).
+     *
+     * @param documentSha256 hex SHA-256 of the file the case system received
+     * @param receivedAt when it received it (ISO-8601, the case system's clock)
+     * @param receiptId the receipt's id
+     * @param signatureValid whether the receipt's signature verified against the case system's certificate
+     * @param signer who signed it (certificate subject), or a reason it was not checked
+     */
+    public record TimeAnchor(String documentSha256, String receivedAt, String receiptId, boolean signatureValid,
+            String signer) {
     }
 
     /** Verifies without escrow key or recordings. */
@@ -85,26 +117,63 @@ public final class Verifier {
      * @throws IOException if the bytes are not a readable PDF at all
      */
     public VerificationReport verify(String name, byte[] pdf, Options options) throws IOException {
+        if (pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new IOException("不是 PDF 文件 (not a PDF file: no %PDF- header)");
+        }
+        Revisions revs;
+        try {
+            revs = Revisions.read(pdf);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("不是可读的 PDF 文件 (not a readable PDF: " + oneLine(e) + ")", e);
+        }
         List<RevisionReport> revisions = new ArrayList<>();
         List<Finding> document = new ArrayList<>();
-        try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            SignatureUtil util = new SignatureUtil(doc);
-            List<String> names = util.getSignatureNames();
-            SignatureChecks.Dss dss = SignatureChecks.readDss(doc);
-            Map<String, byte[]> files = embeddedFiles(doc);
-            Map<String, Parsed> manifests = manifests(files);
-            List<SignerSummary> signers = new ArrayList<>();
-            int index = 0;
-            for (String field : names) {
-                index++;
-                revisions.add(verifySignature(pdf, util, field, index, names.size(), dss, files, manifests, signers,
-                        options));
+        try (revs) {
+            PdfDocument doc = revs.list().get(revs.list().size() - 1).doc();
+            for (String problem : revs.problems()) {
+                document.add(Finding.fail("structure", "文件结构异常：" + problem, "file structure: " + problem));
             }
-            documentChecks(pdf, doc, util, names, files, signers, document, options);
-        } catch (com.itextpdf.kernel.exceptions.PdfException e) {
-            throw new IOException("不是可读的 PDF 文件 (not a readable PDF): " + e.getMessage(), e);
+            try {
+                SignatureUtil util = new SignatureUtil(doc);
+                List<String> names = util.getSignatureNames();
+                SignatureChecks.Dss dss = SignatureChecks.readDss(doc);
+                List<SignerSummary> signers = new ArrayList<>();
+                List<SigInfo> infos = new ArrayList<>();
+                int index = 0;
+                for (String field : names) {
+                    index++;
+                    try {
+                        revisions.add(verifySignature(pdf, revs, util, field, index, dss, signers, infos, options));
+                    } catch (RuntimeException e) {
+                        revisions.add(new RevisionReport(index, field, "unknown", null, null, null, null, List.of(
+                                Finding.fail("integrity", "签名 " + field + " 的结构异常：" + oneLine(e),
+                                        "signature " + field + " is malformed: " + oneLine(e)))));
+                    }
+                }
+                documentChecks(pdf, revs, doc, util, names, signers, infos, document, options);
+            } catch (RuntimeException e) {
+                document.add(Finding.fail("structure", "文件结构异常，无法完成验证：" + oneLine(e),
+                        "the file's structure is malformed; verification could not finish: " + oneLine(e)));
+            }
         }
         return new VerificationReport(name, revisions, document);
+    }
+
+    /** One line for a report: the exception's message without stack or line breaks. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Wrapped exceptions repeat their class name in the message: keep the words, not the Java.
+        m = m.replaceAll("[\\r\\n]+", " ").replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ?", "")
+                .strip();
+        if (m.isEmpty()) {
+            m = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "").toLowerCase(java.util.Locale.ROOT);
+        }
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    /** What the document-wide checks need to know about each signature. */
+    private record SigInfo(String field, String kind, long end, java.time.Instant tsaTime, X509Certificate cert,
+            X509Certificate tsaCert, Set<String> slotIds) {
     }
 
     private record Parsed(EvidenceManifest manifest, String name) {
@@ -115,30 +184,43 @@ public final class Verifier {
             long revisionEnd) {
     }
 
-    private RevisionReport verifySignature(byte[] pdf, SignatureUtil util, String field, int index, int total, SignatureChecks.Dss dss,
-            Map<String, byte[]> files, Map<String, Parsed> manifests, List<SignerSummary> signers, Options options) {
+    private RevisionReport verifySignature(byte[] pdf, Revisions revs, SignatureUtil util, String field, int index,
+            SignatureChecks.Dss dss, List<SignerSummary> signers, List<SigInfo> infos, Options options) {
         List<Finding> f = new ArrayList<>();
         PdfSignature sig = util.getSignature(field);
         long[] range = SignatureChecks.byteRange(sig);
         long revisionEnd = range.length == 4 ? range[2] + range[3] : -1;
         boolean rangeShape = range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1]
-                && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<' && pdf[(int) range[2] - 1] == '>';
+                && range[3] >= 0 && revisionEnd <= pdf.length && pdf[(int) range[1]] == '<'
+                && pdf[(int) range[2] - 1] == '>';
         boolean tsp = PdfName.ETSI_RFC3161.equals(sig.getSubFilter());
+        Revisions.Revision signed = rangeShape ? revs.endingAt(revisionEnd) : null;
+        String placement = rangeShape ? placement(pdf, revs, signed, sig, range) : "its /ByteRange is malformed";
+        if (placement != null) {
+            f.add(Finding.fail("placement", "签名 " + field + " 的签名范围不对应文件的一个版本（" + placement + "）",
+                    "signature " + field + " does not sign exactly one revision of the file: " + placement));
+        }
+        Map<String, byte[]> files = lazyFiles(signed != null ? signed.doc() : revs.list()
+                .get(revs.list().size() - 1).doc());
+        Map<String, String> manifests = manifests(files);
         SignatureChecks.Cms cms;
         try {
-            cms = tsp ? SignatureChecks.readTimestamp(sig.getContents().getValueBytes(),
-                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null)
-                    : SignatureChecks.readCms(sig.getContents().getValueBytes(),
-                    rangeShape ? SignatureChecks.signedBytes(pdf, range) : null);
+            byte[] contents = sig.getContents() == null ? new byte[0] : sig.getContents().getValueBytes();
+            cms = tsp ? SignatureChecks.readTimestamp(contents, rangeShape ? SignatureChecks.signedBytes(pdf, range)
+                    : null) : SignatureChecks.readCms(contents, rangeShape ? SignatureChecks.signedBytes(pdf, range)
+                    : null);
         } catch (Exception e) {
             f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
                     "signature " + field + " cannot be parsed; the file was altered"));
+            infos.add(new SigInfo(field, "unknown", revisionEnd, null, null, null, Set.of()));
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
         X509Certificate cert = cms.signer();
-        String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal" : "signer";
+        String kind = tsp ? "document-timestamp" : Sealer.SEAL_FIELD.equals(field) ? "seal"
+                : Sealer.CERTIFICATION_FIELD.equals(field) ? "certification" : "signer";
         Optional<byte[]> manifestHash = cert == null ? Optional.empty() : EvidenceExtensions.manifestSha256(cert);
-        Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).orElse(null);
+        Parsed parsed = manifestHash.map(h -> manifests.get(Pki.hex(h))).map(n -> parseManifest(files.get(n), n))
+                .orElse(null);
         String role;
         String who;
         if (tsp) {
@@ -146,6 +228,9 @@ public final class Verifier {
             who = "document time-stamp";
         } else if ("seal".equals(kind)) {
             role = "机构印章";
+            who = cert == null ? "" : commonName(cert);
+        } else if ("certification".equals(kind)) {
+            role = "机构认证";
             who = cert == null ? "" : commonName(cert);
         } else {
             role = parsed != null ? parsed.manifest().signerRole().zh() : title(cert);
@@ -180,7 +265,15 @@ public final class Verifier {
         // Chain to a trust anchor and revocation.
         if (!tsp) {
             f.add(checks.chain(cert, when, label, labelEn));
-            f.add(checks.revocation(cert, dss, label, labelEn));
+            f.add(checks.revocation(cert, dss, when, label, labelEn));
+            if (cert != null) {
+                String problem = SignatureChecks.roleProblem(cert, "signer".equals(kind) ? SignatureChecks.Role.SIGNER
+                        : SignatureChecks.Role.SEAL);
+                f.add(problem == null ? Finding.ok("role", label + "的证书适用于其角色（密钥用法、证书策略）",
+                        labelEn + ": the certificate is bound to its role (key usage, certificate policy)")
+                        : Finding.fail("role", label + "的证书不适用于其角色：" + problem, labelEn
+                                + ": the certificate is not bound to its role: " + problem));
+            }
         }
         String claimed = claimedDate == null ? null : claimedDate.toInstant().toString();
         if ("signer".equals(kind)) {
@@ -202,7 +295,56 @@ public final class Verifier {
                         revisionEnd));
             }
         }
+        Set<String> slots = new java.util.HashSet<>();
+        if (parsed != null) {
+            parsed.manifest().events().forEach(e -> slots.add(e.slotId()));
+        }
+        infos.add(new SigInfo(field, kind, revisionEnd, token == null ? null : token.getTimeStampInfo().getGenTime()
+                .toInstant(), cert, token == null ? null : SignatureChecks.tsaCertificate(token), slots));
         return new RevisionReport(index, field, kind, who, tsp ? null : role, claimed, tsTime, f);
+    }
+
+    /**
+     * Why a signature does not sign exactly one revision, or null when it does: its byte range must end where a
+     * revision of the cross-reference chain ends, the gap must hold exactly its /Contents as hex, and its signature
+     * dictionary must be an object first written in that revision, before the gap (no signature wrapping).
+     */
+    private static String placement(byte[] pdf, Revisions revs, Revisions.Revision signed, PdfSignature sig,
+            long[] range) {
+        if (signed == null) {
+            return "its byte range ends at " + (range[2] + range[3]) + ", where no revision ends";
+        }
+        byte[] contents = sig.getContents() == null ? null : sig.getContents().getValueBytes();
+        if (contents == null) {
+            return "no /Contents";
+        }
+        int from = (int) range[1] + 1;
+        int to = (int) range[2] - 1;
+        if ((to - from) % 2 != 0 || (to - from) / 2 < contents.length) {
+            return "the gap does not hold the /Contents";
+        }
+        for (int i = 0; i < (to - from) / 2; i++) {
+            int hi = Character.digit(pdf[from + 2 * i], 16);
+            int lo = Character.digit(pdf[from + 2 * i + 1], 16);
+            if (hi < 0 || lo < 0) {
+                return "the gap holds something other than the hex /Contents";
+            }
+            int value = (hi << 4) | lo;
+            if (value != (i < contents.length ? contents[i] & 0xFF : 0)) {
+                return "the gap holds other bytes than the signature's /Contents";
+            }
+        }
+        com.itextpdf.kernel.pdf.PdfIndirectReference ref = sig.getPdfObject().getIndirectReference();
+        if (ref == null) {
+            return "the signature dictionary is not an indirect object";
+        }
+        com.itextpdf.kernel.pdf.PdfIndirectReference entry = signed.entry(ref.getObjNumber());
+        Revisions.Revision before = signed.index() == 0 ? null : revs.list().get(signed.index() - 1);
+        if (entry == null || entry.getObjStreamNumber() != 0 || entry.getOffset() >= range[1]
+                || (before != null && (entry.getOffset() < before.end() || before.inUse(ref.getObjNumber())))) {
+            return "its signature dictionary is not an object written in the revision it signs";
+        }
+        return null;
     }
 
     private static Finding gm(Map<String, byte[]> files, Parsed parsed, String label, String labelEn,
@@ -340,27 +482,28 @@ public final class Verifier {
                         labelEn + ": event time-stamps invalid: " + String.join(", ", bad)));
     }
 
-    private void documentChecks(byte[] pdf, PdfDocument doc, SignatureUtil util, List<String> names,
-            Map<String, byte[]> files, List<SignerSummary> signers, List<Finding> out, Options options) {
+    private void documentChecks(byte[] pdf, Revisions revs, PdfDocument doc, SignatureUtil util, List<String> names,
+            List<SignerSummary> signers, List<SigInfo> infos, List<Finding> out, Options options) {
         if (names.isEmpty()) {
             out.add(Finding.fail("coverage", "文件中没有任何签名", "the file carries no signature"));
             return;
         }
-        String last = names.get(names.size() - 1);
-        boolean covers;
-        try {
-            covers = util.signatureCoversWholeDocument(last);
-        } catch (RuntimeException e) {
-            covers = false;
+        List<RevisionDiff.Step> steps = steps(revs, infos, signers, out);
+        structure(steps, out);
+        int docMdp = docMdp(doc);
+        List<RevisionDiff.Change> changes = steps.isEmpty() ? List.of() : RevisionDiff.analyse(steps, docMdp);
+        for (RevisionDiff.Change c : changes) {
+            out.add(Finding.fail("revisions", c.zh(), c.en()));
         }
-        out.add(covers ? Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，封存后无改动",
-                "the last signature (time-stamp) covers the whole file: nothing changed after sealing")
-                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
-                        "the file was changed after its last signature (time-stamp)"));
-        PdfSignature lastSig = util.getSignature(last);
-        if (!PdfName.ETSI_RFC3161.equals(lastSig.getSubFilter())) {
-            out.add(Finding.fail("ltv", "缺少文档时间戳（PAdES B-LTA）", "no document time-stamp (PAdES B-LTA)"));
+        if (changes.isEmpty() && !steps.isEmpty()) {
+            out.add(Finding.ok("revisions", "逐版比对 " + (steps.size() - 1) + " 个后续版本：每一版只改动了其类型允许的内容",
+                    "compared " + (steps.size() - 1) + " revisions after the frozen record, each with the one before:"
+                            + " each changes only what its kind may change"));
         }
+        coverage(pdf, steps, infos, changes, out);
+        time(steps, infos, out);
+        sealPin(infos, options, out);
+        timeSource(pdf, revs, steps, infos, options, out);
         if (doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) == null) {
             out.add(Finding.fail("ltv", "缺少长期验证数据（DSS）", "no long-term validation data (/DSS)"));
         }
@@ -403,9 +546,294 @@ public final class Verifier {
                         s.field() + " signed a different version of the record"));
             }
         }
-        sealManifest(util, names, signers, out, options);
+        sealManifest(revs, util, names, signers, out, options);
         if (options.escrowKey() != null) {
             out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
+        }
+    }
+
+    /** Each revision from the frozen record on, with its kind (from the signature that ends there, if any). */
+    private static List<RevisionDiff.Step> steps(Revisions revs, List<SigInfo> infos, List<SignerSummary> signers,
+            List<Finding> out) {
+        Map<Long, SigInfo> byEnd = new HashMap<>();
+        for (SigInfo i : infos) {
+            if (byEnd.put(i.end(), i) != null) {
+                out.add(Finding.fail("structure", "两个签名声称签署同一个版本（签名包装攻击？）",
+                        "two signatures claim the same revision (signature wrapping?)"));
+            }
+        }
+        List<Revisions.Revision> list = revs.list();
+        int base = -1;
+        for (Revisions.Revision r : list) {
+            SigInfo i = byEnd.get(r.end());
+            if (i != null) {
+                base = r.index() - 1;
+                break;
+            }
+        }
+        if (base < 0) {
+            return List.of();
+        }
+        List<RevisionDiff.Step> steps = new ArrayList<>();
+        steps.add(new RevisionDiff.Step(list.get(base), RevisionDiff.Kind.FROZEN, null, 0, Set.of()));
+        int signer = 0;
+        for (int k = base + 1; k < list.size(); k++) {
+            Revisions.Revision r = list.get(k);
+            SigInfo i = byEnd.get(r.end());
+            RevisionDiff.Kind kind;
+            int number = 0;
+            if (i == null) {
+                kind = RevisionDiff.Kind.VALIDATION_DATA;
+            } else if ("certification".equals(i.kind())) {
+                kind = RevisionDiff.Kind.CERTIFICATION;
+            } else if ("seal".equals(i.kind())) {
+                kind = RevisionDiff.Kind.SEAL;
+            } else if ("document-timestamp".equals(i.kind())) {
+                kind = RevisionDiff.Kind.DOC_TIMESTAMP;
+            } else if ("signer".equals(i.kind())) {
+                kind = RevisionDiff.Kind.SIGNER;
+                number = ++signer;
+            } else {
+                kind = RevisionDiff.Kind.OTHER_SIGNATURE;
+            }
+            steps.add(new RevisionDiff.Step(r, kind, i == null ? null : i.field(), number, i == null ? Set.of()
+                    : i.slotIds()));
+        }
+        return steps;
+    }
+
+    /** The order of revisions the workflow makes: certification, signers, seal, then validation data and time-stamps. */
+    private static void structure(List<RevisionDiff.Step> steps, List<Finding> out) {
+        if (steps.size() < 2 || steps.get(1).kind() != RevisionDiff.Kind.CERTIFICATION) {
+            out.add(Finding.fail("structure", "冻结的笔录（第 0 版）没有经过机构认证签名（DocMDP）",
+                    "the frozen record is not certified (no DocMDP certification signature right after it)"));
+        }
+        boolean sealed = false;
+        boolean stamped = false;
+        boolean signer = false;
+        for (RevisionDiff.Step s : steps.subList(1, steps.size())) {
+            int r = s.revision().index();
+            switch (s.kind()) {
+                case CERTIFICATION -> {
+                    if (s != steps.get(1)) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版出现了第二个认证签名",
+                                "revision " + r + " is a second certification"));
+                    }
+                }
+                case SIGNER -> {
+                    signer = true;
+                    if (sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）在机构封存之后",
+                                "revision " + r + " adds a signature (" + s.field() + ") after the institution seal"));
+                    }
+                }
+                case SEAL -> {
+                    if (sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版再次加盖机构封存（重新封存）",
+                                "revision " + r + " seals the record again (re-sealed)"));
+                    }
+                    sealed = true;
+                }
+                case DOC_TIMESTAMP -> {
+                    if (!sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版的文档时间戳在机构封存之前",
+                                "revision " + r + " is a document time-stamp before the institution seal"));
+                    }
+                    stamped = true;
+                }
+                case VALIDATION_DATA -> {
+                    if (!sealed) {
+                        out.add(Finding.fail("structure", "第 " + r + " 版是机构封存之前的未签名更新",
+                                "revision " + r + " is an unsigned update before the institution seal"));
+                    }
+                }
+                default -> out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）不属于任何角色",
+                        "revision " + r + " carries a signature (" + s.field() + ") of no known role"));
+            }
+        }
+        if (!signer) {
+            out.add(Finding.fail("structure", "没有签名人版本", "no signer revision"));
+        }
+        if (!stamped) {
+            out.add(Finding.fail("ltv", "机构封存之后没有文档时间戳（PAdES B-LTA）",
+                    "no document time-stamp after the institution seal (PAdES B-LTA)"));
+        }
+    }
+
+    /** The DocMDP level of the certification signature (/Perms /DocMDP), 0 when the document is not certified. */
+    private static int docMdp(PdfDocument doc) {
+        PdfDictionary perms = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Perms);
+        PdfDictionary sig = perms == null ? null : perms.getAsDictionary(PdfName.DocMDP);
+        com.itextpdf.kernel.pdf.PdfArray refs = sig == null ? null : sig.getAsArray(PdfName.Reference);
+        for (int i = 0; refs != null && i < refs.size(); i++) {
+            PdfDictionary ref = refs.getAsDictionary(i);
+            if (ref != null && PdfName.DocMDP.equals(ref.getAsName(PdfName.TransformMethod))) {
+                PdfDictionary params = ref.getAsDictionary(PdfName.TransformParams);
+                com.itextpdf.kernel.pdf.PdfNumber p = params == null ? null : params.getAsNumber(PdfName.P);
+                return p == null ? 2 : p.intValue();
+            }
+        }
+        return 0;
+    }
+
+    /** The last signature covers the file, or only validation data (/DSS) follows it. */
+    private static void coverage(byte[] pdf, List<RevisionDiff.Step> steps, List<SigInfo> infos,
+            List<RevisionDiff.Change> changes, List<Finding> out) {
+        long lastSigned = infos.stream().mapToLong(SigInfo::end).max().orElse(-1);
+        if (lastSigned == pdf.length) {
+            out.add(Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，之后无改动",
+                    "the last signature (time-stamp) covers the whole file: nothing changed after it"));
+            return;
+        }
+        boolean onlyValidationData = lastSigned > 0 && !steps.isEmpty() && steps.get(steps.size() - 1).revision()
+                .end() == pdf.length && steps.stream().filter(s -> s.revision().end() > lastSigned)
+                .allMatch(s -> s.kind() == RevisionDiff.Kind.VALIDATION_DATA && changes.stream()
+                        .noneMatch(c -> c.revision() == s.revision().index()));
+        out.add(onlyValidationData ? Finding.ok("coverage", "最后的时间戳之后只追加了长期验证数据（/DSS）",
+                "only validation data (/DSS) was added after the last time-stamp")
+                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
+                        "the file was changed after its last signature (time-stamp)"));
+    }
+
+    /** The seal and the certification are made with one key, the institution seal's (pinned when certificates given). */
+    private static void sealPin(List<SigInfo> infos, Options options, List<Finding> out) {
+        SigInfo seal = infos.stream().filter(i -> "seal".equals(i.kind())).findFirst().orElse(null);
+        SigInfo cert = infos.stream().filter(i -> "certification".equals(i.kind())).findFirst().orElse(null);
+        if (seal == null || seal.cert() == null) {
+            return;
+        }
+        java.security.PublicKey key = seal.cert().getPublicKey();
+        if (cert != null && cert.cert() != null && !cert.cert().getPublicKey().equals(key)) {
+            out.add(Finding.fail("seal-pin", "机构封存与机构认证不是同一把印章密钥签的",
+                    "the institution seal and the certification were not made with the same seal key"));
+            return;
+        }
+        if (!options.sealCertificates().isEmpty()) {
+            boolean pinned = options.sealCertificates().stream().anyMatch(c -> c.getPublicKey().equals(key));
+            out.add(pinned ? Finding.ok("seal-pin", "机构封存与认证出自指定的机构印章证书（密钥一致）",
+                    "the seal and the certification are by the institution seal certificate given (same key)")
+                    : Finding.fail("seal-pin", "机构封存不是指定的机构印章证书签的（另一把密钥）",
+                            "the seal is not by the institution seal certificate given (another key)"));
+            return;
+        }
+        out.add(Finding.ok("seal-pin", "机构封存与认证出自同一把印章密钥（未指定印章证书，未与外部比对：--seal-cert）",
+                "the seal and the certification are by one seal key (no seal certificate given to compare with:"
+                        + " --seal-cert)"));
+    }
+
+    /**
+     * Where the times come from: the institution's own TSA (its word) or an external one; and the case system's
+     * receipt, when given, as the independent anchor: the file it received must be this file up to a revision, and
+     * only validation data and time-stamps may follow.
+     */
+    private static void timeSource(byte[] pdf, Revisions revs, List<RevisionDiff.Step> steps, List<SigInfo> infos,
+            Options options, List<Finding> out) {
+        Set<String> own = new java.util.LinkedHashSet<>();
+        Set<String> external = new java.util.LinkedHashSet<>();
+        for (SigInfo i : infos) {
+            if (i.tsaCert() != null) {
+                (SignatureChecks.institutionTsa(i.tsaCert()) ? own : external).add(commonName(i.tsaCert()));
+            }
+        }
+        TimeAnchor anchor = options.receipt();
+        String anchorZh = anchor == null ? "未提供案件系统回执（--receipt）作为独立时间锚" : "独立时间锚：案件系统回执 "
+                + anchor.receiptId() + "，接收时间 " + anchor.receivedAt();
+        String anchorEn = anchor == null ? "no case-system receipt given (--receipt) as an independent time anchor"
+                : "independent time anchor: the case system's receipt " + anchor.receiptId() + ", received "
+                        + anchor.receivedAt();
+        if (!own.isEmpty() && external.isEmpty()) {
+            out.add(Finding.ok("time-source", "全部时间戳来自机构自己的时间戳服务（" + String.join(", ", own)
+                    + "）：时间以本机构为准；" + anchorZh, "every time-stamp comes from the institution's own TSA ("
+                    + String.join(", ", own) + "): the times are the institution's word; " + anchorEn));
+        } else if (own.isEmpty() && !external.isEmpty()) {
+            out.add(Finding.ok("time-source", "全部时间戳来自外部时间戳服务（" + String.join(", ", external) + "）；" + anchorZh,
+                    "every time-stamp comes from an external TSA (" + String.join(", ", external) + "); " + anchorEn));
+        } else if (!own.isEmpty()) {
+            out.add(Finding.ok("time-source", "时间戳来自外部（" + String.join(", ", external) + "）和机构自己的时间戳服务（"
+                    + String.join(", ", own) + "）；" + anchorZh, "time-stamps come from an external TSA ("
+                    + String.join(", ", external) + ") and the institution's own (" + String.join(", ", own) + "); "
+                    + anchorEn));
+        }
+        if (anchor == null) {
+            return;
+        }
+        if (!anchor.signatureValid()) {
+            out.add(Finding.fail("receipt", "案件系统回执的签名无效（" + anchor.signer() + "）",
+                    "the case system's receipt does not carry a valid signature (" + anchor.signer() + ")"));
+            return;
+        }
+        Revisions.Revision received = null;
+        for (Revisions.Revision r : revs.list()) {
+            if (r.end() <= pdf.length && Pki.hex(Pki.sha256(pdf, 0, (int) r.end())).equalsIgnoreCase(
+                    anchor.documentSha256())) {
+                received = r;
+            }
+        }
+        if (received == null) {
+            out.add(Finding.fail("receipt", "案件系统收到的不是这份文件（回执中的哈希与文件的任何版本都不符）：原时间戳被去除或替换，或被重新封存",
+                    "this is not the record the case system received (the receipt's hash matches no revision of the"
+                            + " file): the original time-stamp was stripped or replaced, or the record re-sealed"));
+            return;
+        }
+        long receivedEnd = received.end();
+        boolean sealedBefore = steps.stream().anyMatch(s -> s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP
+                && s.revision().end() <= receivedEnd);
+        boolean onlyLta = steps.stream().filter(s -> s.revision().end() > receivedEnd).allMatch(s -> s.kind()
+                == RevisionDiff.Kind.VALIDATION_DATA || s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP);
+        if (!sealedBefore || !onlyLta) {
+            out.add(Finding.fail("receipt", "案件系统回执对应的版本不是封存完成的记录，或其后有长期验证以外的版本",
+                    "the receipted revision is not the sealed record, or revisions other than validation data and"
+                            + " time-stamps follow it"));
+            return;
+        }
+        out.add(Finding.ok("receipt", "案件系统于 " + anchor.receivedAt() + " 收到的正是此记录（至第 " + received.index()
+                + " 版；签名回执 " + anchor.receiptId() + "，" + anchor.signer() + "）",
+                "the case system received exactly this record (up to revision " + received.index() + ") at "
+                        + anchor.receivedAt() + " (signed receipt " + anchor.receiptId() + ", " + anchor.signer()
+                        + ")"));
+    }
+
+    /** Time-stamps run forward in revision order, and the record was time-stamped when it was sealed. */
+    private static void time(List<RevisionDiff.Step> steps, List<SigInfo> infos, List<Finding> out) {
+        Map<Long, SigInfo> byEnd = new HashMap<>();
+        infos.forEach(i -> byEnd.put(i.end(), i));
+        java.time.Instant previous = null;
+        String previousField = null;
+        java.time.Instant seal = null;
+        boolean firstStampChecked = false;
+        boolean ordered = true;
+        for (RevisionDiff.Step s : steps) {
+            SigInfo i = byEnd.get(s.revision().end());
+            if (i == null || i.tsaTime() == null) {
+                continue;
+            }
+            if (previous != null && i.tsaTime().isBefore(previous)) {
+                ordered = false;
+                out.add(Finding.fail("time", i.field() + " 的时间戳 " + i.tsaTime() + " 早于之前版本 " + previousField + " 的 "
+                        + previous + "（时间戳被替换或倒签）", "the time-stamp of " + i.field() + " (" + i.tsaTime()
+                        + ") is earlier than that of the revision before it, " + previousField + " (" + previous
+                        + "): a time-stamp was replaced or back-dated"));
+            }
+            if (s.kind() == RevisionDiff.Kind.SEAL) {
+                seal = i.tsaTime();
+            }
+            if (s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP && seal != null && !firstStampChecked) {
+                firstStampChecked = true;
+                java.time.Duration gap = java.time.Duration.between(seal, i.tsaTime());
+                if (gap.compareTo(SEALING_WINDOW) > 0) {
+                    out.add(Finding.fail("time", "封存后的第一个文档时间戳在封存 " + gap.toMinutes() + " 分钟后才加盖（封存时即应加盖）："
+                            + "原时间戳被去除或替换", "the first document time-stamp was made " + gap.toMinutes()
+                            + " minutes after the seal, which is time-stamped as it is made: the original time-stamp"
+                            + " was stripped or replaced"));
+                    ordered = false;
+                }
+            }
+            previous = i.tsaTime();
+            previousField = i.field();
+        }
+        if (ordered && previous != null) {
+            out.add(Finding.ok("time", "各版本的时间戳按版本顺序递增，封存后即加盖文档时间戳",
+                    "the time-stamps run forward in revision order and the seal was time-stamped when it was made"));
         }
     }
 
@@ -429,7 +857,7 @@ public final class Verifier {
         return found;
     }
 
-    private void sealManifest(SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
+    private void sealManifest(Revisions revs, SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
             Options options) {
         if (!names.contains(Sealer.SEAL_FIELD)) {
             out.add(Finding.fail("seal", "缺少机构封存签名", "the institution seal signature is missing"));
@@ -437,9 +865,14 @@ public final class Verifier {
         }
         SealManifest seal;
         byte[] recordingJson;
-        try (InputStream in = util.extractRevision(Sealer.SEAL_FIELD);
-                PdfDocument rev = new PdfDocument(new PdfReader(in))) {
-            Map<String, byte[]> sealFiles = embeddedFiles(rev);
+        try {
+            long[] range = SignatureChecks.byteRange(util.getSignature(Sealer.SEAL_FIELD));
+            Revisions.Revision sealRevision = range.length == 4 ? revs.endingAt(range[2] + range[3]) : null;
+            if (sealRevision == null) {
+                out.add(Finding.fail("seal", "机构封存签名不对应文件的任何版本", "the seal signature signs no revision of the file"));
+                return;
+            }
+            Map<String, byte[]> sealFiles = lazyFiles(sealRevision.doc());
             byte[] json = sealFiles.get(SealManifest.FILE_NAME);
             recordingJson = sealFiles.get(SealManifest.RECORDING_FILE_NAME);
             if (json == null) {
@@ -526,40 +959,121 @@ public final class Verifier {
         }
     }
 
-    /** Embedded files by name, as stored (decoded stream bytes). */
+    /**
+     * Embedded files by name, as stored (decoded stream bytes): those carried by file attachment annotations (this
+     * version's layout) and those in the document's /EmbeddedFiles name tree (records sealed by earlier versions).
+     * A file name met twice keeps its first occurrence in page order; the difference analysis rejects a record in
+     * which a later revision adds one.
+     */
     static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
-        if (names == null || names.getAsDictionary(PdfName.EmbeddedFiles) == null) {
-            return out;
+        Map<String, byte[]> eager = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : lazyFiles(doc).entrySet()) {
+            eager.put(e.getKey(), e.getValue());
         }
-        Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
-        for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
-            try {
-                PdfDictionary spec = (PdfDictionary) e.getValue();
-                PdfStream stream = spec.getAsDictionary(PdfName.EF).getAsStream(PdfName.F);
-                out.put(e.getKey().toUnicodeString(), stream.getBytes());
-            } catch (RuntimeException ex) {
-                // An undecodable stream is reported as a changed file: store a marker that matches no hash.
-                out.put(e.getKey().toUnicodeString(), new byte[] {0});
+        return eager;
+    }
+
+    /** As {@link #embeddedFiles}, decoding each file only when it is asked for, while the document is open. */
+    private static Map<String, byte[]> lazyFiles(PdfDocument doc) {
+        Map<String, PdfDictionary> out = new LinkedHashMap<>();
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            PdfArray annots = doc.getPage(p).getPdfObject().getAsArray(PdfName.Annots);
+            for (int i = 0; annots != null && i < annots.size(); i++) {
+                PdfDictionary a = annots.getAsDictionary(i);
+                if (a == null || !PdfName.FileAttachment.equals(a.getAsName(PdfName.Subtype))) {
+                    continue;
+                }
+                PdfDictionary spec = a.getAsDictionary(PdfName.FS);
+                String name = spec == null ? null : fileName(spec);
+                if (name != null && !out.containsKey(name)) {
+                    out.put(name, spec);
+                }
+            }
+        }
+        PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
+        if (names != null && names.getAsDictionary(PdfName.EmbeddedFiles) != null) {
+            Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
+            for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
+                if (e.getValue() instanceof PdfDictionary d) {
+                    out.putIfAbsent(e.getKey().toUnicodeString(), d);
+                }
+            }
+        }
+        return new LazyFiles(out);
+    }
+
+    /** The file name of a file specification: /UF, else /F. */
+    static String fileName(PdfDictionary spec) {
+        PdfString uf = spec.getAsString(PdfName.UF);
+        PdfString f = uf != null ? uf : spec.getAsString(PdfName.F);
+        return f == null ? null : f.toUnicodeString();
+    }
+
+    private static byte[] fileBytes(PdfDictionary spec) {
+        try {
+            return spec.getAsDictionary(PdfName.EF).getAsStream(PdfName.F).getBytes();
+        } catch (RuntimeException ex) {
+            // An undecodable stream is reported as a changed file: a marker that matches no hash.
+            return new byte[] {0};
+        }
+    }
+
+    /** Manifest file names by the hex SHA-256 of their bytes (only manifests are read). */
+    private static Map<String, String> manifests(Map<String, byte[]> files) {
+        Map<String, String> out = new HashMap<>();
+        for (String name : files.keySet()) {
+            if (name.endsWith("-manifest.json")) {
+                out.put(Pki.sha256Hex(files.get(name)), name);
             }
         }
         return out;
     }
 
-    private static Map<String, Parsed> manifests(Map<String, byte[]> files) {
-        Map<String, Parsed> out = new HashMap<>();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (e.getKey().endsWith("-manifest.json")) {
-                try {
-                    out.put(Pki.sha256Hex(e.getValue()), new Parsed(EvidenceManifest.parse(e.getValue()), e.getKey()));
-                } catch (IOException ex) {
-                    // Unparseable manifest: no hash will match it, so the signer's manifest check fails.
-                    continue;
-                }
-            }
+    private static Parsed parseManifest(byte[] json, String name) {
+        try {
+            return new Parsed(EvidenceManifest.parse(json), name);
+        } catch (IOException | RuntimeException e) {
+            // Unparseable manifest: the signer's manifest check fails as "missing or replaced".
+            return null;
         }
-        return out;
+    }
+
+    /** Embedded files decoded only when asked for (a verification reads a few of the files a revision carries). */
+    private static final class LazyFiles extends java.util.AbstractMap<String, byte[]> {
+        private final Map<String, PdfDictionary> specs;
+        private final Map<String, byte[]> bytes = new HashMap<>();
+
+        LazyFiles(Map<String, PdfDictionary> specs) {
+            this.specs = specs;
+        }
+
+        @Override
+        public byte[] get(Object key) {
+            PdfDictionary spec = specs.get(key);
+            if (spec == null) {
+                return null;
+            }
+            return bytes.computeIfAbsent((String) key, k -> spec.isFlushed() ? new byte[] {0} : fileBytes(spec));
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return specs.containsKey(key);
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return java.util.Collections.unmodifiableSet(specs.keySet());
+        }
+
+        @Override
+        public Set<Map.Entry<String, byte[]>> entrySet() {
+            Map<String, byte[]> all = new LinkedHashMap<>();
+            for (String k : specs.keySet()) {
+                all.put(k, get(k));
+            }
+            return all.entrySet();
+        }
     }
 
     private static String commonName(X509Certificate cert) {

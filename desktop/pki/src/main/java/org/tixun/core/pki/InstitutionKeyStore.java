@@ -112,9 +112,7 @@ public final class InstitutionKeyStore {
         }
         IssuedCredential root = new IssuedCredential(rootKeys.getPrivate(), List.of(rootCert));
         InstitutionKeyStore partial = new InstitutionKeyStore(institutionName, root, null, null, null, null);
-        IssuedCredential seal = partial.issue(institutionName + " 电子印章 Seal", null,
-                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null, false, null, null,
-                Duration.ofDays(365L * 10));
+        IssuedCredential seal = partial.sealCertificate(null);
         IssuedCredential escrow = partial.issue(institutionName + " 生物特征托管 Escrow", null,
                 new KeyUsage(KeyUsage.keyAgreement), null, false, null, null, Duration.ofDays(365L * 20));
         IssuedCredential tls = partial.issue(institutionName + " 工作站 Workstation", null,
@@ -122,9 +120,7 @@ public final class InstitutionKeyStore {
                 new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}, false,
                 new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1")}), null, Duration.ofDays(365L * 5));
-        IssuedCredential tsa = partial.issue(institutionName + " 时间戳服务 TSA", null,
-                new KeyUsage(KeyUsage.digitalSignature), new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping}, true,
-                null, null, Duration.ofDays(365L * 10));
+        IssuedCredential tsa = partial.tsaCertificate(null);
         InstitutionKeyStore store = new InstitutionKeyStore(institutionName, root, seal, escrow, tls, tsa);
         store.write(p12, passphrase);
         return store;
@@ -161,13 +157,41 @@ public final class InstitutionKeyStore {
         try {
             IssuedCredential root = read(ks, ROOT, passphrase, p12);
             String institution = readOrganisation(root.certificate());
-            return new InstitutionKeyStore(institution, root, read(ks, SEAL, passphrase, p12),
+            InstitutionKeyStore store = new InstitutionKeyStore(institution, root, read(ks, SEAL, passphrase, p12),
                     read(ks, ESCROW, passphrase, p12), read(ks, TLS, passphrase, p12), read(ks, TSA, passphrase, p12));
+            return upgradeIfLegacy(store, p12, bytes, passphrase);
         } catch (UnrecoverableKeyException e) {
             throw new WrongPassphraseException(p12.toString(), e);
         } catch (GeneralSecurityException e) {
             throw new KeyStoreUnreadableException("密钥库条目无法读取 (key store entry unreadable): " + p12, e);
         }
+    }
+
+    /**
+     * A key store written before role-bound certificates gets its seal and TSA keys re-certified with their role
+     * policies (same keys): the previous file is kept beside it as {@code <name>.pre-roles} and the upgraded one
+     * written atomically. When the file cannot be written the upgrade holds in memory only and is logged.
+     */
+    private static InstitutionKeyStore upgradeIfLegacy(InstitutionKeyStore store, Path p12, byte[] original,
+            char[] passphrase) {
+        if (store.roleCertificatesCurrent()) {
+            return store;
+        }
+        InstitutionKeyStore upgraded = store.withRoleCertificates();
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InstitutionKeyStore.class);
+        try {
+            Path backup = p12.resolveSibling(p12.getFileName() + ".pre-roles");
+            if (!Files.exists(backup)) {
+                writeAtomically(backup, original);
+            }
+            upgraded.write(p12, passphrase);
+            log.warn("key store {} predates role-bound certificates: seal and TSA keys re-certified with their role"
+                    + " policies (same keys); the previous file is kept as {}", p12, backup);
+        } catch (IOException e) {
+            log.warn("key store {} predates role-bound certificates and cannot be rewritten ({}): role certificates"
+                    + " re-issued for this session only", p12, e.getMessage());
+        }
+        return upgraded;
     }
 
     private static IssuedCredential read(KeyStore ks, String alias, char[] pass, Path file)
@@ -251,9 +275,16 @@ public final class InstitutionKeyStore {
         }
         try {
             IssuedCredential root = read(ks, ROOT, pin, sunPkcs11Config);
-            return new InstitutionKeyStore(readOrganisation(root.certificate()), root, read(ks, SEAL, pin,
-                    sunPkcs11Config), read(ks, ESCROW, pin, sunPkcs11Config), read(ks, TLS, pin, sunPkcs11Config),
-                    read(ks, TSA, pin, sunPkcs11Config));
+            InstitutionKeyStore store = new InstitutionKeyStore(readOrganisation(root.certificate()), root, read(ks,
+                    SEAL, pin, sunPkcs11Config), read(ks, ESCROW, pin, sunPkcs11Config), read(ks, TLS, pin,
+                    sunPkcs11Config), read(ks, TSA, pin, sunPkcs11Config));
+            if (!store.roleCertificatesCurrent()) {
+                org.slf4j.LoggerFactory.getLogger(InstitutionKeyStore.class).warn("the PKCS#11 token's seal and TSA"
+                        + " certificates predate role-bound certificates: re-issued with their role policies for this"
+                        + " session (the token is not written)");
+                return store.withRoleCertificates();
+            }
+            return store;
         } catch (GeneralSecurityException e) {
             throw new KeyStoreUnreadableException("PKCS#11 令牌中的条目无法读取 (token entry unreadable): "
                     + e.getMessage(), e);
@@ -314,7 +345,44 @@ public final class InstitutionKeyStore {
             throw new IllegalArgumentException("manifest SHA-256 must be 32 bytes");
         }
         return issue(signerName, role, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null, false,
-                null, manifestSha256, Duration.ofDays(365L * 10));
+                null, manifestSha256, Duration.ofDays(365L * 10), EvidenceExtensions.POLICY_SIGNATURE_EVENT, null);
+    }
+
+    /** The seal certificate: non-repudiation, the seal policy; a new key, or {@code keys} kept (upgrade). */
+    private IssuedCredential sealCertificate(KeyPair keys) {
+        return issue(institutionName + " 电子印章 Seal", null,
+                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation), null, false, null, null,
+                Duration.ofDays(365L * 10), EvidenceExtensions.POLICY_SEAL, keys);
+    }
+
+    /** The TSA certificate: critical id-kp-timeStamping as its only extended key usage, the TSA policy. */
+    private IssuedCredential tsaCertificate(KeyPair keys) {
+        return issue(institutionName + " 时间戳服务 TSA", null, new KeyUsage(KeyUsage.digitalSignature),
+                new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping}, true, null, null, Duration.ofDays(365L * 10),
+                EvidenceExtensions.POLICY_TSA, keys);
+    }
+
+    /**
+     * True when the seal and TSA certificates carry their role policies; key stores made by versions before role-bound
+     * certificates do not.
+     */
+    public boolean roleCertificatesCurrent() {
+        return EvidenceExtensions.policies(seal.certificate()).contains(EvidenceExtensions.POLICY_SEAL.getId())
+                && EvidenceExtensions.policies(tsa.certificate()).contains(EvidenceExtensions.POLICY_TSA.getId());
+    }
+
+    /**
+     * A key store from before role-bound certificates, upgraded: the seal and TSA keys are kept and re-certified by
+     * the root with their role policies (a root key on the store is needed). The old certificates stay valid for the
+     * records they signed.
+     */
+    InstitutionKeyStore withRoleCertificates() {
+        if (roleCertificatesCurrent()) {
+            return this;
+        }
+        IssuedCredential newSeal = sealCertificate(new KeyPair(seal.certificate().getPublicKey(), seal.privateKey()));
+        IssuedCredential newTsa = tsaCertificate(new KeyPair(tsa.certificate().getPublicKey(), tsa.privateKey()));
+        return new InstitutionKeyStore(institutionName, root, newSeal, escrow, tls, newTsa);
     }
 
     /** Issues a TLS client+server certificate for a terminal, with its host name or address. */
@@ -328,7 +396,17 @@ public final class InstitutionKeyStore {
 
     private IssuedCredential issue(String commonName, String title, KeyUsage usage, KeyPurposeId[] ekus,
             boolean ekuCritical, GeneralNames san, byte[] manifestHash, Duration validity) {
-        KeyPair keys = Pki.newEcKeyPair();
+        return issue(commonName, title, usage, ekus, ekuCritical, san, manifestHash, validity, null, null);
+    }
+
+    /**
+     * Issues a certificate; {@code policy} binds it to one role (decision 0009); {@code keys} reuses a key pair (the
+     * role-certificate upgrade of an older key store), null makes a new one.
+     */
+    private IssuedCredential issue(String commonName, String title, KeyUsage usage, KeyPurposeId[] ekus,
+            boolean ekuCritical, GeneralNames san, byte[] manifestHash, Duration validity,
+            org.bouncycastle.asn1.ASN1ObjectIdentifier policy, KeyPair reuse) {
+        KeyPair keys = reuse != null ? reuse : Pki.newEcKeyPair();
         Instant now = Instant.now();
         X509Certificate issuer = root.certificate();
         try {
@@ -349,6 +427,10 @@ public final class InstitutionKeyStore {
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
             if (manifestHash != null) {
                 builder.addExtension(EvidenceExtensions.MANIFEST_SHA256, false, new DEROctetString(manifestHash));
+            }
+            if (policy != null) {
+                builder.addExtension(Extension.certificatePolicies, false, new org.bouncycastle.asn1.x509
+                        .CertificatePolicies(new org.bouncycastle.asn1.x509.PolicyInformation(policy)));
             }
             return new IssuedCredential(keys.getPrivate(), List.of(sign(builder, root.privateKey()), issuer));
         } catch (GeneralSecurityException | IOException e) {

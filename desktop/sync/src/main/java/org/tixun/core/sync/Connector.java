@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.sync;
 
+import org.tixun.core.pki.Receipt;
+
 /** A way to the case system (REST, folder-drop); every call must be safe to repeat after any failure. */
 public interface Connector extends AutoCloseable {
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.sync;
 
+import org.tixun.core.pki.Receipt;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tixun.core.pki.Pki;
-import org.tixun.core.sync.Receipt;
+import org.tixun.core.pki.Receipt;
 import org.tixun.core.sync.SyncFixtures;
 
 /** The reference gateway answers every call of case-system-api.md v1 as written. */

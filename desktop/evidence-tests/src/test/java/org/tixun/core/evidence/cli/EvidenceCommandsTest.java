@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,7 @@ class EvidenceCommandsTest {
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
-        assertThat(json.get("revisions").size()).isEqualTo(7);
+        assertThat(json.get("revisions").size()).isEqualTo(8);
     }
 
     @Test
@@ -81,6 +82,20 @@ class EvidenceCommandsTest {
                 dir.resolve(SampleFiles.ROOT).toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("无法验证");
+    }
+
+    @Test
+    void verifyOfANonPdfOrTruncatedFileExitsTwoWithOneLine() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.pdf"), "these are notes, not a PDF\n");
+        byte[] sealed = Files.readAllBytes(sealed());
+        Path cut = Files.write(dir.resolve("cut.pdf"), java.util.Arrays.copyOf(sealed, 400));
+        for (Path p : List.of(text, cut)) {
+            Run r = run(new VerifyCommand(), p.toString(), "-t", dir.resolve(SampleFiles.ROOT).toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("无法验证 (cannot verify): ").doesNotContain("\tat ");
+            assertThat(r.out()).isEmpty();
+        }
     }
 
     @Test

@@ -13,5 +13,9 @@ public final class QuietLogs {
                 && ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel() == ch.qos.logback.classic.Level.DEBUG) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            // A damaged file makes iText log its repairs with stack traces; the verifier reports them as findings.
+            ctx.getLogger("com.itextpdf").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence.cli;
 
+import org.tixun.core.pki.Receipt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,6 +26,18 @@ import picocli.CommandLine.Spec;
         description = {"Verify a sealed record offline: signatures, chain, time-stamps, evidence, pages.",
             "Exit codes: 0 all checks hold, 1 a check failed, 2 file or key unreadable."})
 public final class VerifyCommand implements Callable<Integer> {
+    /** Reads a receipt file (the sync outbox's JSON) and checks its signature against the case system's certificate. */
+    static Verifier.TimeAnchor timeAnchor(Path file, X509Certificate caseSystem) throws IOException {
+        org.tixun.core.pki.Receipt r;
+        try {
+            r = org.tixun.core.pki.Receipt.fromJson(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("回执文件无法读取 (the receipt " + file + " is not a receipt: " + e.getMessage() + ")", e);
+        }
+        return new Verifier.TimeAnchor(r.documentSha256(), r.receivedAt(), r.receiptId(), r.signatureValid(caseSystem),
+                caseSystem.getSubjectX500Principal().getName());
+    }
+
     @Parameters(index = "0", paramLabel = "FILE.pdf", description = "sealed record")
     Path file;
 
@@ -49,6 +62,18 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "SM2 root certificate: also check the GM-track (SM2/SM3) signatures")
     Path gmTrustAnchor;
 
+    @Option(names = "--seal-cert", paramLabel = "CERT",
+            description = "the institution seal certificate: the seal and certification must be made with its key")
+    List<Path> sealCerts = new ArrayList<>();
+
+    @Option(names = "--receipt", paramLabel = "FILE",
+            description = "the case system's signed receipt for this record (JSON): an independent time anchor")
+    Path receipt;
+
+    @Option(names = "--receipt-cert", paramLabel = "CERT",
+            description = "the case system's receipt-signing certificate (needed with --receipt)")
+    Path receiptCert;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        QuietLogs.apply();
         try {
             List<X509Certificate> anchors = new ArrayList<>();
             for (Path p : trustAnchors) {
@@ -70,16 +96,33 @@ public final class VerifyCommand implements Callable<Integer> {
                 escrow = InstitutionKeyStore.openEscrowKey(escrowKey,
                         Passphrases.read(escrowPassphraseFile, "TIXUN_ESCROW_PASSPHRASE", "托管密钥口令 escrow passphrase"));
             }
+            List<X509Certificate> seal = new ArrayList<>();
+            for (Path p : sealCerts) {
+                seal.addAll(Certificates.read(p));
+            }
+            Verifier.TimeAnchor anchor = null;
+            if (receipt != null) {
+                if (receiptCert == null) {
+                    err.println("无法验证 (cannot verify): --receipt needs --receipt-cert (the case system's"
+                            + " receipt-signing certificate)");
+                    err.flush();
+                    return VerificationReport.EXIT_UNREADABLE;
+                }
+                anchor = timeAnchor(receipt, Certificates.read(receiptCert).get(0));
+            }
             byte[] pdf = Files.readAllBytes(file);
             VerificationReport report = new Verifier(anchors).verify(file.getFileName().toString(), pdf,
                     new Verifier.Options(escrow, recording,
                             gmTrustAnchor == null ? null : Certificates.read(gmTrustAnchor).get(0))
-                            .withRecordingCheck(org.tixun.core.evidence.RecordingCheck.discover()));
+                            .withRecordingCheck(org.tixun.core.evidence.RecordingCheck.discover())
+                            .withSealCertificates(seal).withReceipt(anchor));
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
             return report.exitCode();
-        } catch (IOException e) {
-            err.println("无法验证 (cannot verify): " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // One line, never a stack trace: the file, a key or a certificate cannot be read.
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            err.println("无法验证 (cannot verify): " + m.replaceAll("[\\r\\n]+", " "));
             err.flush();
             return VerificationReport.EXIT_UNREADABLE;
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.sync;
+package org.tixun.core.pki;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.tixun.core.pki.Pki;
 
 /**
  * The case system's receipt for a registered record; {@code signature} is an optional detached CMS
@@ -43,7 +42,7 @@ public record Receipt(String recordId, String documentSha256, String receivedAt,
         return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
