@@ -12,8 +12,8 @@ import java.util.Arrays;
  *   <li><b>too light</b>: the touched blocks' median contrast (standard deviation of grey) is below {@link
  *       #MIN_CONTRAST}: the ridges barely show (pressed too lightly, dry finger);</li>
  *   <li><b>partial</b>: the touched area is below {@link #MIN_AREA_MM2} mm² (or 60 % of a smaller sensor), or on a
- *       large platen the impression runs along the window's edge for more than {@link #MAX_EDGE_MM} mm (the finger
- *       is off the edge).</li>
+ *       platen of at least {@link #LARGE_PLATEN_MM2} mm² the impression runs along the window's edge for more than
+ *       {@link #MAX_EDGE_MM} mm (the finger is off the edge).</li>
  * </ul>
  * Each refusal tells the signer what to do (zh/en) and the signer presses again.
  */
@@ -26,6 +26,8 @@ public final class ImpressionQuality {
     public static final double MIN_CONTRAST = 25;
     /** Length (mm) along the window's edge that a finger inside the window may touch on a large platen. */
     public static final double MAX_EDGE_MM = 4;
+    /** A window at least this large (mm²) holds a whole fingertip with room around it: edges are checked. */
+    public static final double LARGE_PLATEN_MM2 = 600;
     /** Standard deviation above which a block counts as touched (bare platen noise stays well below). */
     static final double TOUCH_STD = 6;
 
@@ -121,7 +123,7 @@ public final class ImpressionQuality {
         int score = (int) Math.round(100 * Math.min(1, area / 150) * Math.min(1, contrast / 60));
         Problem problem = null;
         double minArea = Math.min(MIN_AREA_MM2, 0.6 * sensorArea);
-        boolean largePlaten = sensorArea >= 2 * MIN_AREA_MM2;
+        boolean largePlaten = sensorArea >= LARGE_PLATEN_MM2;
         if (area < Math.min(BLANK_AREA_MM2, 0.2 * sensorArea)) {
             problem = Problem.BLANK;
         } else if (contrast < MIN_CONTRAST) {
