@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.SelfTestResult;
+import org.tixun.core.devices.config.ConfiguredDevices;
+import org.tixun.core.devices.config.DeviceSelfTests;
 import org.tixun.core.evidence.EscrowCrypto;
 import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.store.Database;
+import org.tixun.core.store.Settings;
 
 /**
  * The GA/T 626.1 adapter against a shared library built by the test with gcc that implements the interface and
@@ -173,6 +178,27 @@ class LivescanReaderTest {
         Path other = FakeLivescan.compile("not-livescan.c", "libnotlivescan.so");
         assertThatThrownBy(() -> LivescanReader.open(other, 0)).isInstanceOf(DeviceUnavailableException.class)
                 .hasMessageContaining("不是 GA/T 626.1 指纹采集接口库").hasMessageContaining("LIVESCAN_Init");
+    }
+
+    @Test
+    void theSelfTestOpensTheConfiguredLibraryAndTakesAnImpressionThroughTheGate() throws Exception {
+        String setting = FingerprintReaders.livescanSetting(library, 0);
+        assertThat(setting).isEqualTo("livescan:" + library);
+        try (Database db = Database.open(dir.resolve("tixun.db"))) {
+            DeviceSelfTests tests = new DeviceSelfTests(new ConfiguredDevices(new Settings(db)));
+            SelfTestResult opened = tests.fingerprintReader(setting, Duration.ZERO);
+            assertThat(opened.passed()).as(opened.sentence()).isTrue();
+            assertThat(opened.sentence()).contains("指纹采集仪正常").contains("640×640").contains("500 ppi");
+            fake.FAKE_SetBlankFrames(3);
+            SelfTestResult pressed = tests.fingerprintReader(setting, Duration.ofSeconds(20));
+            assertThat(pressed.sentence()).contains("采到 640×640 的指纹");
+            int x = (Impressions.WINDOW - Impressions.finger().width()) / 2;
+            int y = (Impressions.WINDOW - Impressions.finger().height()) / 2;
+            fake.FAKE_SetImage(FakeLivescan.raw(dir, "light.raw", Impressions.frame(x, y, 0.15)).toString());
+            SelfTestResult light = tests.fingerprintReader(setting, Duration.ofSeconds(20));
+            assertThat(light.passed()).isFalse();
+            assertThat(light.sentence()).contains("指纹过淡");
+        }
     }
 
     @Test
