@@ -60,11 +60,15 @@ public final class DeviceUnavailableException extends RuntimeException {
                 "check its cable and power, or choose another in Settings → Devices", null);
     }
 
-    /** The configured device was found but failed; {@code cause} says how. */
+    /**
+     * The configured device was found but failed; {@code cause} says how. A cause worded in this codebase's way,
+     * {@code 中文 (English)}, is split so each language carries its own half.
+     */
     public static DeviceUnavailableException failed(DeviceKind kind, String device, Throwable cause) {
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new DeviceUnavailableException(kind, device, kind.zh() + "「" + device + "」无法使用：" + detail,
-                "the " + kind.en() + " \"" + device + "\" cannot be used: " + detail,
+        String[] zhEn = splitZhEn(detail);
+        return new DeviceUnavailableException(kind, device, kind.zh() + "「" + device + "」无法使用：" + zhEn[0],
+                "the " + kind.en() + " \"" + device + "\" cannot be used: " + zhEn[1],
                 "请检查设备后重试；如仍失败，请在「设置 → 设备」中运行测试",
                 "check the device and try again; if it still fails, run its test in Settings → Devices", cause);
     }
@@ -75,6 +79,37 @@ public final class DeviceUnavailableException extends RuntimeException {
         return new DeviceUnavailableException(kind, device, reasonZh, reasonEn,
                 "请管理员在「设置 → 设备」中选择真实的" + kind.zh(),
                 "an administrator chooses a real " + kind.en() + " in Settings → Devices", null);
+    }
+
+    /**
+     * Splits {@code 中文 (English)} at its last top-level parenthesis into the two halves; a text without Chinese is
+     * English only (the Chinese half then names no detail), any other text is used for both.
+     */
+    static String[] splitZhEn(String text) {
+        String t = text.strip();
+        boolean chinese = t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        if (!chinese) {
+            return new String[] {"详见英文说明", t};
+        }
+        if (t.endsWith(")")) {
+            int depth = 0;
+            for (int i = t.length() - 1; i >= 0; i--) {
+                char c = t.charAt(i);
+                if (c == ')') {
+                    depth++;
+                } else if (c == '(' && --depth == 0) {
+                    String zh = t.substring(0, i).strip();
+                    String en = t.substring(i + 1, t.length() - 1).strip();
+                    boolean enHasChinese = en.codePoints().anyMatch(
+                            cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+                    if (!zh.isEmpty() && !en.isEmpty() && !enHasChinese) {
+                        return new String[] {zh, en};
+                    }
+                    break;
+                }
+            }
+        }
+        return new String[] {t, t};
     }
 
     public DeviceKind kind() {

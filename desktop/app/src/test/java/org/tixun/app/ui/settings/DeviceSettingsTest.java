@@ -74,7 +74,14 @@ class DeviceSettingsTest {
         DeviceDiscovery discovery = new DeviceDiscovery(new NativeCameras("Linux", sys, dev),
                 new PadCatalog(new PadDiscovery(sys, dev)), Microphones::discover, FingerprintReaders::discover);
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
-        stage.setScene(new Scene(new SettingsView(ctx, new SettingsViewModel(ctx, discovery), stage::close), 700, 780));
+        Scene scene = new Scene(new SettingsView(ctx, new SettingsViewModel(ctx, discovery), stage::close), 700, 780);
+        org.tixun.app.ui.Theme.ensureCjkFont();
+        org.tixun.app.ui.Theme.style(scene);
+        if (!javafx.scene.text.Font.getFamilies().contains("Noto Sans CJK SC")) {
+            // Screenshots on a host without CJK fonts: the document font the app ships.
+            scene.getRoot().setStyle("-fx-font-family: \"Noto Serif SC\";");
+        }
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -153,6 +160,9 @@ class DeviceSettingsTest {
         assertThat(s.get(DeviceSettings.TSA_TRUST_ANCHOR)).get().asString().startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(s.get(DeviceSettings.GM_ENABLED)).contains("true");
         assertThat(text(robot, "#settingsTsaAnchor")).contains("CN=Test TSA Root");
+        robot.interact(() -> robot.lookup("#settingsScroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(0.3));
+        org.tixun.app.ui.Screenshots.save(camera.getScene(), "settings-devices");
         assertThat(core.audit().entries()).extracting(AuditEntry::details).singleElement().asString()
                 .contains("camera=rtsp://admin:***@").contains("tsa=external").doesNotContain("pw9");
     }

@@ -43,7 +43,14 @@ class DeviceSelfTestPaneTest {
         core.settings().put(DeviceSettings.MICROPHONE, "tone");
         core.settings().put(DeviceSettings.FINGERPRINT, "livescan:" + dir.resolve("libGALSXXYY.so"));
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
-        stage.setScene(new Scene(new TerminalView(ctx, new KioskViewModel(ctx, TestApp.FAST), () -> { }), 1280, 800));
+        Scene scene = new Scene(new TerminalView(ctx, new KioskViewModel(ctx, TestApp.FAST), () -> { }), 1280, 800);
+        org.tixun.app.ui.Theme.ensureCjkFont();
+        org.tixun.app.ui.Theme.style(scene);
+        if (!javafx.scene.text.Font.getFamilies().contains("Noto Sans CJK SC")) {
+            // Screenshots on a host without CJK fonts: the document font the app ships.
+            scene.getRoot().setStyle("-fx-font-family: \"Noto Serif SC\";");
+        }
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -54,7 +61,7 @@ class DeviceSelfTestPaneTest {
     }
 
     @Test
-    void listsTheConfiguredDevicesAndTheirResults(FxRobot robot) {
+    void listsTheConfiguredDevicesAndTheirResults(FxRobot robot) throws Exception {
         robot.clickOn("#kioskDeviceSelfTest");
         assertThat(robot.lookup("#deviceSelfTest").query().isVisible()).isTrue();
         assertThat(text(robot, "#deviceSelfTestDevice-CAMERA")).isEqualTo("未配置");
@@ -65,6 +72,8 @@ class DeviceSelfTestPaneTest {
         assertThat(text(robot, "#deviceSelfTest-SIGNATURE_PAD")).startsWith("✔").contains("签名板正常");
         assertThat(text(robot, "#deviceSelfTest-FINGERPRINT_READER")).startsWith("✘")
                 .contains("找不到指纹采集仪接口库");
+        org.tixun.app.ui.Screenshots.save(robot.lookup("#deviceSelfTest").query().getScene(),
+                "terminal-device-self-test");
     }
 
     private static String text(FxRobot robot, String id) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -35,6 +37,7 @@ import org.tixun.core.media.VideoSource;
  */
 public final class RtspCamera implements VideoSource {
     private static final Logger LOG = LoggerFactory.getLogger(RtspCamera.class);
+    private static final String END_OF_STREAM = "end of stream";
 
     /** Connection state. */
     public enum State {
@@ -146,17 +149,53 @@ public final class RtspCamera implements VideoSource {
             if (e instanceof MediaDeviceException m) {
                 throw m;
             }
-            throw new MediaDeviceException("无法连接 IP 摄像头 " + redact(url) + "：" + reason(e) + "。请检查地址、用户名"
-                    + "密码、网线和摄像头电源 (cannot connect to the IP camera " + redact(url) + ": " + reason(e)
+            Reason r = reason(e);
+            throw new MediaDeviceException("无法连接 IP 摄像头 " + redact(url) + "：" + r.zh() + "。请检查地址、用户名"
+                    + "密码、网线和摄像头电源 (cannot connect to the IP camera " + redact(url) + ": " + r.en()
                     + "; check the address, user name and password, the network cable and the camera's power)", e);
         }
     }
 
-    private static String reason(Exception e) {
+    /** What went wrong, in Chinese and English: the FFmpeg error number named, never the URL repeated. */
+    record Reason(String zh, String en) {
+    }
+
+    static Reason reason(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // FFmpegFrameGrabber says "avformat_open_input() error -111: Could not open input "url" ...": keep it short
-        // and never repeat the URL with its password.
-        return m.replaceAll("\"[^\"]*\"", "").replaceAll("\\s+", " ").strip();
+        if (m.equals(END_OF_STREAM)) {
+            return new Reason("视频流结束（摄像头断开或停止推流）", "the stream ended (the camera disconnected or stopped "
+                    + "streaming)");
+        }
+        Matcher code = Pattern.compile("error (-?\\d+)").matcher(m);
+        if (code.find()) {
+            int c = Integer.parseInt(code.group(1));
+            return switch (c) {
+                case -111 -> new Reason("连接被拒绝（该端口没有 RTSP 服务）", "connection refused (no RTSP service on that "
+                        + "port)");
+                case -110 -> new Reason("连接超时", "timed out");
+                case -113, -101 -> new Reason("网络不可达", "network unreachable");
+                case -825242872 -> new Reason("用户名或密码错误（401）", "wrong user name or password (401)");
+                case -858797304 -> new Reason("摄像头拒绝访问（403）", "the camera refuses access (403)");
+                case -875574520 -> new Reason("摄像头上没有这个路径（404）", "no such path on the camera (404)");
+                case -1094995529 -> new Reason("摄像头发来的数据无法解码", "the camera's data cannot be decoded");
+                default -> {
+                    String text = avError(c);
+                    yield new Reason("FFmpeg 错误 " + c + "：" + text, "FFmpeg error " + c + ": " + text);
+                }
+            };
+        }
+        String plain = m.replaceAll("\"[^\"]*\"", "").replaceAll("\\s+", " ").strip();
+        return new Reason(plain, plain);
+    }
+
+    private static String avError(int code) {
+        byte[] buf = new byte[256];
+        avutil.av_strerror(code, buf, buf.length);
+        int n = 0;
+        while (n < buf.length && buf[n] != 0) {
+            n++;
+        }
+        return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The URL without its password, e.g. {@code rtsp://admin:***@10.0.0.5:554/stream1}. */
@@ -239,7 +278,7 @@ public final class RtspCamera implements VideoSource {
             try {
                 Frame f = g.grabImage();
                 if (f == null) {
-                    throw new FrameGrabber.Exception("end of stream");
+                    throw new FrameGrabber.Exception(END_OF_STREAM);
                 }
                 BufferedImage img = toBgr(converter.convert(f));
                 if (img == null) {
@@ -264,8 +303,9 @@ public final class RtspCamera implements VideoSource {
                 if (!running) {
                     return;
                 }
-                lastError = "IP 摄像头连接中断，正在重连：" + safeName + " (IP camera connection lost, reconnecting: "
-                        + safeName + "; " + reason(e) + ")";
+                Reason r = reason(e);
+                lastError = "IP 摄像头连接中断，正在重连：" + safeName + "，" + r.zh() + " (IP camera connection lost, "
+                        + "reconnecting: " + safeName + "; " + r.en() + ")";
                 LOG.warn("IP camera {} lost: {}; reconnecting", safeName, e.getMessage());
                 setState(State.RECONNECTING);
                 synchronized (lock) {
@@ -367,8 +407,9 @@ public final class RtspCamera implements VideoSource {
                 }
             }
         } catch (FrameGrabber.Exception e) {
-            throw new MediaDeviceException("IP 摄像头没有返回画面：" + safeName + " (the IP camera returned no picture: "
-                    + reason(e) + ")", e);
+            Reason r = reason(e);
+            throw new MediaDeviceException("IP 摄像头没有返回画面：" + safeName + "，" + r.zh() + " (the IP camera returned "
+                    + "no picture: " + r.en() + ")", e);
         }
         throw new MediaDeviceException("IP 摄像头没有返回画面：" + safeName + " (the IP camera returned no picture)");
     }

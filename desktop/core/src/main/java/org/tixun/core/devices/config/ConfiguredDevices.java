@@ -135,8 +135,9 @@ public final class ConfiguredDevices {
         try {
             return spec.open();
         } catch (PadException | RuntimeException e) {
+            // The driver words its failures in English: they go into the English half only.
             throw new DeviceUnavailableException(DeviceKind.SIGNATURE_PAD, spec.describe(),
-                    "签名板 " + spec.describe() + " 没有应答：" + e.getMessage(),
+                    "签名板 " + spec.describe() + " 没有应答",
                     "the signature pad " + spec.describe() + " does not answer: " + e.getMessage(),
                     "请检查签名板的连接线和电源；串口签名板可在「设置 → 设备」中换一种协议再测试",
                     "check the pad's cable and power; for a serial pad try another protocol in Settings → Devices",

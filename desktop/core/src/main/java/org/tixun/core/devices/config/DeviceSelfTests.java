@@ -122,7 +122,7 @@ public final class DeviceSelfTests {
                     + " pen samples)"));
         } catch (PadException e) {
             return log(SelfTestResult.of(new DeviceUnavailableException(DeviceKind.SIGNATURE_PAD, spec.describe(),
-                    "签名板 " + spec.describe() + " 出错：" + e.getMessage(), "the signature pad " + spec.describe()
+                    "签名板 " + spec.describe() + " 出错", "the signature pad " + spec.describe()
                             + " failed: " + e.getMessage(), "请检查签名板后重试", "check the pad and try again", e)));
         } finally {
             pad.close();
