@@ -153,8 +153,10 @@ public final class TerminalView extends BorderPane {
             test.textProperty().bind(i18n.bind("kiosk.devices.button"));
             test.getStyleClass().add("flat");
             test.setOnAction(e -> {
+                // Over whatever the kiosk shows now (the idle screen, or the session part once it is there).
+                javafx.scene.Node main = stack.getChildren().get(0);
                 devices.setVisible(!devices.isVisible());
-                center.setVisible(!devices.isVisible());
+                main.setVisible(!devices.isVisible());
             });
             footer.getChildren().add(1, test);
         }

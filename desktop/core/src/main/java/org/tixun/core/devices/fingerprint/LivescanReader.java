@@ -164,6 +164,12 @@ public final class LivescanReader implements FingerprintReader {
                 LOG.info("LIVESCAN reader open: {} channel {} of {}, window {}x{} ({})", lib, channel, channels,
                         w.getValue(), h.getValue(), reader.model);
                 return reader;
+            } catch (UnsatisfiedLinkError e) {
+                api.LIVESCAN_Close();
+                throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
+                        lib + " 缺少 GA/T 626.1 必需的函数：" + e.getMessage(),
+                        lib + " lacks a function GA/T 626.1 requires: " + e.getMessage(),
+                        "请向采集仪厂商索取符合 GA/T 626.1 的接口库", "ask the reader's vendor for its GA/T 626.1 library", e);
             } catch (RuntimeException e) {
                 api.LIVESCAN_Close();
                 throw e;
