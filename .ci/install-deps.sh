@@ -10,8 +10,18 @@
 #   fonts-dejavu-core  a TrueType font for building test PDFs that carry form fields
 #   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
 #                  starts a throwaway cluster with initdb/pg_ctl; the packaged cluster is not used)
+#   gcc, libc6-dev the C compiler: LivescanReaderTest builds a fake GA/T 626.1 live-scanner library (test code)
+#   libfprint-2-2  libfprint 2 for the fingerprint adapter; LibfprintReaderTest uses its virtual_image device
+#   pulseaudio, pulseaudio-utils, libasound2-plugins
+#                  MicrophonePulseTest starts a private PulseAudio daemon with a null sink and plays a tone
+#                  sequence (paplay); ALSA's pulse plugin lets javax.sound capture from it
+#   python3-gi, gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad
+#                  a real RTSP server (GStreamer's gst-rtsp-server, RTP over TCP) for RtspCameraTest (VLC's RTSP
+#                  server refuses TCP transport; live555's livemedia-utils is not in bookworm)
 set -euo pipefail
-packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql)
+packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql
+  gcc libc6-dev libfprint-2-2 pulseaudio pulseaudio-utils libasound2-plugins
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

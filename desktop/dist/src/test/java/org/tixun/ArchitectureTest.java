@@ -60,6 +60,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("org.tixun.core.store"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.evidence"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.media"))
+                .anyMatch(p -> p.startsWith("org.tixun.core.devices"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.session"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.sync"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.archive"))
@@ -99,7 +100,8 @@ class ArchitectureTest {
                 .layer("sync").definedBy("org.tixun.core.sync..")
                 .layer("archive").definedBy("org.tixun.core.archive..")
                 .layer("gateway").definedBy("org.tixun.core.gateway..")
-                .layer("session").definedBy("org.tixun.core.session..", "org.tixun.core.devices..")
+                .layer("devices").definedBy("org.tixun.core.devices..")
+                .layer("session").definedBy("org.tixun.core.session..")
                 .layer("templates").definedBy("org.tixun.templates..")
                 .layer("signpad").definedBy("org.tixun.signpad..")
                 .layer("app").definedBy("org.tixun.app..")
@@ -110,15 +112,16 @@ class ArchitectureTest {
                 .whereLayer("archive").mayOnlyBeAccessedByLayers("app", "plugins")
                 .whereLayer("gateway").mayOnlyBeAccessedByLayers("plugins")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("archive", "app", "plugins")
-                .whereLayer("media").mayOnlyBeAccessedByLayers("session", "archive", "app", "plugins")
-                .whereLayer("evidence").mayOnlyBeAccessedByLayers("media", "session", "archive", "gateway", "app",
-                        "plugins")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("media", "sync", "archive", "gateway", "session", "app",
-                        "plugins")
-                .whereLayer("pki").mayOnlyBeAccessedByLayers("domain", "evidence", "media", "sync", "archive",
-                        "gateway", "session", "app", "plugins")
+                .whereLayer("devices").mayOnlyBeAccessedByLayers("session", "app", "plugins")
+                .whereLayer("media").mayOnlyBeAccessedByLayers("devices", "session", "archive", "app", "plugins")
+                .whereLayer("evidence").mayOnlyBeAccessedByLayers("media", "devices", "session", "archive", "gateway",
+                        "app", "plugins")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("media", "devices", "sync", "archive", "gateway",
+                        "session", "app", "plugins")
+                .whereLayer("pki").mayOnlyBeAccessedByLayers("domain", "evidence", "media", "devices", "sync",
+                        "archive", "gateway", "session", "app", "plugins")
                 .whereLayer("templates").mayOnlyBeAccessedByLayers("session", "app", "plugins")
-                .whereLayer("signpad").mayOnlyBeAccessedByLayers("session", "app", "plugins")
+                .whereLayer("signpad").mayOnlyBeAccessedByLayers("devices", "session", "app", "plugins")
                 .ignoreDependency(DescribedPredicate.describe("the demo bridge of issue 13", c ->
                         DEMO_BRIDGE.contains(c.getName()) || DEMO_BRIDGE.stream().anyMatch(b -> c.getName()
                                 .startsWith(b + "$"))), DescribedPredicate.alwaysTrue())

@@ -22,7 +22,6 @@ import org.tixun.app.ui.settings.SettingsViewModel;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.audit.AuditEntry;
 import org.tixun.core.setup.MachineConfig;
-import org.tixun.core.store.Settings;
 import org.tixun.core.users.AppMode;
 
 @ExtendWith(ApplicationExtension.class)
@@ -65,23 +64,6 @@ class SettingsViewTest {
         assertThat(MachineConfig.load(core.settings()))
                 .isEqualTo(new MachineConfig(AppMode.ARCHIVE, "10.8.0.21:7443", "https://case.example/"));
         assertThat(core.audit().entries()).extracting(AuditEntry::action).containsExactly("SETTINGS_CHANGED");
-    }
-
-    @Test
-    void workstationPadIsCheckedAndSaved(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#settingsWorkstationPad").queryAs(TextField.class).setText("WACOM9:COM3"));
-        robot.clickOn("#settingsSave");
-        assertThat(robot.lookup("#error-workstationPad").queryAs(Label.class).getText()).contains("WACOM9")
-                .contains("未知").contains("ISDV4");
-        assertThat(core.settings().get(Settings.WORKSTATION_PAD)).isEmpty();
-
-        robot.interact(() -> robot.lookup("#settingsWorkstationPad").queryAs(TextField.class)
-                .setText(" ISDV4:/dev/ttyUSB0 "));
-        robot.clickOn("#settingsSave");
-        assertThat(robot.lookup("#error-workstationPad").queryAs(Label.class).getText()).isEmpty();
-        assertThat(core.settings().get(Settings.WORKSTATION_PAD)).contains("ISDV4:/dev/ttyUSB0");
-        assertThat(core.audit().entries()).extracting(AuditEntry::details).singleElement().asString()
-                .contains("workstationPad=ISDV4:/dev/ttyUSB0");
     }
 
     @Test

@@ -4,7 +4,7 @@ package org.tixun.core.media;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** FFmpeg process-wide settings. */
-final class Ffmpeg {
+public final class Ffmpeg {
     private static volatile boolean quiet;
 
     private Ffmpeg() {
@@ -14,7 +14,7 @@ final class Ffmpeg {
      * Limits FFmpeg's own console log to errors (it otherwise prints encoder banners and per-stream statistics on
      * stderr for every call); {@code -Dtixun.ffmpeg.verbose=true} keeps the default level.
      */
-    static void quiet() {
+    public static void quiet() {
         if (!quiet && !Boolean.getBoolean("tixun.ffmpeg.verbose")) {
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             quiet = true;

@@ -6,8 +6,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
@@ -16,8 +18,8 @@ import org.tixun.app.ui.Styles;
 import org.tixun.core.users.AppMode;
 
 /**
- * The administrator's settings: role of this machine, terminal address, case-system address, the workstation's
- * signature pad, keys.
+ * The administrator's settings: role of this machine, terminal address, case-system address, the devices (camera,
+ * microphone, signature pad, fingerprint reader) with their self-tests, the time-stamp authority and GM track, keys.
  */
 public final class SettingsView extends VBox {
     public SettingsView(AppContext ctx, SettingsViewModel vm, Runnable onClose) {
@@ -36,10 +38,8 @@ public final class SettingsView extends VBox {
         TextField caseSystem = new TextField();
         caseSystem.setId("settingsCaseSystemUrl");
         caseSystem.textProperty().bindBidirectional(vm.caseSystemUrlProperty());
-        TextField pad = new TextField();
-        pad.setId("settingsWorkstationPad");
-        pad.setPromptText(org.tixun.core.devices.PadSpec.EXAMPLE);
-        pad.textProperty().bindBidirectional(vm.workstationPadProperty());
+        DeviceSettingsPane devices = new DeviceSettingsPane(i18n, vm.devices(), vm.errors());
+        vm.devices().refresh();
         Label keys = new Label(vm.keystoreDescription());
         keys.setWrapText(true);
         keys.getStyleClass().add(Styles.MUTED);
@@ -57,16 +57,23 @@ public final class SettingsView extends VBox {
         close.textProperty().bind(i18n.bind("settings.close"));
         close.setCancelButton(true);
         close.setOnAction(e -> onClose.run());
-        getChildren().addAll(title,
+        VBox form = new VBox(12,
                 Forms.field(i18n, "setup.role", role, vm.errors(), "role"),
                 Forms.field(i18n, "setup.terminalAddress", terminal, vm.errors(), "terminalAddress"),
                 Forms.field(i18n, "setup.caseSystemUrl", caseSystem, vm.errors(), "caseSystemUrl"),
-                Forms.field(i18n, "settings.workstationPad", pad, vm.errors(), "workstationPad"),
+                devices,
                 Forms.field(i18n, "settings.keys", keys, null, null),
-                Forms.field(i18n, "datadir.label", new org.tixun.app.ui.DataDirField(ctx), null, null),
-                new HBox(8, save, close, message));
+                Forms.field(i18n, "datadir.label", new org.tixun.app.ui.DataDirField(ctx), null, null));
+        form.setPadding(new Insets(0, 16, 0, 0));
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("settingsScroll");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        message.setWrapText(true);
+        getChildren().addAll(title, scroll, new HBox(8, save, close, message));
         setSpacing(12);
         setPadding(new Insets(24));
-        setPrefWidth(560);
+        setPrefWidth(680);
+        setPrefHeight(760);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app.ui.settings;
 
+import java.io.IOException;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,29 +13,35 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.tixun.app.ui.AppContext;
 import org.tixun.core.audit.AuditAction;
-import org.tixun.core.devices.PadSpec;
+import org.tixun.core.devices.config.DeviceDiscovery;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.AppMode;
 import org.tixun.core.util.Messages;
 
-/** Settings an administrator may change after setup: the machine's role and its connections. */
+/** Settings an administrator may change after setup: the machine's role, its connections and its devices. */
 public final class SettingsViewModel {
     private final AppContext ctx;
     private final ObjectProperty<AppMode> role = new SimpleObjectProperty<>();
     private final StringProperty terminalAddress = new SimpleStringProperty("");
     private final StringProperty caseSystemUrl = new SimpleStringProperty("");
-    private final StringProperty workstationPad = new SimpleStringProperty("");
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
+    private final DeviceSettingsViewModel devices;
+
     public SettingsViewModel(AppContext ctx) {
+        this(ctx, new DeviceDiscovery());
+    }
+
+    /** With another device discovery (tests list devices from another sysfs tree). */
+    public SettingsViewModel(AppContext ctx, DeviceDiscovery discovery) {
         this.ctx = ctx;
+        this.devices = new DeviceSettingsViewModel(ctx, discovery);
         MachineConfig current = MachineConfig.load(ctx.core().settings());
         role.set(current.role() == null ? AppMode.WORKSTATION : current.role());
         terminalAddress.set(current.terminalAddress());
         caseSystemUrl.set(current.caseSystemUrl());
-        workstationPad.set(ctx.core().settings().get(Settings.WORKSTATION_PAD).orElse(""));
     }
 
     /** Validates and stores; returns true when saved. */
@@ -44,20 +51,21 @@ public final class SettingsViewModel {
         for (MachineConfig.Problem p : config.validate()) {
             errors.put(p.field(), Messages.get(ctx.i18n().locale(), p.key(), List.of()));
         }
-        String pad = workstationPad.get() == null ? "" : workstationPad.get().trim();
-        try {
-            PadSpec.parse(pad);
-        } catch (IllegalArgumentException e) {
-            errors.put("workstationPad", e.getMessage());
-        }
+        devices.validate(errors);
         if (!errors.isEmpty()) {
             return false;
         }
+        String deviceLine;
+        try {
+            deviceLine = devices.save(ctx.core().settings());
+        } catch (IOException e) {
+            errors.put("tsaAnchor", e.getMessage());
+            return false;
+        }
         config.save(ctx.core().settings());
-        ctx.core().settings().put(Settings.WORKSTATION_PAD, pad);
         ctx.core().audit().append(ctx.actor(), AuditAction.SETTINGS_CHANGED, "machine",
                 "role=" + config.role() + " terminal=" + config.terminalAddress() + " caseSystem="
-                        + config.caseSystemUrl() + " workstationPad=" + pad);
+                        + config.caseSystemUrl() + " " + deviceLine);
         message.set(ctx.i18n().text("settings.saved"));
         return true;
     }
@@ -81,9 +89,9 @@ public final class SettingsViewModel {
         return caseSystemUrl;
     }
 
-    /** The workstation's signature pad, {@code PROTOCOL:PORT} or blank ({@link Settings#WORKSTATION_PAD}). */
-    public StringProperty workstationPadProperty() {
-        return workstationPad;
+    /** The devices part. */
+    public DeviceSettingsViewModel devices() {
+        return devices;
     }
 
     public ObservableMap<String, String> errors() {

@@ -143,6 +143,23 @@ public final class TerminalView extends BorderPane {
             });
             footer.getChildren().add(1, test);
         }
+        if (!ctx.demo()) {
+            // The configured real devices and their self-tests (the demo keeps its simulated pad check above).
+            DeviceSelfTestPane devices = new DeviceSelfTestPane(ctx);
+            devices.setVisible(false);
+            stack.getChildren().add(1, devices);
+            Button test = new Button();
+            test.setId("kioskDeviceSelfTest");
+            test.textProperty().bind(i18n.bind("kiosk.devices.button"));
+            test.getStyleClass().add("flat");
+            test.setOnAction(e -> {
+                // Over whatever the kiosk shows now (the idle screen, or the session part once it is there).
+                javafx.scene.Node main = stack.getChildren().get(0);
+                devices.setVisible(!devices.isVisible());
+                main.setVisible(!devices.isVisible());
+            });
+            footer.getChildren().add(1, test);
+        }
         if (ctx.demo()) {
             setTop(org.tixun.app.ui.shell.TopBar.demoBanner(i18n));
         }

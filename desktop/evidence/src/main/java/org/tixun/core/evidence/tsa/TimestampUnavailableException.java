@@ -12,4 +12,15 @@ public final class TimestampUnavailableException extends IOException {
                 + "; the record stays frozen, not sealed; retry later)"
                 + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
     }
+
+    private TimestampUnavailableException(String message) {
+        super(message);
+    }
+
+    /** The authority answered, but its token is not signed by a certificate that chains to the trust anchor. */
+    public static TimestampUnavailableException untrusted(String url, String detail) {
+        return new TimestampUnavailableException("时间戳服务 " + url + " 返回的时间戳不受信任，笔录保持冻结未封存：请在「设置 → "
+                + "时间戳」中检查该服务的信任锚证书 (the time-stamp from " + url + " is not trusted; the record stays "
+                + "frozen, not sealed: check the authority's trust anchor in Settings → Time-stamps): " + detail);
+    }
 }
