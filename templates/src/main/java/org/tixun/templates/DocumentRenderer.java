@@ -124,7 +124,7 @@ public final class DocumentRenderer {
      * @throws InvalidDataException listing every problem of the data
      */
     public RenderResult renderPreview(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
-        template.validate(data);
+        template.validate(data, false);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
         synchronized (PREVIEW_LOCK) {
@@ -163,7 +163,7 @@ public final class DocumentRenderer {
      */
     public LivePage renderLive(DocumentTemplate template, DocumentData data, Lang lang, int cursorEntry,
             boolean cursorInAnswer) throws InvalidDataException {
-        template.validate(data);
+        template.validate(data, false);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, css, true), recorder);
         synchronized (PREVIEW_LOCK) {

@@ -69,6 +69,15 @@ public final class DocumentTemplate {
      * @throws InvalidDataException listing the problems
      */
     public void validate(DocumentData data) throws InvalidDataException {
+        validate(data, true);
+    }
+
+    /**
+     * Validates {@code data}; with {@code complete} false (a display render: the live record while it is typed) a
+     * missing required field or an empty question/answer list is not a problem — they show blank — but a malformed
+     * value still is.
+     */
+    public void validate(DocumentData data, boolean complete) throws InvalidDataException {
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (FieldSpec field : manifest.fields()) {
@@ -81,7 +90,7 @@ public final class DocumentTemplate {
                 ValueFormatter.check(field, value).ifPresent(problems::add);
             }
         }
-        if (!missing.isEmpty()) {
+        if (complete && !missing.isEmpty()) {
             problems.add(0, "Missing required fields: " + String.join(", ", missing));
         }
         for (String name : data.values().keySet()) {
@@ -90,7 +99,7 @@ public final class DocumentTemplate {
             }
         }
         if (manifest.qa()) {
-            if (data.qa().isEmpty()) {
+            if (complete && data.qa().isEmpty()) {
                 problems.add("The question/answer list 'qa' is empty; a " + kind() + " needs at least one entry");
             }
             for (int i = 0; i < data.qa().size(); i++) {
