@@ -44,8 +44,11 @@ public final class TestApp {
 
     public static AppContext context(CoreServices core, Locale locale, boolean demo) {
         TemplateRegistry registry = TemplateRegistry.builtIn();
-        return new AppContext(core, new I18n(locale), new Theme(), TaskRunner.SAME_THREAD, new RecordingDialogs(), demo,
-                () -> registry.templates().stream()
+        AppContext ctx = new AppContext(core, new I18n(locale), new Theme(), TaskRunner.SAME_THREAD,
+                new RecordingDialogs(), demo, () -> registry.templates().stream()
                         .map(t -> new AppContext.TemplateChoice(t.kind(), t.title(Lang.ZH), t.title(Lang.EN))).toList());
+        // The tests' session camera and microphone are the simulators (this machine has none).
+        ctx.useDevices(new org.tixun.sim.SimulatedDevices("synthetic:0"));
+        return ctx;
     }
 }

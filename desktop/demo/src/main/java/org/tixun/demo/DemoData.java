@@ -39,14 +39,6 @@ public final class DemoData {
     public static void ensure(CoreServices core, PasswordHasher kioskHasher) {
         Settings settings = core.settings();
         settings.put(Settings.DEMO, "true");
-        // The demo's devices are the simulators (this module's classpath carries them); a real installation has none.
-        if (settings.get(org.tixun.core.session.flow.TerminalStation.CAMERA_SETTING).isEmpty()) {
-            settings.put(org.tixun.core.session.flow.TerminalStation.CAMERA_SETTING, "synthetic:0");
-        }
-        if (settings.get(org.tixun.core.session.flow.TerminalStation.MICROPHONE_SETTING).isEmpty()) {
-            settings.put(org.tixun.core.session.flow.TerminalStation.MICROPHONE_SETTING,
-                    org.tixun.sim.SimulatedDevices.MICROPHONE);
-        }
         if (settings.get(Settings.INSTITUTION).isEmpty()) {
             settings.put(Settings.INSTITUTION, INSTITUTION);
         }

@@ -84,7 +84,7 @@ public final class DemoSessionPair implements AutoCloseable {
         SignatureEventJournal tj = new SignatureEventJournal(root.resolve("terminal/journal"));
         TerminalLink tl = new TerminalLink(terminalName, terminalTls, ts, tj, config);
         TerminalFlow tf = new TerminalFlow(tl, ts, tj, root.resolve("terminal"));
-        SessionMedia tm = media ? SessionMedia.open("synthetic:1", SimulatedDevices.MICROPHONE, 640, 480, 25) : null;
+        SessionMedia tm = media ? SessionMedia.open(new SimulatedDevices("synthetic:1"), 640, 480, 25) : null;
         if (tm != null) {
             tm.acceptOn(tl);
         }
@@ -107,7 +107,7 @@ public final class DemoSessionPair implements AutoCloseable {
                 (id, pdf, sha) -> {
                     core.records().markSealed("demo", id, pdf.toString(), sha);
                 }, Map.of(), recording), wl);
-        SessionMedia wm = media ? SessionMedia.open("synthetic:0", SimulatedDevices.MICROPHONE, 640, 480, 25) : null;
+        SessionMedia wm = media ? SessionMedia.open(new SimulatedDevices("synthetic:0"), 640, 480, 25) : null;
         if (wm != null) {
             wm.sink().add(recording);
         }

@@ -75,7 +75,7 @@ public final class HeadlessTerminal {
         }
         try (TerminalStation station = TerminalStation.open(o.dataDir(), o.name(), enrolled, o.link())) {
             SessionMedia media = o.camera() == null ? null
-                    : SessionMedia.open(o.camera(), SimulatedDevices.MICROPHONE, o.mediaWidth(), o.mediaHeight(), 25);
+                    : SessionMedia.open(new SimulatedDevices(o.camera()), o.mediaWidth(), o.mediaHeight(), 25);
             // The terminal's own backup of the session recording (stopped before the media it records).
             TerminalBackup backup = media == null ? null
                     : TerminalBackup.attach(o.dataDir(), station.link(), media, RecordingConfig.sd());

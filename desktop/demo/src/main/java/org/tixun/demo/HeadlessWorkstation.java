@@ -165,7 +165,7 @@ public final class HeadlessWorkstation {
                         r != null ? r.getMessage() : "无法连接终端 (cannot reach the terminal at " + o.connect() + ")");
             }
             if (script.media.enabled) {
-                SessionMedia opened = SessionMedia.open(script.media.camera, SimulatedDevices.MICROPHONE, script.media.width, script.media.height,
+                SessionMedia opened = SessionMedia.open(new SimulatedDevices(script.media.camera), script.media.width, script.media.height,
                         script.media.fps);
                 opened.sink().add(recording);
                 mediaRef.set(opened);

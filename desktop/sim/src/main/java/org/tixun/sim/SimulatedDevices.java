@@ -4,40 +4,38 @@ package org.tixun.sim;
 import com.github.sarxos.webcam.Webcam;
 import com.github.sarxos.webcam.WebcamException;
 import java.awt.Dimension;
-import java.util.Optional;
 import org.tixun.core.media.AudioSource;
-import org.tixun.core.media.CameraProvider;
 import org.tixun.core.media.CameraSource;
 import org.tixun.core.media.MediaDeviceException;
-import org.tixun.core.media.MicrophoneProvider;
+import org.tixun.core.media.MediaDevices;
 import org.tixun.core.media.VideoSource;
 
 /**
  * The simulated camera ({@code synthetic} or {@code synthetic:N}, {@link SyntheticWebcamDriver}) and microphone
- * ({@code tone}, {@link ToneSource}) for the demo and the tests. Registered as {@link CameraProvider} and
- * {@link MicrophoneProvider}; this module is never part of a production package, so a real session cannot reach them.
+ * ({@code tone}, {@link ToneSource}) for the demo and the tests, passed to a session as its {@link MediaDevices}.
+ * This module is never part of a production package, and production code cannot depend on it.
  */
-public final class SimulatedDevices implements CameraProvider, MicrophoneProvider {
+public final class SimulatedDevices implements MediaDevices {
     /** The simulated camera's configuration name. */
     public static final String CAMERA = "synthetic";
     /** The simulated microphone's configuration name. */
     public static final String MICROPHONE = "tone";
 
-    public SimulatedDevices() {
-        // ServiceLoader
+    private final String camera;
+
+    /** The synthetic camera {@code camera} ({@code synthetic} or {@code synthetic:N}) and the tone. */
+    public SimulatedDevices(String camera) {
+        this.camera = camera;
     }
 
     @Override
-    public Optional<VideoSource> open(String device, Dimension resolution, int fps) {
-        if (!device.startsWith(CAMERA)) {
-            return Optional.empty();
-        }
-        return Optional.of(openCamera(device, resolution, fps));
+    public VideoSource openCamera(Dimension size, int fps) {
+        return openCamera(camera, size, fps);
     }
 
     @Override
-    public Optional<AudioSource> open(String device) {
-        return MICROPHONE.equals(device) ? Optional.of(new ToneSource()) : Optional.empty();
+    public AudioSource openMicrophone() {
+        return new ToneSource();
     }
 
     /** Opens the synthetic camera {@code synthetic} or {@code synthetic:N}. */

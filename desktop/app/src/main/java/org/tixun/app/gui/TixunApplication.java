@@ -105,6 +105,7 @@ public final class TixunApplication extends Application {
     private void startDemo(Stage workstation) {
         PasswordHasher hasher = PasswordHasher.DEFAULT;
         DemoData.ensure(core, hasher);
+        ctx.useDevices(new org.tixun.sim.SimulatedDevices("synthetic:0"));
         DemoData.keys(core);
         User prosecutor = core.users().find("zhangwei").orElseThrow();
         ctx.currentUserProperty().set(prosecutor);

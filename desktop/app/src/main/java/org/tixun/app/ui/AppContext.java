@@ -19,6 +19,7 @@ public final class AppContext {
     private final boolean demo;
     private final Supplier<List<TemplateChoice>> templates;
     private final ObjectProperty<User> currentUser = new SimpleObjectProperty<>();
+    private volatile org.tixun.core.media.MediaDevices devices;
 
     public AppContext(CoreServices core, I18n i18n, Theme theme, TaskRunner tasks, DialogService dialogs, boolean demo,
                       Supplier<List<TemplateChoice>> templates) {
@@ -29,6 +30,17 @@ public final class AppContext {
         this.dialogs = dialogs;
         this.demo = demo;
         this.templates = templates;
+        this.devices = new org.tixun.core.devices.config.ConfiguredDevices(core.settings());
+    }
+
+    /** The session camera and microphone: the configured devices (a simulator only where the demo put one). */
+    public org.tixun.core.media.MediaDevices devices() {
+        return devices;
+    }
+
+    /** The demo and the tests give their simulated devices here; a production start never calls it. */
+    public void useDevices(org.tixun.core.media.MediaDevices devices) {
+        this.devices = java.util.Objects.requireNonNull(devices, "devices");
     }
 
     /** A template kind offered when starting a record. */

@@ -118,7 +118,7 @@ class RemoteSessionStartTest {
     void startsASessionOnARecordWithTheEnrolledTerminal(FxRobot robot) throws Exception {
         String address = "127.0.0.1:" + port;
         WaitForAsyncUtils.asyncFx(() -> {
-            TerminalKiosk k = new TerminalKiosk(ctx, address, "测试终端", "synthetic:2", "tone");
+            TerminalKiosk k = new TerminalKiosk(ctx, address, "测试终端", new org.tixun.sim.SimulatedDevices("synthetic:2"));
             kiosk.set(k);
             Scene scene = new Scene(k, 1100, 860);
             Theme.style(scene);

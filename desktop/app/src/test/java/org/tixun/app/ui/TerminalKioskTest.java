@@ -55,8 +55,21 @@ class TerminalKioskTest {
 
     private void open(String microphone, int cameraIndex) {
         WaitForAsyncUtils.asyncFx(() -> {
-            TerminalKiosk k = new TerminalKiosk(ctx, "127.0.0.1:" + port, "测试终端", "synthetic:" + cameraIndex,
-                    microphone);
+            org.tixun.sim.SimulatedDevices sim = new org.tixun.sim.SimulatedDevices("synthetic:" + cameraIndex);
+            // "tone": the simulated microphone; "default": this machine's real one (none here, or silence)
+            org.tixun.core.media.MediaDevices devices = "tone".equals(microphone) ? sim
+                    : new org.tixun.core.media.MediaDevices() {
+                        @Override
+                        public org.tixun.core.media.VideoSource openCamera(java.awt.Dimension size, int fps) {
+                            return sim.openCamera(size, fps);
+                        }
+
+                        @Override
+                        public org.tixun.core.media.AudioSource openMicrophone() {
+                            return new org.tixun.core.media.JavaSoundMicrophone("");
+                        }
+                    };
+            TerminalKiosk k = new TerminalKiosk(ctx, "127.0.0.1:" + port, "测试终端", devices);
             kiosk.set(k);
             stage.setScene(new Scene(k, 1200, 900));
             stage.show();

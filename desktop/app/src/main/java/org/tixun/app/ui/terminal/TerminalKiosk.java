@@ -17,8 +17,6 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.demo.DemoData;
-import org.tixun.core.media.AudioSource;
-import org.tixun.core.media.Microphones;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.demo.PadSignatureSource;
@@ -42,8 +40,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     private final Path dataDir;
     private final String name;
     private final String listen;
-    private final String cameraDevice;
-    private final String microphoneDevice;
+    private final org.tixun.core.media.MediaDevices devices;
     private final char[] passphrase;
     private final Label state = new Label();
     private final Label code = new Label();
@@ -54,23 +51,25 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     private volatile SessionMedia media;
     private volatile boolean closed;
 
-    /** Settings of the data dir: {@code terminal.listen}, {@code terminal.name}, {@code media.camera}. */
+    /**
+     * Settings of the data dir: {@code terminal.listen}, {@code terminal.name}, and the configured devices
+     * ({@link org.tixun.core.devices.config.ConfiguredDevices}: never a simulator).
+     */
     public TerminalKiosk(AppContext ctx) {
         this(ctx, setting(ctx, TerminalStation.LISTEN_SETTING, TerminalStation.DEFAULT_LISTEN),
                 setting(ctx, TerminalStation.NAME_SETTING, ctx.core().settings()
                         .get(org.tixun.core.store.Settings.INSTITUTION).orElse("") + " 远程提讯终端"),
-                setting(ctx, TerminalStation.CAMERA_SETTING, "default"),
-                setting(ctx, TerminalStation.MICROPHONE_SETTING, ""));
+                new org.tixun.core.devices.config.ConfiguredDevices(ctx.core().settings()));
     }
 
-    public TerminalKiosk(AppContext ctx, String listen, String name, String cameraDevice, String microphoneDevice) {
+    /** A kiosk with the given camera and microphone ({@code devices}). */
+    public TerminalKiosk(AppContext ctx, String listen, String name, org.tixun.core.media.MediaDevices devices) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         this.dataDir = ctx.core().dataDir().root().resolve("terminal");
         this.listen = listen;
         this.name = name;
-        this.cameraDevice = cameraDevice;
-        this.microphoneDevice = microphoneDevice;
+        this.devices = devices;
         String env = System.getenv(PASSPHRASE_ENV);
         this.passphrase = (env != null ? env : DemoData.KEYSTORE_PASSPHRASE).toCharArray();
         setId("terminalKiosk");
@@ -180,7 +179,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         try {
             TerminalStation s = TerminalStation.open(dataDir, name, enrolled, LinkConfig.defaults());
             station = s;
-            SessionMedia m = SessionMedia.open(cameraDevice, microphone(microphoneDevice), 640, 480, 25);
+            SessionMedia m = SessionMedia.open(devices, 640, 480, 25);
             media = m;
             backup = TerminalBackup.attach(dataDir, s.link(), m, RecordingConfig.sd());
             InetSocketAddress bound = s.listen(TerminalStation.parse(listen));
@@ -199,11 +198,6 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             LOG.warn("terminal session could not start", ex);
             Platform.runLater(() -> getChildren().setAll(errorScreen(ex.getMessage())));
         }
-    }
-
-    /** The configured microphone ({@link Microphones}: a mixer name; empty or {@code default}: the default one). */
-    static AudioSource microphone(String setting) {
-        return Microphones.open(setting);
     }
 
     private VBox errorScreen(String message) {

@@ -196,13 +196,9 @@ public final class RemoteSessionActions {
         signing.setPad(ctx.core().settings().get(Settings.WORKSTATION_PAD).orElse(""));
         try {
             InstitutionKeyStore keys = keys(passphrase);
-            String camera = ctx.core().settings().get(TerminalStation.CAMERA_SETTING).filter(v -> !v.isBlank())
-                    .orElse("default");
-            String microphone = ctx.core().settings().get(TerminalStation.MICROPHONE_SETTING)
-                    .filter(v -> !v.isBlank()).orElse("default");
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
-                    ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, camera,
-                    microphone, ctx.actor(), LinkConfig.defaults(), signing));
+                    ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, ctx.devices(),
+                    ctx.actor(), LinkConfig.defaults(), signing));
         } catch (IOException | RuntimeException e) {
             LOG.warn("remote session to {} could not start", address, e);
             ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed", e.getMessage()));

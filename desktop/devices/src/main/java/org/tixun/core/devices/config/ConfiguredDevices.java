@@ -34,7 +34,7 @@ import org.tixun.signpad.SignaturePad;
  *
  * <p>Opening blocks (device handshakes, network): call off the UI thread. The caller closes what it opens.
  */
-public final class ConfiguredDevices {
+public final class ConfiguredDevices implements org.tixun.core.media.MediaDevices {
     private final Settings settings;
     private final DeviceDiscovery discovery;
 
@@ -64,6 +64,7 @@ public final class ConfiguredDevices {
      *
      * @throws DeviceUnavailableException none configured, the demo's synthetic camera, not attached, or it fails
      */
+    @Override
     public VideoSource openCamera(Dimension size, int fps) {
         return openCamera(setting(DeviceKind.CAMERA), size, fps);
     }
@@ -98,6 +99,7 @@ public final class ConfiguredDevices {
      *
      * @throws DeviceUnavailableException none configured, the test tone, not found, or it cannot be opened
      */
+    @Override
     public JavaSoundMicrophone openMicrophone() {
         return Microphones.open(setting(DeviceKind.MICROPHONE));
     }

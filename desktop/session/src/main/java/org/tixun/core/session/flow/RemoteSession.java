@@ -117,14 +117,13 @@ public final class RemoteSession implements AutoCloseable {
     /**
      * What the app supplies to start a session.
      *
-     * @param camera the session camera's configuration name ({@link org.tixun.core.media.Cameras}); null: no
-     *        audio/video (the workstation's signers then cannot be photographed and their signing waits)
-     * @param microphone the microphone's configuration name ({@link org.tixun.core.media.Microphones})
+     * @param devices the session's camera and microphone (the configured devices); null: no audio/video (the
+     *        workstation's signers then cannot be photographed and their signing waits)
      * @param localSigning where the workstation's own signers (interrogators, recorder) sign: the app's signing window
      *        on the configured pad or screen
      */
-    public record Start(String terminalAddress, String workstationName, RecordSummary record, String camera,
-            String microphone, String actor, LinkConfig link, SignatureSource localSigning) {
+    public record Start(String terminalAddress, String workstationName, RecordSummary record,
+            org.tixun.core.media.MediaDevices devices, String actor, LinkConfig link, SignatureSource localSigning) {
         public Start {
             java.util.Objects.requireNonNull(localSigning, "localSigning");
         }
@@ -163,8 +162,7 @@ public final class RemoteSession implements AutoCloseable {
                     store, journal, s.link());
             SessionRecording recording = RecorderRecording.start(work.resolve("recording"), sessionId,
                     s.record().id(), s.actor(), org.tixun.core.recording.RecordingConfig.sd());
-            SessionMedia media = s.camera() == null ? null
-                    : SessionMedia.open(s.camera(), s.microphone(), 640, 480, 25);
+            SessionMedia media = s.devices() == null ? null : SessionMedia.open(s.devices(), 640, 480, 25);
             PhotoSource photos = media != null ? media.photos()
                     : PhotoSource.none("本次提讯没有摄像头，无法拍摄签名人照片 (this session has no camera: the signer"
                             + " cannot be photographed; configure the camera and start the session again)");

@@ -7,12 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.tixun.core.media.AudioChunk;
 import org.tixun.core.media.AudioSource;
 import org.tixun.core.media.AvSettings;
-import org.tixun.core.media.Cameras;
 import org.tixun.core.media.Direction;
 import org.tixun.core.media.MediaCall;
 import org.tixun.core.media.MediaCallListener;
 import org.tixun.core.media.MediaSink;
-import org.tixun.core.media.Microphones;
+import org.tixun.core.media.MediaDevices;
 import org.tixun.core.media.VideoFrame;
 import org.tixun.core.media.VideoSource;
 import org.tixun.core.session.SessionTls;
@@ -20,7 +19,7 @@ import org.tixun.core.session.TerminalLink;
 import org.tixun.core.session.WorkstationLink;
 
 /**
- * The session's audio/video: the configured camera and microphone ({@link Cameras}, {@link Microphones}), the
+ * The session's audio/video: the camera and microphone of its {@link MediaDevices}, the
  * workstation's {@link MediaCall} (redialled after a loss while the session runs) or the terminal's
  * {@code TerminalMedia}, frames counted per direction and fanned out to the screen and the recorder.
  */
@@ -53,18 +52,14 @@ public final class SessionMedia implements AutoCloseable {
     }
 
     /**
-     * Opens the configured camera and microphone by name (see {@link Cameras#open} and {@link Microphones#open}); the
-     * devices are closed with this object.
+     * Opens the camera and the microphone of {@code devices} (production: the configured devices; the demo and tests:
+     * the simulators); both are closed with this object.
      */
-    public static SessionMedia open(String cameraDevice, String microphoneDevice, int width, int height, int fps) {
-        return open(cameraDevice, Microphones.open(microphoneDevice), width, height, fps);
-    }
-
-    /** Opens the camera and uses {@code microphone}; the microphone is closed with this object. */
-    public static SessionMedia open(String cameraDevice, AudioSource microphone, int width, int height, int fps) {
+    public static SessionMedia open(MediaDevices devices, int width, int height, int fps) {
+        AudioSource microphone = devices.openMicrophone();
         VideoSource cam;
         try {
-            cam = Cameras.open(cameraDevice, new Dimension(width, height), fps);
+            cam = devices.openCamera(new Dimension(width, height), fps);
         } catch (RuntimeException e) {
             microphone.close();
             throw e;
