@@ -231,6 +231,22 @@ public final class TixunApplication extends Application {
                     m -> ctx.dialogs().showError(ctx.i18n().text("session.title"), m)).start();
         };
         sessionView.setAutoplay(play);
+        org.tixun.app.ui.workstation.ConnectedTerminals.add(demoSession, demoSession.workstationLink(),
+                "127.0.0.1 (demo)");
+        var pair = demoSession;
+        sessionView.setHangUp(() -> {
+            org.tixun.app.ui.workstation.ConnectedTerminals.remove(pair);
+            // The demo's two ends share this process: hanging up closes the call, the recording and the link.
+            Thread t = new Thread(() -> {
+                try {
+                    pair.close();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("demo session did not close cleanly", e);
+                }
+            }, "tixun-demo-hangup");
+            t.setDaemon(true);
+            t.start();
+        });
         javafx.scene.control.Tab sessionTab = new javafx.scene.control.Tab();
         sessionTab.textProperty().bind(ctx.i18n().bind("session.title"));
         sessionTab.setContent(sessionView);

@@ -54,14 +54,29 @@ public final class Forms {
         i18n.localeProperty().addListener((o, was, now) -> combo.setConverter(enumConverter(i18n, prefix)));
     }
 
-    /** A read-only text column whose header follows the language. */
+    /**
+     * A read-only text column whose header and cells follow the language (cells that show enums or bundle texts are
+     * re-labelled when it switches).
+     */
     public static <S> javafx.scene.control.TableColumn<S, String> column(I18n i18n, String key,
             Function<S, String> value, double width) {
         javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>();
         c.textProperty().bind(i18n.bind(key));
-        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setCellValueFactory(cd -> {
+            S row = cd.getValue();
+            return Bindings.createStringBinding(() -> value.apply(row), i18n.localeProperty());
+        });
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 56));
         return c;
+    }
+
+    /** The text a table shows when it has no rows, in the reader's language (never JavaFX's English default). */
+    public static void placeholder(I18n i18n, javafx.scene.control.TableView<?> table, String key) {
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.bind(key));
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
     }
 
     public static <T> StringConverter<T> converter(Function<T, String> toText) {

@@ -86,7 +86,7 @@ public final class ArchiveViewModel {
             total.set(p.total());
             message.set(ctx.i18n().text("archive.summary", p.total(), page.get() + 1,
                     Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE)));
-        }, e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
     }
 
     private record Page(java.util.List<RecordSummary> rows, int total) {

@@ -63,7 +63,7 @@ public final class RecordingViewModel {
             loaded.manifest().segments().forEach(s -> rows.add(new Row(s, null)));
             events.setAll(loaded.manifest().events());
             verify();
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
     }
 
     private record Loaded(Path dir, RecordingManifest manifest) {
@@ -88,7 +88,7 @@ public final class RecordingViewModel {
         })), report -> {
             progress.set(1);
             message.set(ctx.i18n().text(report.ok() ? "recording.intact" : "recording.broken"));
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
     }
 
     /** Writes the working copy. */
@@ -103,7 +103,7 @@ public final class RecordingViewModel {
             ctx.core().audit().append(ctx.actor(), org.tixun.core.audit.AuditAction.RECORDING_EXPORTED,
                     subject, "working copy " + r.file() + " of session " + m.sessionId());
             message.set(ctx.i18n().text("recording.exported", r.file()));
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+        }, e -> message.set(ctx.i18n().text("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
     }
 
     private static void fx(Runnable r) {

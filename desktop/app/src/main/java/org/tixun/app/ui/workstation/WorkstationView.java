@@ -48,7 +48,36 @@ public final class WorkstationView extends BorderPane {
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("workstation.noCases"));
         table.setPlaceholder(empty);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
+        // Switching cases with unsaved edits asks first: save, discard, or stay.
+        boolean[] reverting = {false};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (reverting[0] || b == null) {
+                return;
+            }
+            if (a != null && a.id().equals(b.id())) {
+                return;
+            }
+            if (!vm.hasUnsavedEdits()) {
+                vm.open(b);
+                return;
+            }
+            switch (askUnsaved(ctx)) {
+                case 0 -> vm.save(saved -> vm.open(b));
+                case 1 -> vm.open(b);
+                default -> {
+                    reverting[0] = true;
+                    javafx.application.Platform.runLater(() -> {
+                        if (a == null) {
+                            table.getSelectionModel().clearSelection();
+                        } else {
+                            table.getItems().stream().filter(c -> c.id().equals(a.id())).findFirst()
+                                    .ifPresent(table.getSelectionModel()::select);
+                        }
+                        reverting[0] = false;
+                    });
+                }
+            }
+        });
         // Open the most recent case when the list first fills, so the screen starts with work on it.
         vm.cases().addListener((javafx.collections.ListChangeListener<CaseSummary>) c -> {
             if (table.getSelectionModel().isEmpty() && vm.editor().isNew() && !vm.editor().dirtyProperty().get()
@@ -62,7 +91,21 @@ public final class WorkstationView extends BorderPane {
         newCase.setGraphic(new FontIcon(Material2AL.ADD));
         newCase.textProperty().bind(i18n.bind("workstation.newCase"));
         newCase.setOnAction(e -> {
+            if (vm.hasUnsavedEdits()) {
+                int answer = askUnsaved(ctx);
+                if (answer == 0) {
+                    vm.save(saved -> {
+                        table.getSelectionModel().clearSelection();
+                        vm.newCase();
+                    });
+                    return;
+                } else if (answer != 1) {
+                    return;
+                }
+            }
+            reverting[0] = true;
             table.getSelectionModel().clearSelection();
+            reverting[0] = false;
             vm.newCase();
         });
         VBox left = new VBox(8, new HBox(8, search, newCase), table);
@@ -106,7 +149,7 @@ public final class WorkstationView extends BorderPane {
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
         records.setPlaceholder(noRecords);
         records.setPrefHeight(120);
-        RemoteSessionActions remote = new RemoteSessionActions(ctx);
+        RemoteSessionActions remote = new RemoteSessionActions(ctx, vm::reload);
         Button remoteSession = new Button();
         remoteSession.setId("startRemoteSession");
         remoteSession.setGraphic(new FontIcon(Material2MZ.VIDEOCAM));
@@ -164,5 +207,13 @@ public final class WorkstationView extends BorderPane {
             }
         });
         vm.refresh();
+    }
+
+    /** Save / don't save / cancel: the answer's index (-1 closed). */
+    private static int askUnsaved(AppContext ctx) {
+        I18n i18n = ctx.i18n();
+        return ctx.dialogs().ask(i18n.text("workstation.unsaved.title"), i18n.text("workstation.unsaved.message"),
+                java.util.List.of(i18n.text("workstation.unsaved.save"), i18n.text("workstation.unsaved.discard"),
+                        i18n.text("dialog.cancel")));
     }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tixun.app.i18n.CoreText;
 import org.tixun.app.ui.AppContext;
 import org.tixun.core.cases.CaseFile;
 import org.tixun.core.cases.CaseService.CaseSummary;
@@ -42,7 +43,7 @@ public final class WorkstationViewModel {
     public void refresh() {
         String q = search.get();
         ctx.tasks().run(() -> ctx.core().cases().search(q, LIST_LIMIT), cases::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
     }
 
     public void open(CaseSummary summary) {
@@ -53,7 +54,23 @@ public final class WorkstationViewModel {
             editor.load(c);
             loadRecords(c.id());
             status.set("");
-        }, e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        }, e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
+    }
+
+    /** The open case has unsaved edits that switching away would lose. */
+    public boolean hasUnsavedEdits() {
+        return editor.dirtyProperty().get();
+    }
+
+    /**
+     * Reloads what a remote session may have changed: the open case's records (a draft sealed) and the case list's
+     * record counts.
+     */
+    public void reload() {
+        refresh();
+        if (!editor.isNew()) {
+            loadRecords(editor.caseId());
+        }
     }
 
     public void newCase() {
@@ -63,10 +80,16 @@ public final class WorkstationViewModel {
     }
 
     public void save() {
+        save(saved -> { });
+    }
+
+    /** Saves the case; {@code then} runs once it is stored (not when validation stops it). */
+    public void save(java.util.function.Consumer<CaseFile> then) {
         editor.save(saved -> {
             status.set(ctx.i18n().text("workstation.status.saved", saved.caseNumber()));
             refresh();
             loadRecords(saved.id());
+            then.accept(saved);
         });
     }
 
@@ -94,13 +117,13 @@ public final class WorkstationViewModel {
             if (e instanceof CaseValidationException) {
                 editor.validateFor(choice.kind());
             }
-            status.set(e.getMessage());
+            status.set(CoreText.describe(ctx.i18n(), e));
         });
     }
 
     private void loadRecords(String caseId) {
         ctx.tasks().run(() -> ctx.core().records().forCase(caseId), records::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
     }
 
     public CaseEditorViewModel editor() {
