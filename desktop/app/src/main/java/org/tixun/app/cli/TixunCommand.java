@@ -21,7 +21,7 @@ import picocli.CommandLine.IVersionProvider;
             org.tixun.signpad.cli.PadCommand.class, org.tixun.templates.cli.TemplateCommand.class,
             org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.evidence.cli.VerifyCommand.class,
             org.tixun.core.evidence.cli.ReplayCommand.class, org.tixun.core.evidence.cli.EvidenceBenchCommand.class,
-            InkBenchCommand.class, org.tixun.core.cli.ArchiveBenchCommand.class,
+            InkBenchCommand.class, SealBenchCommand.class, org.tixun.core.cli.ArchiveBenchCommand.class,
             org.tixun.core.session.cli.LinkBenchCommand.class, org.tixun.core.sync.cli.SyncCommand.class,
             org.tixun.core.session.cli.MediaBenchCommand.class,
             org.tixun.core.gateway.cli.GatewayCommand.class, org.tixun.core.gateway.cli.SyncBenchCommand.class,
