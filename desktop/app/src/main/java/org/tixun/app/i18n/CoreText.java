@@ -15,7 +15,7 @@ public final class CoreText {
     /** A run holding Chinese text, then the English in brackets: one bilingual pair. */
     private static final Pattern PAIR = Pattern.compile(
             "([^()（）\\n:：;；]*?[\\u3400-\\u9fff\\u3000-\\u303f\\uff00-\\uffef][^()（）\\n:：;；]*?)\\s*"
-                    + "\\(([^()\\u3400-\\u9fff]*[A-Za-z][^()\\u3400-\\u9fff]*)\\)");
+                    + "\\(([A-Za-z][^()]*)\\)");
 
     private CoreText() {
     }

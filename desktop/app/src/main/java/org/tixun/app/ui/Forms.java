@@ -21,6 +21,8 @@ public final class Forms {
         Label label = new Label();
         label.textProperty().bind(i18n.bind(labelKey));
         label.setLabelFor(input);
+        // English labels are longer: wrap rather than cut.
+        label.setWrapText(true);
         VBox box = new VBox(3, label, input);
         if (errors != null) {
             box.getChildren().add(errorLabel(errors, errorField));

@@ -72,6 +72,9 @@ class ScreensTest {
     @BeforeAll
     static void data() throws Exception {
         CssErrors.install();
+        // The app's theme, as TixunApplication applies it (the user-agent stylesheet defines the looked-up colours).
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> new Theme().apply()).get(60, TimeUnit.SECONDS);
         core = TestApp.core(dir.resolve("data"));
         DemoData.ensure(core, TestApp.FAST);
         HeadlessDemo.run(dir.resolve("out"), DemoData.keys(core));
@@ -86,7 +89,9 @@ class ScreensTest {
 
     @AfterAll
     static void close() {
-        core.close();
+        if (core != null) {
+            core.close();
+        }
     }
 
     private AppContext context(boolean admin) {

@@ -104,6 +104,10 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         });
         Label eventsTitle = new Label();
         eventsTitle.textProperty().bind(i18n.bind("recording.events"));
+        verify.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(40);
+        HBox.setHgrow(progress, Priority.SOMETIMES);
         HBox actions = new HBox(8, verify, progress, export);
         actions.setAlignment(Pos.CENTER_LEFT);
         message.setWrapText(true);

@@ -134,7 +134,8 @@ public final class SetupViewModel {
             onDone.accept(chosenRole);
         }, failure -> {
             busy.set(false);
-            errors.put("form", ctx.i18n().text("setup.error.failed", failure.getMessage()));
+            errors.put("form", ctx.i18n().text("setup.error.failed",
+                    org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure)));
         });
     }
 

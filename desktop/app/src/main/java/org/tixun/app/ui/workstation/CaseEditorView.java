@@ -177,7 +177,8 @@ public final class CaseEditorView extends VBox {
         role.setId("participantRole-" + index);
         role.valueProperty().bindBidirectional(row.roleProperty());
         Forms.localize(i18n, role, "participantRole.");
-        role.setPrefWidth(150);
+        role.setPrefWidth(170);
+        role.setMinWidth(150);
         TextField name = new TextField();
         name.setId("participantName-" + index);
         name.promptTextProperty().bind(i18n.bind("participant.name"));
@@ -187,7 +188,8 @@ public final class CaseEditorView extends VBox {
         sex.valueProperty().bindBidirectional(row.sexProperty());
         Forms.localize(i18n, sex, "sex.");
         sex.promptTextProperty().bind(i18n.bind("participant.sex"));
-        sex.setPrefWidth(90);
+        sex.setPrefWidth(110);
+        sex.setMinWidth(100);
         TextField org = new TextField();
         org.setId("participantOrg-" + index);
         org.promptTextProperty().bind(i18n.bind("participant.organisation"));

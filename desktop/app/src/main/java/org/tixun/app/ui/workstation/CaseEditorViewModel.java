@@ -172,7 +172,7 @@ public final class CaseEditorViewModel {
             if (failure instanceof CaseValidationException cve) {
                 show(cve.issues());
             } else {
-                errors.put("form", failure.getMessage());
+                errors.put("form", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure));
             }
         });
     }

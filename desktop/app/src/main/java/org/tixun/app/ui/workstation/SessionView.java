@@ -170,6 +170,7 @@ public final class SessionView extends BorderPane {
         correct.disableProperty().bind(Bindings.createBooleanBinding(() -> editor.getSelectedText().isBlank()
                 || !editor.isEditable(), editor.selectedTextProperty(), editor.editableProperty()));
         correct.setOnAction(e -> correctSelection());
+        correct.setMinWidth(Region.USE_PREF_SIZE);
         Label correctHint = new Label();
         correctHint.textProperty().bind(i18n.bind("session.correct.hint"));
         correctHint.getStyleClass().add(Styles.MUTED);

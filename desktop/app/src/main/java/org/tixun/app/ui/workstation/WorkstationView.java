@@ -41,10 +41,16 @@ public final class WorkstationView extends BorderPane {
         TableView<CaseSummary> table = new TableView<>(vm.cases());
         table.setId("caseTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Forms.column(i18n, "case.number", CaseSummary::caseNumber, 150));
-        table.getColumns().add(Forms.column(i18n, "case.cause", CaseSummary::causeOfAction, 70));
-        table.getColumns().add(Forms.column(i18n, "workstation.suspect", s -> s.suspectName() == null ? "" : s.suspectName(), 80));
-        table.getColumns().add(Forms.column(i18n, "workstation.records", s -> Integer.toString(s.recordCount()), 50));
+        var number = Forms.column(i18n, "case.number", CaseSummary::caseNumber, 170);
+        number.setMinWidth(130);
+        var cause = Forms.column(i18n, "column.cause", CaseSummary::causeOfAction, 90);
+        cause.setMinWidth(64);
+        var suspect = Forms.column(i18n, "workstation.suspect",
+                (CaseSummary s) -> s.suspectName() == null ? "" : s.suspectName(), 80);
+        suspect.setMinWidth(72);
+        var count = Forms.column(i18n, "workstation.records", (CaseSummary s) -> Integer.toString(s.recordCount()), 76);
+        count.setMinWidth(76);
+        table.getColumns().addAll(java.util.List.of(number, cause, suspect, count));
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("workstation.noCases"));
         table.setPlaceholder(empty);
@@ -112,7 +118,7 @@ public final class WorkstationView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
-        left.setMinWidth(360);
+        left.setMinWidth(400);
 
         CaseEditorView editor = new CaseEditorView(i18n, vm.editor());
         ScrollPane scroll = new ScrollPane(editor);
@@ -143,8 +149,12 @@ public final class WorkstationView extends BorderPane {
         records.setId("recordTable");
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         records.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
-        records.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
-        records.getColumns().add(Forms.column(i18n, "record.created", r -> r.createdAt().substring(0, 16).replace('T', ' '), 120));
+        var recordStatus = Forms.column(i18n, "record.status", (RecordSummary r) -> i18n.text("status." + r.status().name()), 90);
+        recordStatus.setMinWidth(80);
+        var recordCreated = Forms.column(i18n, "record.created",
+                (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 140);
+        recordCreated.setMinWidth(130);
+        records.getColumns().addAll(java.util.List.of(recordStatus, recordCreated));
         Label noRecords = new Label();
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
         records.setPlaceholder(noRecords);
@@ -191,7 +201,7 @@ public final class WorkstationView extends BorderPane {
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(0.74);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.33);
         setCenter(split);
 
         sceneProperty().addListener((o, old, scene) -> {
