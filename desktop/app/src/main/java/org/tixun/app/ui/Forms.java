@@ -51,9 +51,21 @@ public final class Forms {
 
     /** Shows enum values through the bundle and re-labels them when the language switches. */
     public static <E extends Enum<E>> void localize(I18n i18n, javafx.scene.control.ComboBox<E> combo, String prefix) {
-        combo.setConverter(enumConverter(i18n, prefix));
-        // A new converter instance makes the cells re-render in the new language.
-        i18n.localeProperty().addListener((o, was, now) -> combo.setConverter(enumConverter(i18n, prefix)));
+        relabel(i18n, combo, () -> enumConverter(i18n, prefix));
+    }
+
+    /**
+     * Gives {@code combo} the converter now and a new one when the language switches. A new converter re-labels the
+     * list cells but not the shown value (the skin keeps the button cell's text): a fresh button cell makes the
+     * skin draw it again.
+     */
+    public static <T> void relabel(I18n i18n, javafx.scene.control.ComboBox<T> combo,
+            java.util.function.Supplier<StringConverter<T>> converter) {
+        combo.setConverter(converter.get());
+        i18n.localeProperty().addListener((o, was, now) -> {
+            combo.setConverter(converter.get());
+            combo.setButtonCell(new javafx.scene.control.ListCell<>());
+        });
     }
 
     /**
@@ -69,8 +81,39 @@ public final class Forms {
             return Bindings.createStringBinding(() -> value.apply(row), i18n.localeProperty());
         });
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 56));
+        // Never narrower than its header in either language (a cut header reads "Interrog…").
+        c.textProperty().addListener(o -> fitHeader(c));
+        fitHeader(c);
         return c;
+    }
+
+    private static final String CONTENT_MIN = "tixun.contentMinWidth";
+
+    /** The column's minimum for its content (e.g. a date), besides its header's. */
+    public static void contentMinWidth(javafx.scene.control.TableColumn<?, ?> c, double px) {
+        c.getProperties().put(CONTENT_MIN, px);
+        fitHeader(c);
+    }
+
+    private static void fitHeader(javafx.scene.control.TableColumn<?, ?> c) {
+        double floor = c.getProperties().get(CONTENT_MIN) instanceof Double d ? d : 40;
+        c.setMinWidth(Math.max(floor, headerWidth(c.getText())));
+        if (c.getPrefWidth() < c.getMinWidth()) {
+            c.setPrefWidth(c.getMinWidth());
+        }
+    }
+
+    /** A generous width for a bold header text with the sort arrow's room (wide CJK, narrower Latin). */
+    static double headerWidth(String text) {
+        if (text == null) {
+            return 0;
+        }
+        double w = 30;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            w += ch >= 0x2E80 ? 16 : Character.isUpperCase(ch) ? 10.5 : 8.5;
+        }
+        return Math.ceil(w);
     }
 
     /** The text a table shows when it has no rows, in the reader's language (never JavaFX's English default). */

@@ -108,6 +108,40 @@ public final class ScreenChecks {
         return kind;
     }
 
+    /**
+     * Combo boxes whose shown value is not what their converter says now (e.g. still the old language after a
+     * switch), described.
+     */
+    public static List<String> staleComboBoxes(Parent root) {
+        List<String> out = new ArrayList<>();
+        staleWalk(root, out);
+        return out;
+    }
+
+    private static void staleWalk(Node node, List<String> out) {
+        if (node instanceof javafx.scene.control.ComboBox<?> combo && combo.isVisible() && combo.getValue() != null) {
+            String expected = shownText(combo);
+            for (Node child : combo.getChildrenUnmodifiable()) {
+                if (child instanceof javafx.scene.control.ListCell<?> cell && cell.getText() != null
+                        && !cell.getText().equals(expected)) {
+                    out.add(describe(cell) + " of ComboBox#" + combo.getId() + ": shows \"" + cell.getText()
+                            + "\", should show \"" + expected + "\"");
+                }
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                staleWalk(child, out);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String shownText(javafx.scene.control.ComboBox<T> combo) {
+        return combo.getConverter() == null ? String.valueOf(combo.getValue())
+                : combo.getConverter().toString(combo.getValue());
+    }
+
     /** Windows (showing) smaller than {@code minW}×{@code minH}, described. */
     public static List<String> tooSmall(List<Window> windows, double minW, double minH) {
         List<String> out = new ArrayList<>();

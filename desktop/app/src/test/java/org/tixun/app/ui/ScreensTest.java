@@ -74,7 +74,10 @@ class ScreensTest {
         CssErrors.install();
         // The app's theme, as TixunApplication applies it (the user-agent stylesheet defines the looked-up colours).
         org.testfx.api.FxToolkit.registerPrimaryStage();
-        WaitForAsyncUtils.asyncFx(() -> new Theme().apply()).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            new Theme().apply();
+            Theme.ensureCjkFont();
+        }).get(60, TimeUnit.SECONDS);
         core = TestApp.core(dir.resolve("data"));
         DemoData.ensure(core, TestApp.FAST);
         HeadlessDemo.run(dir.resolve("out"), DemoData.keys(core));
@@ -148,7 +151,9 @@ class ScreensTest {
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
-            return ScreenChecks.truncated(stage.getScene().getRoot());
+            List<String> found = new ArrayList<>(ScreenChecks.truncated(stage.getScene().getRoot()));
+            found.addAll(ScreenChecks.staleComboBoxes(stage.getScene().getRoot()));
+            return found;
         }).get(30, TimeUnit.SECONDS);
         cut.forEach(c -> problems.add(name + ": " + c));
         if (REAL) {

@@ -45,8 +45,8 @@ public final class ArchiveView extends BorderPane {
         kind.getItems().addAll(vm.kinds());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.promptTextProperty().bind(i18n.bind("archive.allKinds"));
-        kind.setConverter(Forms.converter(t -> t.title(i18n.locale())));
-        i18n.localeProperty().addListener((o, a, b) -> kind.setConverter(Forms.converter(t -> t.title(b))));
+        // The empty choice reads "all kinds", not a blank box.
+        Forms.relabel(i18n, kind, () -> allOr(i18n, "archive.allKinds", t -> t.title(i18n.locale())));
         kind.setPrefWidth(200);
 
         ComboBox<RecordStatus> status = new ComboBox<>(FXCollections.observableArrayList(RecordStatus.values()));
@@ -54,7 +54,7 @@ public final class ArchiveView extends BorderPane {
         status.setId("archiveStatus");
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.promptTextProperty().bind(i18n.bind("archive.allStatuses"));
-        Forms.localize(i18n, status, "status.");
+        Forms.relabel(i18n, status, () -> allOr(i18n, "archive.allStatuses", s -> i18n.text("status." + s.name())));
 
         LocalDateStringConverter iso = new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
                 DateTimeFormatter.ISO_LOCAL_DATE);
@@ -94,6 +94,12 @@ public final class ArchiveView extends BorderPane {
                 (RecordSummary r) -> i18n.text("status." + r.status().name()), 80);
         var created = Forms.column(i18n, "record.created",
                 (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 130);
+        Forms.contentMinWidth(caseNumber, 170);
+        Forms.contentMinWidth(title, 120);
+        Forms.contentMinWidth(suspect, 72);
+        Forms.contentMinWidth(interrogators, 118);
+        Forms.contentMinWidth(statusColumn, 84);
+        Forms.contentMinWidth(created, 140);
         suspect.setSortable(false);
         interrogators.setSortable(false);
         java.util.Map<javafx.scene.control.TableColumn<RecordSummary, String>, RecordQuery.Sort> sorts = java.util.Map.of(
@@ -141,7 +147,7 @@ public final class ArchiveView extends BorderPane {
         listPane.setBottom(pager);
         BorderPane.setMargin(table, new Insets(0, 0, 0, 12));
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(listPane, detail);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.56);
         setTop(filters);
         setCenter(split);
         sceneProperty().addListener((o, old, scene) -> {
@@ -153,6 +159,21 @@ public final class ArchiveView extends BorderPane {
             }
         });
         vm.search();
+    }
+
+    private static <T> javafx.util.StringConverter<T> allOr(I18n i18n, String allKey,
+            java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? i18n.text(allKey) : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("display-only converter");
+            }
+        };
     }
 
     private static String nz(String s) {

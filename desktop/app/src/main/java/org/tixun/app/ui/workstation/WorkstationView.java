@@ -42,14 +42,14 @@ public final class WorkstationView extends BorderPane {
         table.setId("caseTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var number = Forms.column(i18n, "case.number", CaseSummary::caseNumber, 170);
-        number.setMinWidth(130);
+        Forms.contentMinWidth(number, 130);
         var cause = Forms.column(i18n, "column.cause", CaseSummary::causeOfAction, 90);
-        cause.setMinWidth(64);
+        Forms.contentMinWidth(cause, 64);
         var suspect = Forms.column(i18n, "workstation.suspect",
                 (CaseSummary s) -> s.suspectName() == null ? "" : s.suspectName(), 80);
-        suspect.setMinWidth(72);
-        var count = Forms.column(i18n, "workstation.records", (CaseSummary s) -> Integer.toString(s.recordCount()), 76);
-        count.setMinWidth(76);
+        Forms.contentMinWidth(suspect, 72);
+        var count = Forms.column(i18n, "workstation.records", (CaseSummary s) -> Integer.toString(s.recordCount()), 90);
+        Forms.contentMinWidth(count, 90);
         table.getColumns().addAll(java.util.List.of(number, cause, suspect, count));
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("workstation.noCases"));
@@ -137,8 +137,7 @@ public final class WorkstationView extends BorderPane {
         template.setId("templateChoice");
         template.getItems().setAll(vm.templates());
         template.valueProperty().bindBidirectional(vm.templateProperty());
-        template.setConverter(Forms.converter(t -> t.title(i18n.locale())));
-        i18n.localeProperty().addListener((o, a, b) -> template.setConverter(Forms.converter(t -> t.title(b))));
+        Forms.relabel(i18n, template, () -> Forms.converter(t -> t.title(i18n.locale())));
         Button start = new Button();
         start.setId("startRecord");
         start.setGraphic(new FontIcon(Material2AL.DESCRIPTION));
@@ -150,10 +149,10 @@ public final class WorkstationView extends BorderPane {
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         records.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
         var recordStatus = Forms.column(i18n, "record.status", (RecordSummary r) -> i18n.text("status." + r.status().name()), 90);
-        recordStatus.setMinWidth(80);
+        Forms.contentMinWidth(recordStatus, 80);
         var recordCreated = Forms.column(i18n, "record.created",
                 (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 140);
-        recordCreated.setMinWidth(130);
+        Forms.contentMinWidth(recordCreated, 130);
         records.getColumns().addAll(java.util.List.of(recordStatus, recordCreated));
         Label noRecords = new Label();
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));

@@ -28,10 +28,11 @@ public final class WorkstationViewModel {
     private final ObservableList<RecordSummary> records = FXCollections.observableArrayList();
     private final ObservableList<AppContext.TemplateChoice> templates = FXCollections.observableArrayList();
     private final ObjectProperty<AppContext.TemplateChoice> template = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final org.tixun.app.i18n.LocalizedText status;
 
     public WorkstationViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.status = new org.tixun.app.i18n.LocalizedText(ctx.i18n());
         this.editor = new CaseEditorViewModel(ctx);
         search.addListener((o, a, b) -> refresh());
         templates.setAll(ctx.templates());
@@ -43,7 +44,7 @@ public final class WorkstationViewModel {
     public void refresh() {
         String q = search.get();
         ctx.tasks().run(() -> ctx.core().cases().search(q, LIST_LIMIT), cases::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
+                e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
     }
 
     public void open(CaseSummary summary) {
@@ -53,8 +54,8 @@ public final class WorkstationViewModel {
         ctx.tasks().run(() -> ctx.core().cases().find(summary.id()).orElseThrow(), c -> {
             editor.load(c);
             loadRecords(c.id());
-            status.set("");
-        }, e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
+            status.clear();
+        }, e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
     }
 
     /** The open case has unsaved edits that switching away would lose. */
@@ -76,7 +77,7 @@ public final class WorkstationViewModel {
     public void newCase() {
         editor.clear();
         records.clear();
-        status.set(ctx.i18n().text("workstation.status.newCase"));
+        status.set("workstation.status.newCase");
     }
 
     public void save() {
@@ -86,7 +87,7 @@ public final class WorkstationViewModel {
     /** Saves the case; {@code then} runs once it is stored (not when validation stops it). */
     public void save(java.util.function.Consumer<CaseFile> then) {
         editor.save(saved -> {
-            status.set(ctx.i18n().text("workstation.status.saved", saved.caseNumber()));
+            status.set("workstation.status.saved", saved.caseNumber());
             refresh();
             loadRecords(saved.id());
             then.accept(saved);
@@ -100,30 +101,30 @@ public final class WorkstationViewModel {
             return;
         }
         if (editor.isNew() || editor.dirtyProperty().get()) {
-            status.set(ctx.i18n().text("workstation.status.saveFirst"));
+            status.set("workstation.status.saveFirst");
             return;
         }
         if (!editor.validateFor(choice.kind())) {
-            status.set(ctx.i18n().text("workstation.status.fixErrors"));
+            status.set("workstation.status.fixErrors");
             return;
         }
         CaseFile c = editor.toCase();
         String title = choice.title(ctx.i18n().locale());
         ctx.tasks().run(() -> ctx.core().records().createDraft(ctx.actor(), c, choice.kind(), title), r -> {
-            status.set(ctx.i18n().text("workstation.status.recordStarted", r.title()));
+            status.set("workstation.status.recordStarted", r.title());
             loadRecords(c.id());
             refresh();
         }, e -> {
             if (e instanceof CaseValidationException) {
                 editor.validateFor(choice.kind());
             }
-            status.set(CoreText.describe(ctx.i18n(), e));
+            status.set("workstation.status.problem", CoreText.describe(ctx.i18n(), e));
         });
     }
 
     private void loadRecords(String caseId) {
         ctx.tasks().run(() -> ctx.core().records().forCase(caseId), records::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", CoreText.describe(ctx.i18n(), e))));
+                e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
     }
 
     public CaseEditorViewModel editor() {
@@ -151,6 +152,6 @@ public final class WorkstationViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 }
