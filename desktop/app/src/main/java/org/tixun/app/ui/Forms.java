@@ -62,10 +62,30 @@ public final class Forms {
     public static <T> void relabel(I18n i18n, javafx.scene.control.ComboBox<T> combo,
             java.util.function.Supplier<StringConverter<T>> converter) {
         combo.setConverter(converter.get());
+        combo.setButtonCell(new ShownValueCell<>(combo));
         i18n.localeProperty().addListener((o, was, now) -> {
             combo.setConverter(converter.get());
-            combo.setButtonCell(new javafx.scene.control.ListCell<>());
+            combo.setButtonCell(new ShownValueCell<>(combo));
         });
+    }
+
+    /**
+     * The cell a combo box shows its value in: the converter's text, for an empty value too when the converter names
+     * it ("all kinds"), else the prompt (JavaFX hides the prompt once a null value was chosen).
+     */
+    private static final class ShownValueCell<T> extends javafx.scene.control.ListCell<T> {
+        private final javafx.scene.control.ComboBox<T> combo;
+
+        ShownValueCell(javafx.scene.control.ComboBox<T> combo) {
+            this.combo = combo;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = combo.getConverter() == null ? null : combo.getConverter().toString(item);
+            setText(item == null && (text == null || text.isEmpty()) ? combo.getPromptText() : text);
+        }
     }
 
     /**

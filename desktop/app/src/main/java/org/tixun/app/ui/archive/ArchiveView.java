@@ -93,13 +93,13 @@ public final class ArchiveView extends BorderPane {
         var statusColumn = Forms.column(i18n, "record.status",
                 (RecordSummary r) -> i18n.text("status." + r.status().name()), 80);
         var created = Forms.column(i18n, "record.created",
-                (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 130);
-        Forms.contentMinWidth(caseNumber, 170);
+                (RecordSummary r) -> r.createdAt().substring(0, 10), 110);
+        Forms.contentMinWidth(caseNumber, 190);
         Forms.contentMinWidth(title, 120);
         Forms.contentMinWidth(suspect, 72);
         Forms.contentMinWidth(interrogators, 118);
         Forms.contentMinWidth(statusColumn, 84);
-        Forms.contentMinWidth(created, 140);
+        Forms.contentMinWidth(created, 100);
         suspect.setSortable(false);
         interrogators.setSortable(false);
         java.util.Map<javafx.scene.control.TableColumn<RecordSummary, String>, RecordQuery.Sort> sorts = java.util.Map.of(

@@ -207,6 +207,8 @@ public final class RecordDetailView extends VBox {
                 replay.setId("replay-" + r.revision());
                 replay.textProperty().bind(ctx.i18n().bind("detail.replay"));
                 replay.setOnAction(e -> askPassphraseAndReplay(r.revision()));
+                replay.setMinWidth(Region.USE_PREF_SIZE);
+                HBox.setHgrow(who, Priority.ALWAYS);
                 line.getChildren().add(replay);
             }
             box.getStyleClass().add(Styles.FORM_SECTION);

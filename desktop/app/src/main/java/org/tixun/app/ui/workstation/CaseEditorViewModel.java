@@ -68,6 +68,12 @@ public final class CaseEditorViewModel {
         dateOfBirth.addListener((o, a, b) -> dirty.set(true));
         needsInterpreter.addListener((o, a, b) -> dirty.set(true));
         participants.addListener((javafx.collections.ListChangeListener<ParticipantRow>) c -> dirty.set(true));
+        // Messages shown are written again in the new language.
+        ctx.i18n().localeProperty().addListener((o, was, now) -> {
+            if (!errors.isEmpty() && !errors.containsKey("form")) {
+                validate();
+            }
+        });
     }
 
     /** Starts a new case with the signed-in prosecutor as first interrogator. */
