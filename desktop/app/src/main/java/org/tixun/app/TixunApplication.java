@@ -202,6 +202,7 @@ public final class TixunApplication extends Application {
     }
 
     private org.tixun.core.session.flow.DemoSessionPair demoSession;
+    private WorkstationViewModel workstationVm;
     private org.tixun.app.ui.terminal.TerminalKiosk terminalKiosk;
 
     /**
@@ -233,6 +234,17 @@ public final class TixunApplication extends Application {
                     m -> ctx.dialogs().showError(ctx.i18n().text("session.title"), m)).start();
         };
         sessionView.setAutoplay(play);
+        // The cases tab follows the session: the record frozen, then sealed (its state and the counts).
+        demoSession.workstation().addListener(new org.tixun.core.session.flow.FlowListener() {
+            @Override
+            public void phase(String phase) {
+                Platform.runLater(() -> {
+                    if (workstationVm != null) {
+                        workstationVm.reload();
+                    }
+                });
+            }
+        });
         org.tixun.app.ui.workstation.ConnectedTerminals.add(demoSession, demoSession.workstationLink(),
                 "127.0.0.1 (demo)");
         var pair = demoSession;
@@ -283,7 +295,8 @@ public final class TixunApplication extends Application {
     private void openMain(Stage stage, AppMode mode) {
         switch (mode) {
             case WORKSTATION -> {
-                show(stage, withTopBar(new WorkstationView(ctx, new WorkstationViewModel(ctx)), mode, stage),
+                workstationVm = new WorkstationViewModel(ctx);
+                show(stage, withTopBar(new WorkstationView(ctx, workstationVm), mode, stage),
                         WindowPlacement.Kind.WORKSTATION);
                 // The first live-record render of the process is slow: pay it now, not when a session types.
                 org.tixun.core.session.flow.LivePublisher.prewarm(

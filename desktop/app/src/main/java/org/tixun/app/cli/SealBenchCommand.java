@@ -67,6 +67,8 @@ public final class SealBenchCommand implements Callable<Integer> {
                         r.get("after-last"), steps(r));
                 out.flush();
             }
+        } finally {
+            deleteTree(dir);
         }
         double[] after = results.stream().mapToDouble(r -> r.get("after-last")).sorted().toArray();
         double median = after[after.length / 2];
@@ -75,6 +77,17 @@ public final class SealBenchCommand implements Callable<Integer> {
         out.printf("median last signature -> sealed: %.0f ms (target <= 5000 ms: %s)%n", median,
                 median <= 5000 ? "met" : "NOT met");
         return 0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(SealBenchCommand.class).warn("bench folder {} not removed: {}", dir,
+                    e.toString());
+        }
     }
 
     private static String steps(Map<String, Double> r) {

@@ -84,9 +84,22 @@ public final class WorkstationView extends BorderPane {
                 }
             }
         });
-        // Open the most recent case when the list first fills, so the screen starts with work on it.
+
+
+        // A reloaded list (after a save or a session) keeps the open case selected; the first fill opens the most
+        // recent case, so the screen starts with work on it.
         vm.cases().addListener((javafx.collections.ListChangeListener<CaseSummary>) c -> {
-            if (table.getSelectionModel().isEmpty() && vm.editor().isNew() && !vm.editor().dirtyProperty().get()
+            String open = vm.editor().caseId();
+            if (open != null) {
+                reverting[0] = true;
+                try {
+                    table.getItems().stream().filter(x -> x.id().equals(open)).findFirst()
+                            .ifPresentOrElse(table.getSelectionModel()::select,
+                                    table.getSelectionModel()::clearSelection);
+                } finally {
+                    reverting[0] = false;
+                }
+            } else if (table.getSelectionModel().isEmpty() && !vm.editor().dirtyProperty().get()
                     && !vm.cases().isEmpty()) {
                 table.getSelectionModel().selectFirst();
             }
