@@ -113,7 +113,7 @@ public final class SessionView extends BorderPane {
         top.setPadding(new Insets(10, 12, 6, 12));
 
         video = new VideoPane(i18n);
-        video.setPrefSize(340, 255);
+        video.setPrefWidth(340);
         vm.countFrames(video::painted);
         ToggleButton mute = new ToggleButton();
         mute.setId("sessionMute");
@@ -132,7 +132,9 @@ public final class SessionView extends BorderPane {
         left.setPrefWidth(360);
         left.setMinWidth(260);
         left.setMaxWidth(420);
-        VBox.setVgrow(video, Priority.ALWAYS);
+        // The picture keeps 4:3 at the column's width instead of stretching down the whole window.
+        video.maxHeightProperty().bind(video.widthProperty().multiply(0.75));
+        video.prefHeightProperty().bind(video.widthProperty().multiply(0.75));
 
         editor.setId("sessionEditor");
         editor.setWrapText(true);
