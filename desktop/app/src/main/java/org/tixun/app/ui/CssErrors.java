@@ -42,6 +42,9 @@ public final class CssErrors {
                 }
                 SEEN.add(text);
                 LOG.warn("stylesheet problem: {}", text);
+                if (SEEN.size() <= 5) {
+                    locate(text);
+                }
             }
 
             @Override
@@ -50,6 +53,37 @@ public final class CssErrors {
 
             @Override
             public void close() {
+            }
+        });
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("from rule '\\*\\.([\\w-]+)'");
+
+    /** Logs where the nodes of the failing rule are (window, node, ids up the tree), to find the cause. */
+    private static void locate(String message) {
+        java.util.regex.Matcher m = RULE.matcher(message);
+        if (!m.find()) {
+            return;
+        }
+        String styleClass = m.group(1);
+        javafx.application.Platform.runLater(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w.getScene() == null) {
+                    continue;
+                }
+                for (javafx.scene.Node n : w.getScene().getRoot().lookupAll("." + styleClass)) {
+                    if (n instanceof javafx.scene.layout.Region r && (r.getBackground() == null
+                            || r.getBackground().isEmpty())) {
+                        StringBuilder path = new StringBuilder();
+                        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+                            path.append(" < ").append(p.getClass().getSimpleName())
+                                    .append(p.getId() == null ? "" : "#" + p.getId());
+                        }
+                        LOG.warn("  .{} without background in window '{}' (stylesheets {}): {}", styleClass,
+                                w instanceof javafx.stage.Stage st ? st.getTitle() : w.getClass().getSimpleName(),
+                                w.getScene().getStylesheets(), path);
+                    }
+                }
             }
         });
     }

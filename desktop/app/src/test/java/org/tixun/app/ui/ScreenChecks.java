@@ -142,13 +142,19 @@ public final class ScreenChecks {
                 : combo.getConverter().toString(combo.getValue());
     }
 
-    /** Windows (showing) smaller than {@code minW}×{@code minH}, described. */
+    /**
+     * Windows (showing) smaller than {@code minW}×{@code minH} screen pixels (at 150 % a window of 800 screen pixels
+     * is 533 of JavaFX's), described.
+     */
     public static List<String> tooSmall(List<Window> windows, double minW, double minH) {
         List<String> out = new ArrayList<>();
         for (Window w : windows) {
-            if (w.isShowing() && (w.getWidth() + 0.5 < minW || w.getHeight() + 0.5 < minH)) {
+            double sx = w.getOutputScaleX();
+            double sy = w.getOutputScaleY();
+            if (w.isShowing() && (w.getWidth() * sx + 0.5 < minW || w.getHeight() * sy + 0.5 < minH)) {
                 String title = w instanceof javafx.stage.Stage s ? s.getTitle() : w.toString();
-                out.add("window \"" + title + "\" is " + Math.round(w.getWidth()) + "×" + Math.round(w.getHeight()));
+                out.add("window \"" + title + "\" is " + Math.round(w.getWidth() * sx) + "×" + Math.round(w.getHeight() * sy)
+                        + " screen pixels");
             }
         }
         return out;

@@ -74,6 +74,12 @@ public final class RecordDetailView extends VBox {
                 vm.export(dir.toPath());
             }
         });
+        // The record's title wraps; the buttons keep their words.
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        print.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(10, title, spacer, export, print);
         header.setAlignment(Pos.CENTER_LEFT);
 

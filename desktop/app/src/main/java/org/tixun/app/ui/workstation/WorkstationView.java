@@ -42,7 +42,7 @@ public final class WorkstationView extends BorderPane {
         table.setId("caseTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var number = Forms.column(i18n, "case.number", CaseSummary::caseNumber, 170);
-        Forms.contentMinWidth(number, 130);
+        Forms.contentMinWidth(number, 190);
         var cause = Forms.column(i18n, "column.cause", CaseSummary::causeOfAction, 90);
         Forms.contentMinWidth(cause, 64);
         var suspect = Forms.column(i18n, "workstation.suspect",
@@ -131,7 +131,7 @@ public final class WorkstationView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
-        left.setMinWidth(400);
+        left.setMinWidth(440);
 
         CaseEditorView editor = new CaseEditorView(i18n, vm.editor());
         ScrollPane scroll = new ScrollPane(editor);
@@ -213,7 +213,7 @@ public final class WorkstationView extends BorderPane {
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(0.74);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.33);
+        split.setDividerPositions(0.36);
         setCenter(split);
 
         sceneProperty().addListener((o, old, scene) -> {
