@@ -48,6 +48,7 @@ public final class ArchiveView extends BorderPane {
         // The empty choice reads "all kinds", not a blank box.
         Forms.relabel(i18n, kind, () -> allOr(i18n, "archive.allKinds", t -> t.title(i18n.locale())));
         kind.setPrefWidth(200);
+        kind.setMinWidth(120);
 
         ComboBox<RecordStatus> status = new ComboBox<>(FXCollections.observableArrayList(RecordStatus.values()));
         status.getItems().add(0, null);
@@ -64,12 +65,14 @@ public final class ArchiveView extends BorderPane {
         from.valueProperty().bindBidirectional(vm.fromProperty());
         from.promptTextProperty().bind(i18n.bind("archive.from"));
         from.setPrefWidth(140);
+        from.setMinWidth(110);
         DatePicker to = new DatePicker();
         to.setId("archiveTo");
         to.setConverter(iso);
         to.valueProperty().bindBidirectional(vm.toProperty());
         to.promptTextProperty().bind(i18n.bind("archive.to"));
         to.setPrefWidth(140);
+        to.setMinWidth(110);
 
         Button search = new Button();
         search.setId("archiveSearchButton");
@@ -78,6 +81,9 @@ public final class ArchiveView extends BorderPane {
         search.getStyleClass().add("accent");
         search.setDefaultButton(true);
         search.setOnAction(e -> vm.search());
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(80);
         HBox filters = new HBox(8, text, kind, status, from, to, search);
         HBox.setHgrow(text, Priority.ALWAYS);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -85,7 +91,7 @@ public final class ArchiveView extends BorderPane {
 
         TableView<RecordSummary> table = new TableView<>(vm.rows());
         table.setId("archiveTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var caseNumber = Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170);
         var title = Forms.column(i18n, "record.title", RecordSummary::title, 220);
         var suspect = Forms.column(i18n, "archive.suspect", (RecordSummary r) -> nz(r.suspectName()), 90);

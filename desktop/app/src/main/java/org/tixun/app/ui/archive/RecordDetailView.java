@@ -80,8 +80,13 @@ public final class RecordDetailView extends VBox {
         HBox.setHgrow(title, Priority.ALWAYS);
         export.setMinWidth(Region.USE_PREF_SIZE);
         print.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title, spacer, export, print);
-        header.setAlignment(Pos.CENTER_LEFT);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox buttons = new HBox(10, message, spacer, export, print);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, title, buttons);
 
         vm.pages().addListener((ListChangeListener<BufferedImage>) c -> rebuildThumbnails());
         ScrollPane pagesPane = new ScrollPane(thumbnails);
@@ -94,7 +99,7 @@ public final class RecordDetailView extends VBox {
 
         TableView<AuditEntry> audit = new TableView<>(vm.audit());
         audit.setId("detailAudit");
-        audit.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        audit.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         audit.getColumns().add(Forms.column(i18n, "detail.audit.seq", a -> Long.toString(a.seq()), 50));
         audit.getColumns().add(Forms.column(i18n, "detail.audit.at", a -> a.at().replace('T', ' ').substring(0, 19), 150));
         audit.getColumns().add(Forms.column(i18n, "detail.audit.actor", AuditEntry::actor, 90));
@@ -152,7 +157,9 @@ public final class RecordDetailView extends VBox {
                 tab(i18n, "detail.tab.sync", syncPane), tab(i18n, "recording.tab", new RecordingTab(ctx, vm.recording())));
         tabs.setId("detailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(header, message, tabs);
+        // Narrow windows (150 % on a small screen) shrink the tabs, never the title and the verdict to one line.
+        tabs.setMinHeight(160);
+        getChildren().addAll(header, tabs);
         setSpacing(8);
         setPadding(new Insets(10, 12, 10, 12));
     }

@@ -73,7 +73,7 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
 
         TableView<RecordingViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("recordingSegments");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(Forms.column(i18n, "recording.col.index", r -> Integer.toString(r.segment().index()), 40));
         table.getColumns().add(Forms.column(i18n, "recording.col.time", r -> TIME.format(r.segment().start()) + " – "
                 + TIME.format(r.segment().end()), 140));
@@ -158,7 +158,7 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         right.setPadding(new Insets(0, 0, 0, 4));
         left.setPadding(new Insets(0, 4, 0, 0));
         getItems().addAll(left, right);
-        setDividerPositions(0.55);
+        setDividerPositions(0.62);
         setPadding(new Insets(8));
         sceneProperty().addListener((o, a, s) -> {
             if (s == null) {

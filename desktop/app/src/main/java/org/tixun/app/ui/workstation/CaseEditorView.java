@@ -78,6 +78,7 @@ public final class CaseEditorView extends VBox {
         CheckBox interpreter = new CheckBox();
         interpreter.setId("suspectNeedsInterpreter");
         interpreter.textProperty().bind(i18n.bind("suspect.needsInterpreter"));
+        interpreter.setWrapText(true);
         interpreter.selectedProperty().bindBidirectional(vm.needsInterpreterProperty());
         TextField language = text("suspectLanguage", vm.languageProperty());
         language.disableProperty().bind(vm.needsInterpreterProperty().not());

@@ -106,9 +106,15 @@ public final class SessionView extends BorderPane {
         hangUp.setMinWidth(Region.USE_PREF_SIZE);
         hangUp.disableProperty().bind(vm.hungUpProperty());
         hangUp.setOnAction(e -> hangUp());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, link, terminal, spacer, recording, phase, hangUp);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        terminal.setMinWidth(Region.USE_PREF_SIZE);
+        // Left: what the session is; right: its state and the hang-up. On a narrow window the right part goes
+        // under the left instead of cutting words.
+        HBox what = new HBox(12, title, link, terminal);
+        what.setAlignment(Pos.CENTER_LEFT);
+        HBox state = new HBox(12, recording, phase, hangUp);
+        state.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(24, 6, what, state);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 12, 6, 12));
 
@@ -155,6 +161,7 @@ public final class SessionView extends BorderPane {
         });
         Label editorTitle = new Label();
         editorTitle.textProperty().bind(i18n.bind("session.editor.title"));
+        editorTitle.setWrapText(true);
         Label readOnly = new Label();
         readOnly.setId("sessionReadOnly");
         readOnly.textProperty().bind(Bindings.createStringBinding(() -> vm.phaseValueProperty().get()

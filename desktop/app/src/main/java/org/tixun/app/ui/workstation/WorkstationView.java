@@ -40,7 +40,7 @@ public final class WorkstationView extends BorderPane {
 
         TableView<CaseSummary> table = new TableView<>(vm.cases());
         table.setId("caseTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var number = Forms.column(i18n, "case.number", CaseSummary::caseNumber, 170);
         Forms.contentMinWidth(number, 190);
         var cause = Forms.column(i18n, "column.cause", CaseSummary::causeOfAction, 90);
@@ -131,7 +131,7 @@ public final class WorkstationView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setPadding(new Insets(12));
-        left.setMinWidth(440);
+        left.setMinWidth(360);
 
         CaseEditorView editor = new CaseEditorView(i18n, vm.editor());
         ScrollPane scroll = new ScrollPane(editor);
@@ -159,7 +159,7 @@ public final class WorkstationView extends BorderPane {
 
         TableView<RecordSummary> records = new TableView<>(vm.records());
         records.setId("recordTable");
-        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         records.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
         var recordStatus = Forms.column(i18n, "record.status", (RecordSummary r) -> i18n.text("status." + r.status().name()), 90);
         Forms.contentMinWidth(recordStatus, 80);
@@ -191,11 +191,17 @@ public final class WorkstationView extends BorderPane {
         status.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : java.util.List.of(save, start, terminals, remoteSession, newCase)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        template.setMinWidth(120);
+        noRecords.setWrapText(true);
         HBox actions = new HBox(8, save, spacer, template, start);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label recordsTitle = new Label();
         recordsTitle.textProperty().bind(i18n.bind("workstation.recordsOfCase"));
         recordsTitle.getStyleClass().add("section-title");
+        recordsTitle.setWrapText(true);
         VBox.setVgrow(records, Priority.ALWAYS);
         Region recordsSpacer = new Region();
         HBox.setHgrow(recordsSpacer, Priority.ALWAYS);
