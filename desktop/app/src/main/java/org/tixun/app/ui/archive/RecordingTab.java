@@ -88,7 +88,8 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
 
         ListView<RecordingManifest.Event> events = new ListView<>(vm.events());
         events.setId("recordingEvents");
-        events.setPrefHeight(150);
+        events.setPrefHeight(110);
+        events.setMinHeight(56);
         events.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(RecordingManifest.Event e, boolean empty) {

@@ -162,6 +162,7 @@ public final class SessionView extends BorderPane {
         Label editorTitle = new Label();
         editorTitle.textProperty().bind(i18n.bind("session.editor.title"));
         editorTitle.setWrapText(true);
+        editorTitle.setMinHeight(Region.USE_PREF_SIZE);
         Label readOnly = new Label();
         readOnly.setId("sessionReadOnly");
         readOnly.textProperty().bind(Bindings.createStringBinding(() -> vm.phaseValueProperty().get()
@@ -184,6 +185,7 @@ public final class SessionView extends BorderPane {
         correctHint.textProperty().bind(i18n.bind("session.correct.hint"));
         correctHint.getStyleClass().add(Styles.MUTED);
         correctHint.setWrapText(true);
+        correctHint.setMinHeight(Region.USE_PREF_SIZE);
         HBox correctRow = new HBox(8, correct, correctHint);
         correctRow.setAlignment(Pos.CENTER_LEFT);
         corrections.setId("sessionCorrections");

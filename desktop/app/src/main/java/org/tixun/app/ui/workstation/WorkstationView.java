@@ -194,7 +194,7 @@ public final class WorkstationView extends BorderPane {
         for (javafx.scene.control.Control c : java.util.List.of(save, start, terminals, remoteSession, newCase)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        template.setMinWidth(120);
+        template.setMinWidth(Region.USE_PREF_SIZE);
         noRecords.setWrapText(true);
         HBox actions = new HBox(8, save, spacer, template, start);
         actions.setAlignment(Pos.CENTER_LEFT);
