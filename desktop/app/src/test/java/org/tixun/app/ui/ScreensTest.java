@@ -91,7 +91,10 @@ class ScreensTest {
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws Exception {
+        // The theme is process-wide: the other UI tests of this JVM are laid out with JavaFX's default.
+        WaitForAsyncUtils.asyncFx(() -> javafx.application.Application.setUserAgentStylesheet(null))
+                .get(60, TimeUnit.SECONDS);
         if (core != null) {
             core.close();
         }

@@ -135,8 +135,11 @@ public final class SessionView extends BorderPane {
         muteRow.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, video, muteRow);
         left.setPadding(new Insets(0, 8, 8, 12));
-        left.setPrefWidth(360);
-        left.setMinWidth(260);
+        // The side columns take a share of the window (never less than they need), so the record keeps the most
+        // room on a small or scaled screen.
+        left.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(220, Math.min(420,
+                getWidth() * 0.27)), widthProperty()));
+        left.setMinWidth(220);
         left.setMaxWidth(420);
         // The picture keeps 4:3 at the column's width instead of stretching down the whole window.
         video.maxHeightProperty().bind(video.widthProperty().multiply(0.75));
@@ -194,7 +197,7 @@ public final class SessionView extends BorderPane {
         VBox center = new VBox(6, editorTitle, readOnly, editor, correctRow, corrections);
         VBox.setVgrow(editor, Priority.ALWAYS);
         center.setPadding(new Insets(0, 8, 8, 8));
-        center.setMinWidth(320);
+        center.setMinWidth(280);
 
         Label progressTitle = new Label();
         progressTitle.textProperty().bind(i18n.bind("session.progress"));
@@ -264,8 +267,9 @@ public final class SessionView extends BorderPane {
                 diagnosticsPane);
         VBox.setVgrow(signerScroll, Priority.ALWAYS);
         right.setPadding(new Insets(0, 12, 8, 8));
-        right.setPrefWidth(340);
-        right.setMinWidth(280);
+        right.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(240, Math.min(380,
+                getWidth() * 0.26)), widthProperty()));
+        right.setMinWidth(240);
 
         setTop(top);
         setLeft(left);

@@ -214,6 +214,11 @@ public final class WorkstationView extends BorderPane {
         bar.getStyleClass().add(Styles.FORM_SECTION);
         BorderPane editorPane = new BorderPane(scroll);
         editorPane.setBottom(bar);
+        // On a small or scaled screen the form keeps room to work in; the records list gives way first.
+        editorPane.setMinHeight(200);
+        scroll.setMinHeight(100);
+        records.setMinHeight(70);
+        recordsBox.setMinHeight(120);
         // The form gets most of the height; the divider lets the user give the records more.
         SplitPane right = new SplitPane(editorPane, recordsBox);
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
