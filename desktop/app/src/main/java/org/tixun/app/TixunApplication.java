@@ -81,6 +81,7 @@ public final class TixunApplication extends Application {
         Splash splash = Splash.show(i18n);
         // The log file opens with the data dir: this figure is logged with the window's, below.
         long splashAt = sinceProcessStart();
+        closeNativeSplash();
         Theme theme = new Theme();
         Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, started, splashAt), "tixun-start");
         boot.setDaemon(true);
@@ -90,6 +91,21 @@ public final class TixunApplication extends Application {
             theme.apply();
             Theme.ensureCjkFont();
         });
+    }
+
+    /**
+     * The launchers start the JVM with {@code -splash:splash.png}, a picture shown before any class loads; the
+     * JavaFX splash with its progress takes over here.
+     */
+    private static void closeNativeSplash() {
+        try {
+            java.awt.SplashScreen early = java.awt.SplashScreen.getSplashScreen();
+            if (early != null) {
+                early.close();
+            }
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            LOG.debug("no launcher splash to close: {}", e.toString());
+        }
     }
 
     /** Milliseconds since the JVM started (the process, for a user). */
