@@ -190,21 +190,31 @@ public final class TixunApplication extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double terminalWidth = Math.min(820, screen.getWidth() * 0.42);
         Stage terminal = new Stage();
-        openMain(workstation, AppMode.WORKSTATION);
-        workstation.setX(screen.getMinX());
-        workstation.setY(screen.getMinY());
-        workstation.setWidth(Math.min(1320, Math.max(WindowPlacement.MIN_WIDTH, screen.getWidth() - terminalWidth)));
-        workstation.setHeight(Math.min(860, screen.getHeight()));
+        // The cases screen goes straight into its tab: a former scene root moved into a tab keeps stale looked-up
+        // colours (the stylesheet errors of .demo-banner and .text-input the demo used to log).
+        workstationVm = new WorkstationViewModel(ctx);
+        javafx.scene.Parent cases = withTopBar(new WorkstationView(ctx, workstationVm), AppMode.WORKSTATION,
+                workstation);
+        javafx.scene.Parent workstationRoot = cases;
         javafx.scene.Parent terminalRoot;
         try {
             if (demoSession == null) {
                 throw new IllegalStateException("the demo's link did not start (see the log)");
             }
-            terminalRoot = startDemoSession(workstation);
+            terminalRoot = startDemoSession(cases);
+            workstationRoot = demoTabs;
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("demo remote session could not start; showing the idle kiosk", e);
             terminalRoot = new TerminalView(ctx, new KioskViewModel(ctx, hasher), terminal::close);
         }
+        show(workstation, workstationRoot, WindowPlacement.Kind.WORKSTATION);
+        org.tixun.core.session.flow.LivePublisher.prewarm(
+                org.tixun.templates.DefaultTemplateService.forDataDir(ctx.core().dataDir().root()),
+                "INTERROGATION_RECORD", org.tixun.templates.Lang.ZH);
+        workstation.setX(screen.getMinX());
+        workstation.setY(screen.getMinY());
+        workstation.setWidth(Math.min(1320, Math.max(WindowPlacement.MIN_WIDTH, screen.getWidth() - terminalWidth)));
+        workstation.setHeight(Math.min(860, screen.getHeight()));
         terminal.setScene(new Scene(terminalRoot));
         Theme.style(terminal.getScene());
         terminal.setWidth(terminalWidth);
@@ -219,6 +229,8 @@ public final class TixunApplication extends Application {
 
     private org.tixun.core.session.flow.DemoSessionPair demoSession;
     private WorkstationViewModel workstationVm;
+    /** The demo's workstation window content: the session tab and the cases tab. */
+    private javafx.scene.Parent demoTabs;
     private org.tixun.app.ui.terminal.TerminalKiosk terminalKiosk;
 
     /**
@@ -226,7 +238,7 @@ public final class TixunApplication extends Application {
      * window gets the session screen as its first tab, the terminal window the kiosk session screens. With
      * {@code -Dtixun.demo.autoplay=true} the script starts by itself (screenshots).
      */
-    private javafx.scene.Parent startDemoSession(Stage workstation) throws java.io.IOException {
+    private javafx.scene.Parent startDemoSession(javafx.scene.Parent cases) throws java.io.IOException {
         var script = org.tixun.core.session.flow.SessionScript.demo();
         var camera = demoSession.terminalMedia().photos();
         var pad = new org.tixun.core.session.flow.PadSignatureSource(
@@ -282,11 +294,10 @@ public final class TixunApplication extends Application {
         sessionTab.setContent(sessionView);
         javafx.scene.control.Tab casesTab = new javafx.scene.control.Tab();
         casesTab.textProperty().bind(ctx.i18n().bind("mode.WORKSTATION"));
-        javafx.scene.Parent cases = workstation.getScene().getRoot();
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(sessionTab, casesTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        workstation.getScene().setRoot(tabs);
         casesTab.setContent(cases);
+        demoTabs = tabs;
         if (Boolean.getBoolean("tixun.demo.autoplay")) {
             javafx.application.Platform.runLater(play);
         }
