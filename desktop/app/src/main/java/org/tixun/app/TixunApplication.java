@@ -211,16 +211,13 @@ public final class TixunApplication extends Application {
         org.tixun.core.session.flow.LivePublisher.prewarm(
                 org.tixun.templates.DefaultTemplateService.forDataDir(ctx.core().dataDir().root()),
                 "INTERROGATION_RECORD", org.tixun.templates.Lang.ZH);
-        workstation.setX(screen.getMinX());
-        workstation.setY(screen.getMinY());
-        workstation.setWidth(Math.min(1320, Math.max(WindowPlacement.MIN_WIDTH, screen.getWidth() - terminalWidth)));
-        workstation.setHeight(Math.min(860, screen.getHeight()));
+        WindowPlacement.place(workstation, screen.getMinX(), screen.getMinY(),
+                Math.min(1320, Math.max(WindowPlacement.MIN_WIDTH, screen.getWidth() - terminalWidth)),
+                Math.min(860, screen.getHeight()));
         terminal.setScene(new Scene(terminalRoot));
         Theme.style(terminal.getScene());
-        terminal.setWidth(terminalWidth);
-        terminal.setHeight(Math.min(860, screen.getHeight()));
-        terminal.setX(screen.getMaxX() - terminalWidth);
-        terminal.setY(screen.getMinY());
+        WindowPlacement.place(terminal, screen.getMaxX() - terminalWidth, screen.getMinY(), terminalWidth,
+                Math.min(860, screen.getHeight()));
         terminal.titleProperty().bind(ctx.i18n().bind("window.title.demo"));
         terminal.getIcons().setAll(icon());
         terminal.setOnCloseRequest(e -> e.consume());

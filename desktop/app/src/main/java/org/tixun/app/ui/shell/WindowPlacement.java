@@ -146,6 +146,25 @@ public final class WindowPlacement {
     }
 
     private static final String WANTED_KEY = "tixun.window.wanted";
+    private static final String REASSERT_KEY = "tixun.window.reassert";
+
+    /**
+     * Puts a window at a given place and size (the demo's two windows side by side), kept once the window manager
+     * has mapped it (JDK-8316423); not remembered.
+     */
+    public static void place(Stage stage, double x, double y, double width, double height) {
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.getProperties().put(WANTED_KEY, new double[] {width, height, x, y});
+        if (stage.isShowing()) {
+            reassert(stage);
+        } else if (stage.getProperties().putIfAbsent(REASSERT_KEY, Boolean.TRUE) == null
+                && !(stage.getProperties().get(KIND_KEY) instanceof Kind)) {
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> reassert(stage));
+        }
+    }
 
     private static void reassert(Stage stage) {
         if (!(stage.getProperties().get(WANTED_KEY) instanceof double[] wanted) || stage.isMaximized()
