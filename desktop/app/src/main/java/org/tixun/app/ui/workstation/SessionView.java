@@ -226,12 +226,16 @@ public final class SessionView extends BorderPane {
         freeze.textProperty().bind(Bindings.when(preparing).then(i18n.bind("session.freeze.preparing"))
                 .otherwise(i18n.bind("session.freeze")));
         freeze.setMaxWidth(Double.MAX_VALUE);
+        freeze.setWrapText(true);
+        freeze.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        freeze.setMinHeight(Region.USE_PREF_SIZE);
         freeze.getStyleClass().add("accent");
         freeze.disableProperty().bind(vm.canFreezeBinding().not().or(preparing));
         freeze.setOnAction(e -> confirmAndFreeze());
         autoplay.setId("sessionAutoplay");
         autoplay.textProperty().bind(i18n.bind("session.autoplay"));
         autoplay.setMaxWidth(Double.MAX_VALUE);
+        autoplay.setWrapText(true);
         autoplay.setVisible(false);
         autoplay.setManaged(false);
         autoplay.setOnAction(e -> {
@@ -242,6 +246,7 @@ public final class SessionView extends BorderPane {
         retry.setId("sessionRetrySigning");
         retry.textProperty().bind(i18n.bind("session.retrySigning"));
         retry.setMaxWidth(Double.MAX_VALUE);
+        retry.setWrapText(true);
         retry.getStyleClass().add("accent");
         retry.visibleProperty().bind(vm.localSigningWaitingProperty());
         retry.managedProperty().bind(retry.visibleProperty());
