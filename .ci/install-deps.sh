@@ -6,6 +6,7 @@
 #   libnss3-tools  certutil: an NSS database so pdfsig trusts the test CA
 #   libv4l-0, libpulse0, libgtk-3-0  native libraries of webcam-capture, FFmpeg devices and JavaFX
 #   xvfb, xauth    screenshots of real windows (UI tests themselves run on Monocle)
+#   openbox        a window manager for desktop/app/screenshots.sh: window sizes are checked as a WM maps them
 #   softhsm2       a real PKCS#11 token for the institution-keys-on-a-token test
 #   fonts-dejavu-core  a TrueType font for building test PDFs that carry form fields
 #   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
@@ -19,7 +20,7 @@
 #                  a real RTSP server (GStreamer's gst-rtsp-server, RTP over TCP) for RtspCameraTest (VLC's RTSP
 #                  server refuses TCP transport; live555's livemedia-utils is not in bookworm)
 set -euo pipefail
-packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql
+packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth openbox softhsm2 fonts-dejavu-core postgresql
   gcc libc6-dev libfprint-2-2 pulseaudio pulseaudio-utils libasound2-plugins
   python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)
 missing=()

@@ -145,6 +145,16 @@ note "jpackage --type app-image"
 mkdir -p "$image/lib/udev"
 cp "$here/src/udev/60-tixun-signpads.rules" "$image/lib/udev/"
 
+# The window launchers show a splash picture from the JVM's first milliseconds (the app's own splash with progress
+# replaces it once JavaFX is up); the command-line launcher (bin/tixun) does not.
+cp "$root/desktop/app/src/main/resources/org/tixun/app/splash.png" "$image/lib/app/splash.png"
+for mode in workstation terminal archive; do
+  cfg="$image/lib/app/tixun-$mode.cfg"
+  [ -f "$cfg" ] || die "no launcher configuration $cfg"
+  awk '{print} /^\[JavaOptions\]/{print "java-options=-splash:$APPDIR/splash.png"}' "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
+  grep -q -- '-splash:' "$cfg" || die "$cfg has no [JavaOptions] section for the splash"
+done
+
 # ---- AppCDS: a dynamic archive from a training run (version + GUI start to the login window) ----
 "$here/lib/cds-train.sh" "$image" || die "CDS training failed"
 

@@ -38,6 +38,12 @@ if ! wait_window "$pid" 120 >/dev/null; then
   stop_pid "$pid"
   die "the training run exited or showed no window within 120 s (its output is above)"
 fi
+# The first window is the splash: wait until the app logs the login window as usable, then let it settle.
+for _ in $(seq 1 1200); do
+  grep -q 'window usable' "$work/data/logs/tixun.log" 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
 sleep 3   # let the login window finish layout, CSS and fonts
 # SIGTERM runs the shutdown hooks and a normal VM exit, which writes the dynamic archive.
 kill -TERM "$pid"

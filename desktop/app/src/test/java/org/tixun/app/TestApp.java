@@ -26,6 +26,8 @@ public final class TestApp {
     /** Dialog service that remembers the last message instead of opening a window. */
     public static final class RecordingDialogs implements DialogService {
         public final List<String> shown = new java.util.ArrayList<>();
+        /** The answer {@link #ask} gives (index; the first, the default, unless a test sets another). */
+        public volatile int answer;
 
         @Override
         public void showError(String title, String message) {
@@ -35,6 +37,12 @@ public final class TestApp {
         @Override
         public void showInfo(String title, String message) {
             shown.add("INFO " + title + ": " + message);
+        }
+
+        @Override
+        public int ask(String title, String message, List<String> answers) {
+            shown.add("ASK " + title + ": " + message);
+            return answer;
         }
     }
 

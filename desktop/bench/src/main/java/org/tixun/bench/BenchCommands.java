@@ -13,7 +13,7 @@ public final class BenchCommands implements CommandPlugin {
     @Override
     public void register(CommandLine root) {
         for (Class<?> c : new Class<?>[] {EvidenceBenchCommand.class, ArchiveBenchCommand.class, LinkBenchCommand.class,
-            MediaBenchCommand.class, SyncBenchCommand.class}) {
+            MediaBenchCommand.class, SyncBenchCommand.class, SealBenchCommand.class}) {
             root.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
         }
         CommandPlugin.under(root, "pad").addSubcommand(new CommandLine(org.tixun.signpad.bench.BenchCommand.class,

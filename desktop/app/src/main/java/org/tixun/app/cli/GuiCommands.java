@@ -32,8 +32,34 @@ public final class GuiCommands {
             this.dataDir = dir;
             System.setProperty(DataDir.PROPERTY, dir.toString());
         }
-        @Option(names = "--lang", paramLabel = "zh|en", description = "UI language at start (default zh).")
-        String lang = "zh";
+        @Option(names = "--lang", paramLabel = "zh|en",
+                description = "UI language at start (default zh); before or after the mode.")
+        String lang;
+        @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+        picocli.CommandLine.Model.CommandSpec mixee;
+
+        /**
+         * The language asked for on this command or, when not given here, on an enclosing one, so
+         * {@code tixun --lang en workstation} means what {@code tixun workstation --lang en} does.
+         */
+        Locale locale() {
+            String chosen = lang;
+            for (var spec = mixee == null ? null : mixee.parent(); chosen == null && spec != null; spec = spec.parent()) {
+                for (var mixin : spec.mixins().values()) {
+                    if (mixin.userObject() instanceof GuiOptions outer && outer.lang != null) {
+                        chosen = outer.lang;
+                    }
+                }
+            }
+            if (chosen == null || "zh".equalsIgnoreCase(chosen) || "zh_CN".equalsIgnoreCase(chosen)) {
+                return I18n.CHINESE;
+            }
+            if ("en".equalsIgnoreCase(chosen)) {
+                return I18n.ENGLISH;
+            }
+            throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
+                    "--lang must be zh or en, not '" + chosen + "'");
+        }
     }
 
     /** The demo's own data dir, apart from real data: {@code <default data dir>-demo}. */
@@ -46,7 +72,7 @@ public final class GuiCommands {
     }
 
     static int launch(AppMode mode, boolean demo, GuiOptions options) {
-        Locale locale = "en".equalsIgnoreCase(options.lang) ? I18n.ENGLISH : I18n.CHINESE;
+        Locale locale = options.locale();
         DataDir dir = demo ? demoDataDir(options.dataDir) : DataDir.resolve(options.dataDir);
         return GuiLauncher.launch(new LaunchRequest(mode, demo, dir, locale));
     }

@@ -27,6 +27,8 @@ import org.tixun.app.ui.login.LoginViewModel;
 import org.tixun.app.ui.setup.SetupView;
 import org.tixun.app.ui.setup.SetupViewModel;
 import org.tixun.app.ui.shell.ModeChooserView;
+import org.tixun.app.ui.shell.Splash;
+import org.tixun.app.ui.shell.WindowPlacement;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.terminal.KioskViewModel;
 import org.tixun.app.ui.terminal.TerminalView;
@@ -68,70 +70,166 @@ public final class TixunApplication extends Application {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.error("Uncaught exception in {}", t.getName(), e);
             if (Platform.isFxApplicationThread() && ctx != null) {
-                ctx.dialogs().showError(ctx.i18n().text("error.title"), ctx.i18n().text("error.unexpected", e));
+                ctx.dialogs().showError(ctx.i18n().text("error.title"), ctx.i18n().text("error.unexpected",
+                        org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
             }
         });
+        org.tixun.app.ui.CssErrors.install();
         LaunchRequest req = request;
-        Theme theme = new Theme();
-        theme.apply();
-        Theme.ensureCjkFont();
         I18n i18n = new I18n(req.locale());
+        // First the splash, so something shows while the store, the keys and (demo) the link start.
+        Splash splash = Splash.show(i18n);
+        // The log file opens with the data dir: this figure is logged with the window's, below.
+        long splashAt = sinceProcessStart();
+        closeNativeSplash();
+        Theme theme = new Theme();
+        Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, started, splashAt), "tixun-start");
+        boot.setDaemon(true);
+        boot.start();
+        // The theme's stylesheet is parsed on the FX thread after the splash's first frame.
+        Platform.runLater(() -> {
+            theme.apply();
+            Theme.ensureCjkFont();
+        });
+    }
+
+    /**
+     * The launchers start the JVM with {@code -splash:splash.png}, a picture shown before any class loads; the
+     * JavaFX splash with its progress takes over here.
+     */
+    private static void closeNativeSplash() {
         try {
+            java.awt.SplashScreen early = java.awt.SplashScreen.getSplashScreen();
+            if (early != null) {
+                early.close();
+            }
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            LOG.debug("no launcher splash to close: {}", e.toString());
+        }
+    }
+
+    /** Milliseconds since the JVM started (the process, for a user). */
+    static long sinceProcessStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** Off the FX thread: opens the store (and the demo's data and link), then builds the first screen on it. */
+    private void boot(Stage primary, LaunchRequest req, I18n i18n, Theme theme, Splash splash, long started,
+            long splashAt) {
+        try {
+            splash.step(0.2, "splash.store");
             core = CoreServices.open(req.dataDir());
+            splash.step(0.45, "splash.templates");
+            List<AppContext.TemplateChoice> templateList = templateChoices();
+            if (req.demo()) {
+                splash.step(0.55, "splash.demoData");
+                DemoData.ensure(core, PasswordHasher.DEFAULT);
+                DemoData.keys(core);
+                splash.step(0.7, "splash.demoLink");
+                try {
+                    demoSession = org.tixun.demo.DemoSessionPair.start(core, "演示看守所 讯问室 1",
+                            "演示工作站", true);
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.error("demo remote session could not start; showing the idle kiosk", e);
+                }
+            }
+            splash.step(0.85, "splash.screen");
+            Platform.runLater(() -> {
+                try {
+                    tasks = new FxTaskRunner();
+                    Supplier<List<AppContext.TemplateChoice>> templates = () -> templateList;
+                    ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
+                    if (req.demo()) {
+                        // The demo's sessions use the simulated camera and microphone; a real start never does.
+                        ctx.useDevices(new org.tixun.sim.SimulatedDevices("synthetic:0"));
+                        startDemo(primary);
+                    } else if (req.mode() == null && MachineConfig.load(core.settings()).role() != null) {
+                        openMode(primary, MachineConfig.load(core.settings()).role());
+                    } else if (req.mode() == null) {
+                        show(primary, new ModeChooserView(ctx, mode -> openMode(primary, mode)),
+                                WindowPlacement.Kind.CHOOSER);
+                    } else {
+                        openMode(primary, req.mode());
+                    }
+                } finally {
+                    splash.close();
+                }
+                // The first screen is laid out and painted in the next pulse: then it is usable.
+                Platform.runLater(() -> LOG.info("Tixun UI up in {} ms (splash shown {} ms, window usable {} ms after"
+                        + " process start; mode {}, demo {})", (System.nanoTime() - started) / 1_000_000, splashAt,
+                        sinceProcessStart(), req.mode(), req.demo()));
+            });
         } catch (TixunException e) {
             exitCode = e.exit().code();
-            new FxDialogService().showError(i18n.text("error.startup"), e.getMessage());
-            Platform.exit();
-            return;
+            Platform.runLater(() -> {
+                splash.close();
+                new FxDialogService().showError(i18n.text("error.startup"), e.getMessage());
+                Platform.exit();
+            });
+        } catch (RuntimeException | Error e) {
+            LOG.error("start-up failed", e);
+            exitCode = TixunException.Exit.FAILED.code();
+            Platform.runLater(() -> {
+                splash.close();
+                new FxDialogService().showError(i18n.text("error.startup"),
+                        i18n.text("error.unexpected", org.tixun.app.i18n.CoreText.describe(i18n, e)));
+                Platform.exit();
+            });
         }
-        tasks = new FxTaskRunner();
-        Supplier<List<AppContext.TemplateChoice>> templates = () -> TemplateRegistry.load(core.dataDir().templates())
-                .templates().stream()
+    }
+
+    /** Built-in and custom templates offered when starting a record (read once, at start). */
+    private List<AppContext.TemplateChoice> templateChoices() {
+        return TemplateRegistry.load(core.dataDir().templates()).templates().stream()
                 .map(t -> new AppContext.TemplateChoice(t.kind(), t.title(Lang.ZH), t.title(Lang.EN))).toList();
-        ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
-        if (req.demo()) {
-            startDemo(primary);
-        } else if (req.mode() == null && MachineConfig.load(core.settings()).role() != null) {
-            openMode(primary, MachineConfig.load(core.settings()).role());
-        } else if (req.mode() == null) {
-            show(primary, new ModeChooserView(ctx, mode -> openMode(primary, mode)), 960, 600);
-        } else {
-            openMode(primary, req.mode());
-        }
-        LOG.info("Tixun UI up in {} ms (mode {}, demo {})", (System.nanoTime() - started) / 1_000_000, req.mode(),
-                req.demo());
     }
 
     private void startDemo(Stage workstation) {
         PasswordHasher hasher = PasswordHasher.DEFAULT;
-        DemoData.ensure(core, hasher);
-        ctx.useDevices(new org.tixun.sim.SimulatedDevices("synthetic:0"));
-        DemoData.keys(core);
         User prosecutor = core.users().find("zhangwei").orElseThrow();
         ctx.currentUserProperty().set(prosecutor);
         // Side by side on one screen: the workstation left, the terminal (windowed kiosk) right.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double terminalWidth = Math.min(820, screen.getWidth() * 0.42);
-        openMain(workstation, AppMode.WORKSTATION);
-        workstation.setX(screen.getMinX());
-        workstation.setY(screen.getMinY());
-        workstation.setWidth(Math.min(1320, screen.getWidth() - terminalWidth));
-        workstation.setHeight(Math.min(860, screen.getHeight()));
         Stage terminal = new Stage();
+        // The cases screen goes straight into its tab: a former scene root moved into a tab keeps stale looked-up
+        // colours (the stylesheet errors of .demo-banner and .text-input the demo used to log).
+        workstationVm = new WorkstationViewModel(ctx);
+        javafx.scene.Parent cases = withTopBar(new WorkstationView(ctx, workstationVm), AppMode.WORKSTATION,
+                workstation);
+        javafx.scene.Parent workstationRoot = cases;
         javafx.scene.Parent terminalRoot;
         try {
-            terminalRoot = startDemoSession(workstation);
+            if (demoSession == null) {
+                throw new IllegalStateException("the demo's link did not start (see the log)");
+            }
+            terminalRoot = startDemoSession(cases);
+            workstationRoot = demoTabs;
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("demo remote session could not start; showing the idle kiosk", e);
             terminalRoot = new TerminalView(ctx, new KioskViewModel(ctx, hasher), terminal::close);
         }
-        show(terminal, terminalRoot, terminalWidth, Math.min(860, screen.getHeight()));
-        terminal.setX(screen.getMaxX() - terminalWidth);
-        terminal.setY(screen.getMinY());
+        show(workstation, workstationRoot, WindowPlacement.Kind.WORKSTATION);
+        org.tixun.core.session.flow.LivePublisher.prewarm(
+                org.tixun.templates.DefaultTemplateService.forDataDir(ctx.core().dataDir().root()),
+                "INTERROGATION_RECORD", org.tixun.templates.Lang.ZH);
+        WindowPlacement.place(workstation, screen.getMinX(), screen.getMinY(),
+                Math.min(1320, Math.max(WindowPlacement.MIN_WIDTH, screen.getWidth() - terminalWidth)),
+                Math.min(860, screen.getHeight()));
+        terminal.setScene(new Scene(terminalRoot));
+        Theme.style(terminal.getScene());
+        WindowPlacement.place(terminal, screen.getMaxX() - terminalWidth, screen.getMinY(), terminalWidth,
+                Math.min(860, screen.getHeight()));
+        terminal.titleProperty().bind(ctx.i18n().bind("window.title.demo"));
+        terminal.getIcons().setAll(icon());
         terminal.setOnCloseRequest(e -> e.consume());
+        terminal.show();
     }
 
     private org.tixun.demo.DemoSessionPair demoSession;
+    private WorkstationViewModel workstationVm;
+    /** The demo's workstation window content: the session tab and the cases tab. */
+    private javafx.scene.Parent demoTabs;
     private org.tixun.app.ui.terminal.TerminalKiosk terminalKiosk;
 
     /**
@@ -139,8 +237,7 @@ public final class TixunApplication extends Application {
      * window gets the session screen as its first tab, the terminal window the kiosk session screens. With
      * {@code -Dtixun.demo.autoplay=true} the script starts by itself (screenshots).
      */
-    private javafx.scene.Parent startDemoSession(Stage workstation) throws java.io.IOException {
-        demoSession = org.tixun.demo.DemoSessionPair.start(core, "演示看守所 讯问室 1", "演示工作站", true);
+    private javafx.scene.Parent startDemoSession(javafx.scene.Parent cases) throws java.io.IOException {
         var script = org.tixun.demo.SessionScript.demo();
         var camera = demoSession.terminalMedia().photos();
         var pad = new org.tixun.demo.PadSignatureSource(
@@ -164,16 +261,42 @@ public final class TixunApplication extends Application {
                     m -> ctx.dialogs().showError(ctx.i18n().text("session.title"), m)).start();
         };
         sessionView.setAutoplay(play);
+        // The cases tab follows the session: the record frozen, then sealed (its state and the counts).
+        demoSession.workstation().addListener(new org.tixun.core.session.flow.FlowListener() {
+            @Override
+            public void phase(String phase) {
+                Platform.runLater(() -> {
+                    if (workstationVm != null) {
+                        workstationVm.reload();
+                    }
+                });
+            }
+        });
+        org.tixun.app.ui.workstation.ConnectedTerminals.add(demoSession, demoSession.workstationLink(),
+                "127.0.0.1 (demo)");
+        var pair = demoSession;
+        sessionView.setHangUp(() -> {
+            org.tixun.app.ui.workstation.ConnectedTerminals.remove(pair);
+            // The demo's two ends share this process: hanging up closes the call, the recording and the link.
+            Thread t = new Thread(() -> {
+                try {
+                    pair.close();
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("demo session did not close cleanly", e);
+                }
+            }, "tixun-demo-hangup");
+            t.setDaemon(true);
+            t.start();
+        });
         javafx.scene.control.Tab sessionTab = new javafx.scene.control.Tab();
         sessionTab.textProperty().bind(ctx.i18n().bind("session.title"));
         sessionTab.setContent(sessionView);
         javafx.scene.control.Tab casesTab = new javafx.scene.control.Tab();
         casesTab.textProperty().bind(ctx.i18n().bind("mode.WORKSTATION"));
-        javafx.scene.Parent cases = workstation.getScene().getRoot();
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(sessionTab, casesTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        workstation.getScene().setRoot(tabs);
         casesTab.setContent(cases);
+        demoTabs = tabs;
         if (Boolean.getBoolean("tixun.demo.autoplay")) {
             javafx.application.Platform.runLater(play);
         }
@@ -184,7 +307,7 @@ public final class TixunApplication extends Application {
         if (!core.users().hasAdministrator()) {
             SetupViewModel vm = new SetupViewModel(ctx, PasswordHasher.DEFAULT);
             vm.roleProperty().set(mode);
-            show(stage, new SetupView(ctx, vm, chosen -> login(stage, chosen)), 900, 860);
+            show(stage, new SetupView(ctx, vm, chosen -> login(stage, chosen)), WindowPlacement.Kind.SETUP);
             return;
         }
         login(stage, mode);
@@ -192,21 +315,22 @@ public final class TixunApplication extends Application {
 
     private void login(Stage stage, AppMode mode) {
         LoginViewModel vm = new LoginViewModel(ctx, mode);
-        show(stage, new LoginView(ctx, vm, user -> openMain(stage, mode)), 960, 640);
+        show(stage, new LoginView(ctx, vm, user -> openMain(stage, mode)), WindowPlacement.Kind.LOGIN);
     }
 
     private void openMain(Stage stage, AppMode mode) {
         switch (mode) {
             case WORKSTATION -> {
-                show(stage, withTopBar(new WorkstationView(ctx, new WorkstationViewModel(ctx)), mode, stage), 1320,
-                        860);
+                workstationVm = new WorkstationViewModel(ctx);
+                show(stage, withTopBar(new WorkstationView(ctx, workstationVm), mode, stage),
+                        WindowPlacement.Kind.WORKSTATION);
                 // The first live-record render of the process is slow: pay it now, not when a session types.
                 org.tixun.core.session.flow.LivePublisher.prewarm(
                         org.tixun.templates.DefaultTemplateService.forDataDir(ctx.core().dataDir().root()),
                         "INTERROGATION_RECORD", org.tixun.templates.Lang.ZH);
             }
             case ARCHIVE -> show(stage, withTopBar(new ArchiveView(ctx, new ArchiveViewModel(ctx)), mode, stage),
-                    1280, 800);
+                    WindowPlacement.Kind.ARCHIVE);
             case TERMINAL -> {
                 KioskViewModel kiosk = new KioskViewModel(ctx, PasswordHasher.DEFAULT);
                 Stage kioskStage = new Stage(StageStyle.UNDECORATED);
@@ -242,23 +366,42 @@ public final class TixunApplication extends Application {
         return pane;
     }
 
-    private void show(Stage stage, Parent root, double width, double height) {
+    /**
+     * Puts {@code root} in {@code stage} with the size and minimum of its kind of window (remembered per user);
+     * a stage moving on (login → main screen) keeps its place and takes the new kind's size.
+     */
+    private void show(Stage stage, Parent root, WindowPlacement.Kind kind) {
         Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root, width, height);
+            scene = new Scene(root);
             Theme.style(scene);
             stage.setScene(scene);
         } else if (scene.getRoot() != root) {
-            // Moving from login to the main screen: give the new screen its size, within the screen.
             scene.setRoot(root);
-            Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(width, bounds.getWidth()));
-            stage.setHeight(Math.min(height, bounds.getHeight()));
-            stage.centerOnScreen();
         }
-        stage.titleProperty().bind(ctx.i18n().bind(ctx.demo() ? "window.title.demo" : "window.title"));
-        stage.getIcons().setAll(new Image(TixunApplication.class.getResourceAsStream("/org/tixun/app/icon.png")));
+        WindowPlacement.shared().apply(stage, kind);
+        decorate(stage);
         stage.show();
+    }
+
+    /** The kiosk's window: a given size (it covers the screen right after). */
+    private void show(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setWidth(width);
+        stage.setHeight(height);
+        decorate(stage);
+        stage.show();
+    }
+
+    private void decorate(Stage stage) {
+        stage.titleProperty().bind(ctx.i18n().bind(ctx.demo() ? "window.title.demo" : "window.title"));
+        stage.getIcons().setAll(icon());
+    }
+
+    private static Image icon() {
+        return new Image(TixunApplication.class.getResourceAsStream("/org/tixun/app/icon.png"));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.tixun.app.TestApp;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.archive.RecordDetailView;
@@ -36,6 +37,7 @@ class RecordDetailViewTest {
     private CoreServices core;
     private RecordDetailViewModel vm;
     private RecordSummary sealed;
+    private AppContext ctx;
 
     @BeforeAll
     static void sealOnce() throws Exception {
@@ -55,7 +57,7 @@ class RecordDetailViewTest {
         Files.write(copy, sealedBytes);
         core.records().markSealed("t", sealed.id(), copy.toString(), Pki.sha256Hex(sealedBytes));
         org.tixun.core.sync.SyncService.of(core).enqueue(sealed.id());
-        AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
+        ctx = TestApp.context(core, I18n.CHINESE, false);
         vm = new RecordDetailViewModel(ctx);
         stage.setScene(new Scene(new RecordDetailView(ctx, vm), 900, 700));
         stage.show();
@@ -109,7 +111,9 @@ class RecordDetailViewTest {
     @Test
     void showsSyncStateAndExportsThePackage(FxRobot robot) throws Exception {
         robot.interact(() -> vm.show(sealed));
-        assertThat(robot.lookup("#detailSync").queryAs(Label.class).getText()).startsWith("同步状态：等待发送");
+        // No case-system address configured: the sync says what it waits for.
+        assertThat(robot.lookup("#detailSync").queryAs(Label.class).getText()).startsWith("等待发送：目的地未设置")
+                .contains("同步状态：等待发送");
         Path out = dir.resolve("export-" + sealed.id());
         Files.createDirectories(out);
         robot.interact(() -> vm.export(out));
@@ -119,5 +123,40 @@ class RecordDetailViewTest {
                     "verification.txt");
         }
         assertThat(core.audit().entriesFor(sealed.id())).extracting(e -> e.action()).contains("RECORD_EXPORTED");
+    }
+
+    @Test
+    void aPageOpensInItsOwnWindowWithoutError(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.show(sealed));
+        robot.interact(() -> robot.lookup("#detailTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        robot.clickOn("#thumbnail-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        var titles = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(javafx.stage.Window::isShowing).filter(w -> w instanceof javafx.stage.Stage)
+                .map(w -> ((javafx.stage.Stage) w).getTitle()).toList()).get();
+        assertThat(titles).contains("第 1 页 共 2 页");
+        assertThat(((org.tixun.app.TestApp.RecordingDialogs) ctx.dialogs()).shown).isEmpty();
+        robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
+                && "第 1 页 共 2 页".equals(s.getTitle())).map(w -> (javafx.stage.Stage) w).toList()
+                .forEach(javafx.stage.Stage::close));
+    }
+
+    @Test
+    void aWrongReplayPassphraseIsSaidInTheDialogAndGoesAwayOnSuccess(FxRobot robot) {
+        robot.interact(() -> vm.show(sealed));
+        robot.clickOn("#replay-1");
+        robot.clickOn("#replayPassphrase").write("wrong-passphrase");
+        robot.clickOn("#replayUnlock");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#replayError").queryAs(Label.class);
+        assertThat(error.getText()).isEqualTo("口令不正确，请重新输入。").doesNotContain("/").doesNotContain("passphrase");
+        // Nothing behind the dialog.
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).doesNotContain("无法重放");
+        robot.clickOn("#replayPassphrase").write(DemoData.KEYSTORE_PASSPHRASE);
+        robot.clickOn("#replayUnlock");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#replayTimeline").tryQuery()).isPresent();
+        assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).doesNotContain("无法重放");
     }
 }

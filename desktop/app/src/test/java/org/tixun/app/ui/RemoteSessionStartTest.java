@@ -163,8 +163,8 @@ class RemoteSessionStartTest {
         ImageView live = robot.lookup("#terminalLiveImage").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live.getImage() != null);
         assertThat(live.getImage().getWidth()).as("an A4 page at 100 dpi").isBetween(800.0, 850.0);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionLatency").isEmpty());
-        assertThat(text(robot, "#sessionLatency")).startsWith("同屏延迟");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#sessionDiagnostics").isEmpty());
+        assertThat(text(robot, "#sessionDiagnostics")).startsWith("同屏延迟");
         assertThat(core.audit().entriesFor(record.id())).extracting(e -> e.action()).contains("REMOTE_SESSION_STARTED");
 
         // A full page: the terminal scrolls so the paragraph being typed stays in view.

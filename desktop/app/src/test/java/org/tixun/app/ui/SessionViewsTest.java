@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
@@ -47,14 +46,16 @@ class SessionViewsTest {
     private CoreServices core;
     private DemoSessionPair pair;
     private TerminalSessionView terminal;
+    private AppContext ctx;
+    private SessionViewModel vm;
 
     @Start
     void start(Stage stage) throws Exception {
         core = TestApp.core(dir);
         DemoData.ensure(core, TestApp.FAST);
-        AppContext ctx = TestApp.context(core, I18n.CHINESE, true);
+        ctx = TestApp.context(core, I18n.CHINESE, true);
         pair = DemoSessionPair.start(core, "测试终端", "测试工作站");
-        SessionViewModel vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
+        vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
                 SessionScript.demo().baseData());
         SessionView workstation = new SessionView(ctx, vm);
         terminal = new TerminalSessionView(ctx, pair.terminal(), pair.terminalLink(), org.tixun.demo.DemoPhotos.source(), null);
@@ -114,12 +115,17 @@ class SessionViewsTest {
         robot.moveTo("#terminalSignatureCanvas").moveBy(-120, 0).press(MouseButton.PRIMARY).moveBy(60, 25)
                 .moveBy(60, -25).moveBy(60, 20).release(MouseButton.PRIMARY);
         robot.clickOn("#terminalConfirmSignature");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#sessionProgress")
-                .queryAs(ListView.class).getItems().stream().anyMatch(r -> r.toString().contains("已接收")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progress().stream()
+                .anyMatch(r -> r.contains("犯罪嫌疑人") && r.contains("已签 1/")));
         WaitForAsyncUtils.waitForFxEvents();
-        @SuppressWarnings("unchecked")
-        ListView<String> progress = robot.lookup("#sessionProgress").queryAs(ListView.class);
-        assertThat(progress.getItems().get(0)).startsWith("第 1 页 签名").contains("已接收");
+        // Progress by name, role and page, never event ids.
+        assertThat(vm.progress().get(0)).contains("（犯罪嫌疑人）").contains("终端")
+                .contains("下一处：第 1 页").doesNotContain("ws-").doesNotContain("suspect-");
+        assertThat(((TestApp.RecordingDialogs) ctx.dialogs()).shown).anyMatch(m -> m.startsWith("ASK")
+                && m.contains("笔录共") && m.contains("在终端签名") && m.contains("犯罪嫌疑人"));
+        // Frozen: the editor is read-only and freezing again is not offered.
+        assertThat(robot.lookup("#sessionEditor").queryAs(TextArea.class).isEditable()).isFalse();
+        assertThat(robot.lookup("#sessionFreeze").queryButton().isDisabled()).isTrue();
         assertThat(pair.terminal().current().kind()).isEqualTo(TerminalFlow.StepKind.SLOT);
         assertThat(pair.terminal().current().index()).isEqualTo(1);
         assertThat(pair.workstation().state().readingPath).isEqualTo("READ");

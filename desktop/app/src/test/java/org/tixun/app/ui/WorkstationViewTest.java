@@ -111,6 +111,22 @@ class WorkstationViewTest {
         assertThat(error(robot, "caseNumber")).isEqualTo("Enter the case number.");
     }
 
+    @Test
+    void leavingACaseWithUnsavedEditsAsksFirst(FxRobot robot) {
+        fillValidCase(robot, LocalDate.of(1988, 6, 1), Sex.MALE);
+        robot.clickOn("#saveCase");
+        robot.interact(() -> text(robot, "#causeOfAction", "诈骗"));
+        TestApp.RecordingDialogs dialogs = (TestApp.RecordingDialogs) ctx.dialogs();
+        dialogs.answer = 2;
+        robot.clickOn("#newCase");
+        assertThat(dialogs.shown).anyMatch(m -> m.startsWith("ASK 保存对本案的修改"));
+        assertThat(robot.lookup("#causeOfAction").queryAs(TextField.class).getText()).isEqualTo("诈骗");
+        dialogs.answer = 1;
+        robot.clickOn("#newCase");
+        assertThat(robot.lookup("#caseNumber").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(core.cases().search("", 10).get(0).causeOfAction()).isEqualTo("盗窃");
+    }
+
     private void fillValidCase(FxRobot robot, LocalDate dob, Sex sex) {
         String first17 = "110105" + dob.toString().replace("-", "") + "12" + (sex == Sex.MALE ? "3" : "4");
         robot.interact(() -> {

@@ -35,5 +35,7 @@ public enum AuditAction {
     /** An enrollment attempt was refused or failed. */
     TERMINAL_ENROLLMENT_FAILED,
     /** A remote session was started from the workstation on a record. */
-    REMOTE_SESSION_STARTED
+    REMOTE_SESSION_STARTED,
+    /** The officer hung up or closed the session window: call, recording and link closed. */
+    REMOTE_SESSION_ENDED
 }

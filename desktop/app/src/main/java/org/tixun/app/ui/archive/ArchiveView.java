@@ -45,16 +45,17 @@ public final class ArchiveView extends BorderPane {
         kind.getItems().addAll(vm.kinds());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.promptTextProperty().bind(i18n.bind("archive.allKinds"));
-        kind.setConverter(Forms.converter(t -> t.title(i18n.locale())));
-        i18n.localeProperty().addListener((o, a, b) -> kind.setConverter(Forms.converter(t -> t.title(b))));
+        // The empty choice reads "all kinds", not a blank box.
+        Forms.relabel(i18n, kind, () -> allOr(i18n, "archive.allKinds", t -> t.title(i18n.locale())));
         kind.setPrefWidth(200);
+        kind.setMinWidth(120);
 
         ComboBox<RecordStatus> status = new ComboBox<>(FXCollections.observableArrayList(RecordStatus.values()));
         status.getItems().add(0, null);
         status.setId("archiveStatus");
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.promptTextProperty().bind(i18n.bind("archive.allStatuses"));
-        Forms.localize(i18n, status, "status.");
+        Forms.relabel(i18n, status, () -> allOr(i18n, "archive.allStatuses", s -> i18n.text("status." + s.name())));
 
         LocalDateStringConverter iso = new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
                 DateTimeFormatter.ISO_LOCAL_DATE);
@@ -64,12 +65,14 @@ public final class ArchiveView extends BorderPane {
         from.valueProperty().bindBidirectional(vm.fromProperty());
         from.promptTextProperty().bind(i18n.bind("archive.from"));
         from.setPrefWidth(140);
+        from.setMinWidth(110);
         DatePicker to = new DatePicker();
         to.setId("archiveTo");
         to.setConverter(iso);
         to.valueProperty().bindBidirectional(vm.toProperty());
         to.promptTextProperty().bind(i18n.bind("archive.to"));
         to.setPrefWidth(140);
+        to.setMinWidth(110);
 
         Button search = new Button();
         search.setId("archiveSearchButton");
@@ -78,6 +81,9 @@ public final class ArchiveView extends BorderPane {
         search.getStyleClass().add("accent");
         search.setDefaultButton(true);
         search.setOnAction(e -> vm.search());
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinWidth(80);
         HBox filters = new HBox(8, text, kind, status, from, to, search);
         HBox.setHgrow(text, Priority.ALWAYS);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -85,7 +91,7 @@ public final class ArchiveView extends BorderPane {
 
         TableView<RecordSummary> table = new TableView<>(vm.rows());
         table.setId("archiveTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         var caseNumber = Forms.column(i18n, "case.number", RecordSummary::caseNumber, 170);
         var title = Forms.column(i18n, "record.title", RecordSummary::title, 220);
         var suspect = Forms.column(i18n, "archive.suspect", (RecordSummary r) -> nz(r.suspectName()), 90);
@@ -93,7 +99,13 @@ public final class ArchiveView extends BorderPane {
         var statusColumn = Forms.column(i18n, "record.status",
                 (RecordSummary r) -> i18n.text("status." + r.status().name()), 80);
         var created = Forms.column(i18n, "record.created",
-                (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 130);
+                (RecordSummary r) -> r.createdAt().substring(0, 10), 110);
+        Forms.contentMinWidth(caseNumber, 190);
+        Forms.contentMinWidth(title, 120);
+        Forms.contentMinWidth(suspect, 72);
+        Forms.contentMinWidth(interrogators, 118);
+        Forms.contentMinWidth(statusColumn, 84);
+        Forms.contentMinWidth(created, 100);
         suspect.setSortable(false);
         interrogators.setSortable(false);
         java.util.Map<javafx.scene.control.TableColumn<RecordSummary, String>, RecordQuery.Sort> sorts = java.util.Map.of(
@@ -141,7 +153,7 @@ public final class ArchiveView extends BorderPane {
         listPane.setBottom(pager);
         BorderPane.setMargin(table, new Insets(0, 0, 0, 12));
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(listPane, detail);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.56);
         setTop(filters);
         setCenter(split);
         sceneProperty().addListener((o, old, scene) -> {
@@ -153,6 +165,21 @@ public final class ArchiveView extends BorderPane {
             }
         });
         vm.search();
+    }
+
+    private static <T> javafx.util.StringConverter<T> allOr(I18n i18n, String allKey,
+            java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? i18n.text(allKey) : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("display-only converter");
+            }
+        };
     }
 
     private static String nz(String s) {

@@ -34,10 +34,11 @@ public final class ArchiveViewModel {
     private boolean ascending;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<RecordSummary> rows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final org.tixun.app.i18n.LocalizedText message;
 
     public ArchiveViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.message = new org.tixun.app.i18n.LocalizedText(ctx.i18n());
     }
 
     /** Runs the query for the current filters from page 0. */
@@ -77,16 +78,16 @@ public final class ArchiveViewModel {
 
     private void load() {
         if (from.get() != null && to.get() != null && from.get().isAfter(to.get())) {
-            message.set(ctx.i18n().text("archive.error.dates"));
+            message.set("archive.error.dates");
             return;
         }
         RecordQuery q = query();
         ctx.tasks().run(() -> new Page(ctx.core().records().search(q), ctx.core().records().count(q)), p -> {
             rows.setAll(p.rows());
             total.set(p.total());
-            message.set(ctx.i18n().text("archive.summary", p.total(), page.get() + 1,
-                    Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE)));
-        }, e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+            message.set("archive.summary", p.total(), page.get() + 1,
+                    Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        }, e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     private record Page(java.util.List<RecordSummary> rows, int total) {
@@ -125,7 +126,7 @@ public final class ArchiveViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 
     public java.util.List<AppContext.TemplateChoice> kinds() {

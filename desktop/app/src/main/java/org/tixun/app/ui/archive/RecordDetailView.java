@@ -74,8 +74,19 @@ public final class RecordDetailView extends VBox {
                 vm.export(dir.toPath());
             }
         });
-        HBox header = new HBox(10, title, spacer, export, print);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // The record's title wraps; the buttons keep their words.
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        print.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox buttons = new HBox(10, message, spacer, export, print);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, title, buttons);
 
         vm.pages().addListener((ListChangeListener<BufferedImage>) c -> rebuildThumbnails());
         ScrollPane pagesPane = new ScrollPane(thumbnails);
@@ -88,12 +99,14 @@ public final class RecordDetailView extends VBox {
 
         TableView<AuditEntry> audit = new TableView<>(vm.audit());
         audit.setId("detailAudit");
-        audit.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        audit.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         audit.getColumns().add(Forms.column(i18n, "detail.audit.seq", a -> Long.toString(a.seq()), 50));
         audit.getColumns().add(Forms.column(i18n, "detail.audit.at", a -> a.at().replace('T', ' ').substring(0, 19), 150));
         audit.getColumns().add(Forms.column(i18n, "detail.audit.actor", AuditEntry::actor, 90));
-        audit.getColumns().add(Forms.column(i18n, "detail.audit.action", AuditEntry::action, 130));
-        audit.getColumns().add(Forms.column(i18n, "detail.audit.details", AuditEntry::details, 200));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.action", a -> auditAction(i18n, a.action()), 150));
+        audit.getColumns().add(Forms.column(i18n, "detail.audit.details",
+                a -> org.tixun.app.i18n.CoreText.localize(i18n.locale(), a.details()), 200));
+        Forms.placeholder(i18n, audit, "detail.audit.empty");
 
         Label syncState = new Label();
         syncState.setId("detailSync");
@@ -113,20 +126,28 @@ public final class RecordDetailView extends VBox {
         FlowPane photoFlow = new FlowPane(10, 10);
         photoFlow.setId("detailPhotos");
         photoFlow.setPadding(new Insets(10));
-        vm.photos().addListener((ListChangeListener<org.tixun.core.archive.EvidencePhotos.Photo>) c -> {
+        Runnable showPhotos = () -> {
             photoFlow.getChildren().clear();
             for (var photo : vm.photos()) {
                 ImageView view = new ImageView(new javafx.scene.image.Image(new java.io.ByteArrayInputStream(photo.jpeg())));
                 view.setPreserveRatio(true);
                 view.setFitWidth(160);
-                Label name = new Label(photo.name());
+                Label name = new Label(photoCaption(photo.name()));
                 name.getStyleClass().add(Styles.MUTED);
+                name.setWrapText(true);
                 name.setMaxWidth(160);
                 VBox box = new VBox(4, view, name);
                 box.getStyleClass().add(Styles.CARD);
                 box.setPadding(new Insets(6));
                 photoFlow.getChildren().add(box);
             }
+        };
+        vm.photos().addListener((ListChangeListener<org.tixun.core.archive.EvidencePhotos.Photo>) c -> showPhotos.run());
+        vm.reportProperty().addListener((o, a, b) -> showPhotos.run());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            showPhotos.run();
+            rebuildSignatures(vm.reportProperty().get());
+            rebuildThumbnails();
         });
         ScrollPane photoPane = new ScrollPane(photoFlow);
         photoPane.setFitToWidth(true);
@@ -136,7 +157,9 @@ public final class RecordDetailView extends VBox {
                 tab(i18n, "detail.tab.sync", syncPane), tab(i18n, "recording.tab", new RecordingTab(ctx, vm.recording())));
         tabs.setId("detailTabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(header, message, tabs);
+        // Narrow windows (150 % on a small screen) shrink the tabs, never the title and the verdict to one line.
+        tabs.setMinHeight(160);
+        getChildren().addAll(header, tabs);
         setSpacing(8);
         setPadding(new Insets(10, 12, 10, 12));
     }
@@ -177,7 +200,8 @@ public final class RecordDetailView extends VBox {
             Label badge = new Label(ctx.i18n().text(r.ok() ? "detail.valid" : "detail.invalid"));
             badge.getStyleClass().addAll(Styles.STATUS_BADGE, r.ok() ? "badge-ok" : "badge-bad");
             badge.setMinWidth(Region.USE_PREF_SIZE);
-            Label who = new Label(ctx.i18n().text("detail.signer", r.revision(), nz(r.signerName()), nz(r.role()),
+            Label who = new Label(ctx.i18n().text("detail.signer", r.revision(), nz(r.signerName()),
+                    roleLabel(ctx.i18n(), r.role()),
                     time(r.timestampTime() != null ? r.timestampTime() : r.signingTime())));
             who.setWrapText(true);
             HBox line = new HBox(10, badge, who);
@@ -196,6 +220,8 @@ public final class RecordDetailView extends VBox {
                 replay.setId("replay-" + r.revision());
                 replay.textProperty().bind(ctx.i18n().bind("detail.replay"));
                 replay.setOnAction(e -> askPassphraseAndReplay(r.revision()));
+                replay.setMinWidth(Region.USE_PREF_SIZE);
+                HBox.setHgrow(who, Priority.ALWAYS);
                 line.getChildren().add(replay);
             }
             box.getStyleClass().add(Styles.FORM_SECTION);
@@ -220,21 +246,40 @@ public final class RecordDetailView extends VBox {
         Label hint = new Label();
         hint.textProperty().bind(ctx.i18n().bind("detail.replay.hint"));
         hint.setWrapText(true);
+        Label error = new Label();
+        error.setId("replayError");
+        error.getStyleClass().add(Styles.ERROR_TEXT);
+        error.setWrapText(true);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
         Button ok = new Button();
         ok.setId("replayUnlock");
         ok.textProperty().bind(ctx.i18n().bind("detail.replay.unlock"));
         ok.setDefaultButton(true);
-        VBox root = new VBox(10, hint, pass, ok);
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setPrefSize(20, 20);
+        busy.setVisible(false);
+        HBox actions = new HBox(10, ok, busy);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox root = new VBox(10, hint, pass, error, actions);
         root.setPadding(new Insets(16));
-        root.setPrefWidth(420);
+        root.setPrefWidth(460);
         ok.setOnAction(e -> {
             char[] p = pass.getText().toCharArray();
             pass.clear();
+            error.setText("");
+            ok.setDisable(true);
+            busy.setVisible(true);
+            // The outcome shows in this dialog (not behind it), in the reader's language.
             vm.replay(revision, p, signer -> {
                 ReplayView replay = new ReplayView(ctx.i18n(), signer);
                 dialog.getScene().setRoot(replay);
                 dialog.sizeToScene();
                 dialog.setOnHidden(x -> replay.dispose());
+            }, failure -> {
+                ok.setDisable(false);
+                busy.setVisible(false);
+                error.setText(org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure));
+                pass.requestFocus();
             });
         });
         dialog.setScene(new Scene(root));
@@ -243,14 +288,25 @@ public final class RecordDetailView extends VBox {
     }
 
     private void openPage(BufferedImage image, int index) {
-        Stage dialog = dialog("detail.pageViewer");
+        // Its own title (not the dialog()'s bound one: setting a bound title throws).
+        Stage viewer = new Stage();
+        if (getScene() != null) {
+            viewer.initOwner(getScene().getWindow());
+        }
+        viewer.titleProperty().bind(ctx.i18n().bind("detail.page", index + 1, vm.pages().size()));
         ImageView view = new ImageView(SwingFXUtils.toFXImage(image, null));
         view.setPreserveRatio(true);
         ScrollPane scroll = new ScrollPane(view);
-        scroll.setPrefSize(Math.min(image.getWidth() + 20, 900), 800);
-        dialog.setScene(new Scene(scroll));
-        dialog.setTitle(ctx.i18n().text("detail.page", index + 1, vm.pages().size()));
-        dialog.show();
+        scroll.setPannable(true);
+        // The page fits the window's width; scroll down for the rest.
+        view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(200,
+                Math.min(image.getWidth(), scroll.getViewportBounds().getWidth())), scroll.viewportBoundsProperty()));
+        Scene scene = new Scene(scroll);
+        Theme.style(scene);
+        viewer.setScene(scene);
+        org.tixun.app.ui.shell.WindowPlacement.shared().apply(viewer,
+                org.tixun.app.ui.shell.WindowPlacement.Kind.PAGE_VIEWER);
+        viewer.show();
     }
 
     private Stage dialog(String titleKey) {
@@ -299,5 +355,54 @@ public final class RecordDetailView extends VBox {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** An audit action in words (the stored code stays in the database and the export). */
+    static String auditAction(I18n i18n, String action) {
+        try {
+            org.tixun.core.audit.AuditAction.valueOf(action);
+            return i18n.text("audit.action." + action);
+        } catch (IllegalArgumentException e) {
+            return action;
+        }
+    }
+
+    private static final java.util.regex.Pattern PHOTO = java.util.regex.Pattern.compile(
+            "^s(\\d+)-.*-(pen-down|completion)\\.jpg$");
+
+    /** Whose photo and when it was taken, instead of the attachment's file name. */
+    private String photoCaption(String fileName) {
+        java.util.regex.Matcher m = PHOTO.matcher(fileName);
+        VerificationReport report = vm.reportProperty().get();
+        if (!m.matches()) {
+            return ctx.i18n().text("detail.photo.other");
+        }
+        int revision = Integer.parseInt(m.group(1));
+        String who = ctx.i18n().text("detail.photo.unknownSigner");
+        if (report != null) {
+            for (RevisionReport r : report.revisions()) {
+                if (r.revision() == revision && r.signerName() != null) {
+                    who = ctx.i18n().text("session.signer", r.signerName(), roleLabel(ctx.i18n(), r.role()));
+                }
+            }
+        }
+        return ctx.i18n().text("detail.photo.caption", who, ctx.i18n().text("detail.photo." + m.group(2)));
+    }
+
+    /** A signer's role as the verifier names it (Chinese), in the reader's language. */
+    static String roleLabel(I18n i18n, String role) {
+        if (role == null) {
+            return "";
+        }
+        for (org.tixun.core.evidence.model.SignerRole r : org.tixun.core.evidence.model.SignerRole.values()) {
+            if (r.zh().equals(role) || r.name().equals(role)) {
+                return i18n.text("signerRole." + r.name());
+            }
+        }
+        return switch (role) {
+            case "文档时间戳" -> i18n.text("detail.role.timestamp");
+            case "机构印章" -> i18n.text("detail.role.seal");
+            default -> org.tixun.app.i18n.CoreText.localize(i18n.locale(), role);
+        };
     }
 }

@@ -36,7 +36,7 @@ public final class RecordDetailViewModel {
     private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
     private final ObservableList<BufferedImage> pages = FXCollections.observableArrayList();
     private final ObservableList<org.tixun.core.archive.EvidencePhotos.Photo> photos = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final org.tixun.app.i18n.LocalizedText message;
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper("");
     private byte[] document;
 
@@ -44,6 +44,8 @@ public final class RecordDetailViewModel {
 
     public RecordDetailViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.message = new org.tixun.app.i18n.LocalizedText(ctx.i18n());
+        ctx.i18n().localeProperty().addListener((o, was, now) -> refreshSync());
         this.recording = new RecordingViewModel(ctx);
     }
 
@@ -59,33 +61,38 @@ public final class RecordDetailViewModel {
         pages.clear();
         photos.clear();
         document = null;
-        message.set("");
+        message.clear();
         recording.show(summary == null ? null : summary.id());
         if (summary == null) {
             audit.clear();
             return;
         }
         ctx.tasks().run(() -> ctx.core().audit().entriesFor(summary.id()), audit::setAll,
-                e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
         refreshSync();
         var stored = ctx.core().records().sealedDocument(summary.id());
         if (stored.isEmpty()) {
-            message.set(ctx.i18n().text("detail.noDocument"));
+            message.set("detail.noDocument");
             return;
         }
         SealedDocument doc = stored.get();
-        message.set(ctx.i18n().text("detail.verifying"));
+        message.set("detail.verifying");
         ctx.tasks().run(() -> load(doc), loaded -> {
             document = loaded.pdf();
             report.set(loaded.report());
-            message.set(loaded.report() == null ? ctx.i18n().text("detail.noTrustAnchor")
-                    : loaded.report().ok() ? ctx.i18n().text("detail.verified")
-                    : ctx.i18n().text("detail.verifyFailed", loaded.report().failures().size()));
+            if (loaded.report() == null) {
+                message.set("detail.noTrustAnchor");
+            } else if (loaded.report().ok()) {
+                message.set("detail.verified");
+            } else {
+                message.set("detail.verifyFailed", loaded.report().failures().size());
+            }
             ctx.tasks().run(() -> PageImages.renderAll(loaded.pdf(), THUMBNAIL_DPI), pages::setAll,
-                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                    e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
             ctx.tasks().run(() -> org.tixun.core.archive.EvidencePhotos.extract(loaded.pdf()), photos::setAll,
-                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
-        }, e -> message.set(ctx.i18n().text("detail.unreadable", doc.path(), e.getMessage())));
+                    e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
+        }, e -> message.set("detail.unreadable", doc.path(),
+                org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     private record Loaded(byte[] pdf, VerificationReport report) {
@@ -107,14 +114,39 @@ public final class RecordDetailViewModel {
             syncText.set("");
             return;
         }
+        String configured = org.tixun.core.setup.MachineConfig.load(ctx.core().settings()).caseSystemUrl();
         ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).syncState(r.id()), item -> syncText.set(item.map(i -> {
-            String receipt = i.receipt().map(rc -> ctx.i18n().text("detail.sync.receipt", rc.receiptId(),
-                    rc.receivedAt(), rc.documentSha256())).orElse(ctx.i18n().text("detail.sync.noReceipt"));
-            return ctx.i18n().text("detail.sync.state", ctx.i18n().text("outbox." + i.state().name()), i.attempts(),
-                    i.destination() == null ? "-" : i.destination(), i.lastError() == null ? "-" : i.lastError())
+            var i18n = ctx.i18n();
+            String receipt = i.receipt().map(rc -> i18n.text("detail.sync.receipt", rc.receiptId(),
+                    rc.receivedAt(), rc.documentSha256())).orElse(i18n.text("detail.sync.noReceipt"));
+            String destination = i.destination() != null && !i.destination().isBlank() ? i.destination()
+                    : configured == null || configured.isBlank() ? null : configured;
+            String lastError = i.lastError() == null ? null
+                    : org.tixun.app.i18n.CoreText.localize(i18n.locale(), i.lastError());
+            return syncReason(i.state(), destination, lastError, i.nextAttemptAt()) + "\n"
+                    + i18n.text("detail.sync.state", i18n.text("outbox." + i.state().name()), i.attempts(),
+                            destination == null ? i18n.text("detail.sync.noDestination") : destination,
+                            lastError == null ? "-" : lastError)
                     + "\n" + receipt;
         }).orElse(ctx.i18n().text("detail.sync.notQueued"))),
-                e -> syncText.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> syncText.set(ctx.i18n().text("error.unexpected",
+                        org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
+    }
+
+    /** What the record's delivery waits for, in one sentence. */
+    String syncReason(org.tixun.core.sync.OutboxState state, String destination, String lastError,
+            java.time.Instant nextAttempt) {
+        var i18n = ctx.i18n();
+        return switch (state) {
+            case DONE -> i18n.text("detail.sync.why.done", destination == null ? "-" : destination);
+            case FAILED -> i18n.text("detail.sync.why.refused", lastError == null ? "-" : lastError);
+            case IN_PROGRESS -> i18n.text("detail.sync.why.sending", destination == null ? "-" : destination);
+            case PENDING -> destination == null ? i18n.text("detail.sync.why.noDestination")
+                    : lastError != null && nextAttempt != null ? i18n.text("detail.sync.why.retry",
+                            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                                    .withZone(java.time.ZoneId.systemDefault()).format(nextAttempt), lastError)
+                    : i18n.text("detail.sync.why.waiting", destination);
+        };
     }
 
     /** Queues the record again after a refusal (409/412/422 are never retried on their own). */
@@ -127,9 +159,9 @@ public final class RecordDetailViewModel {
             org.tixun.core.archive.ArchiveService.of(ctx.core()).retrySync(ctx.actor(), r.id());
             return r.id();
         }, id -> {
-            message.set(ctx.i18n().text("detail.sync.retried"));
+            message.set("detail.sync.retried");
             refreshSync();
-        }, e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+        }, e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     /** Exports the record package (sealed PDF, recordings, manifest, verification report, receipt) into {@code dir}. */
@@ -140,10 +172,10 @@ public final class RecordDetailViewModel {
         }
         ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).export(ctx.actor(), r.id(), dir,
                 TrustAnchors.load(ctx.core().dataDir())), result -> {
-            message.set(ctx.i18n().text("detail.exported", result.folder()));
+            message.set("detail.exported", result.folder());
             ctx.tasks().run(() -> ctx.core().audit().entriesFor(r.id()), audit::setAll,
-                    e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
-        }, e -> message.set(ctx.i18n().text("detail.exportFailed", e.getMessage())));
+                    e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
+        }, e -> message.set("detail.exportFailed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     public ReadOnlyStringProperty syncTextProperty() {
@@ -157,11 +189,18 @@ public final class RecordDetailViewModel {
             return;
         }
         ctx.tasks().run(() -> PageImages.render(pdf, index, 110f), onPage,
-                e -> message.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> message.set("error.unexpected", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     /** Unlocks the escrow key with the keystore passphrase and decrypts one signer's strokes. */
     public void replay(int revision, char[] passphrase, Consumer<ReplayedSigner> onSigner) {
+        replay(revision, passphrase, onSigner, e -> message.set("detail.replayFailed",
+                org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
+    }
+
+    /** As {@link #replay(int, char[], Consumer)}, the failure (e.g. a wrong passphrase) to {@code onFailure}. */
+    public void replay(int revision, char[] passphrase, Consumer<ReplayedSigner> onSigner,
+            Consumer<Throwable> onFailure) {
         byte[] pdf = document;
         if (pdf == null) {
             return;
@@ -175,7 +214,7 @@ public final class RecordDetailViewModel {
             } finally {
                 java.util.Arrays.fill(passphrase, '\0');
             }
-        }, onSigner, e -> message.set(ctx.i18n().text("detail.replayFailed", e.getMessage())));
+        }, onSigner, onFailure);
     }
 
     public ObjectProperty<RecordSummary> recordProperty() {
@@ -199,6 +238,6 @@ public final class RecordDetailViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
     }
 }

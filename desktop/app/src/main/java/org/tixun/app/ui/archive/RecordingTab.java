@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.tixun.app.i18n.I18n;
@@ -28,7 +29,7 @@ import org.tixun.core.recording.RecordingVerifier;
 import org.tixun.core.recording.SegmentPlayer;
 
 /** The 「录像 (Recording)」 tab of the record detail: segments with check results, gaps/events, chain head, playback. */
-final class RecordingTab extends HBox {
+final class RecordingTab extends javafx.scene.control.SplitPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final RecordingViewModel vm;
     private final ImageView video = new ImageView();
@@ -72,7 +73,7 @@ final class RecordingTab extends HBox {
 
         TableView<RecordingViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("recordingSegments");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(Forms.column(i18n, "recording.col.index", r -> Integer.toString(r.segment().index()), 40));
         table.getColumns().add(Forms.column(i18n, "recording.col.time", r -> TIME.format(r.segment().start()) + " – "
                 + TIME.format(r.segment().end()), 140));
@@ -83,30 +84,39 @@ final class RecordingTab extends HBox {
         table.getColumns().add(Forms.column(i18n, "recording.col.check", r -> r.check() == null ? "…"
                 : (r.check().ok() ? "✓ " : "✗ ") + (zh(i18n) ? r.check().zh() : r.check().en()), 260));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> open(row, ctx));
+        Forms.placeholder(i18n, table, "recording.empty");
 
         ListView<RecordingManifest.Event> events = new ListView<>(vm.events());
         events.setId("recordingEvents");
-        events.setPrefHeight(150);
+        events.setPrefHeight(110);
+        events.setMinHeight(56);
         events.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(RecordingManifest.Event e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : TIME.format(e.from()) + (e.to() == null ? "" : " – "
                         + TIME.format(e.to())) + "  " + (zh(i18n) ? e.kind().zh() : e.kind().en())
-                        + (e.reason() == null ? "" : "：" + e.reason()) + (e.actor() == null ? "" : "  [" + e.actor()
-                        + "]"));
+                        + (e.reason() == null ? "" : (zh(i18n) ? "：" : ": ")
+                                + org.tixun.app.i18n.CoreText.localize(i18n.locale(), e.reason()))
+                        + (e.actor() == null ? "" : "  [" + e.actor() + "]"));
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         Label eventsTitle = new Label();
         eventsTitle.textProperty().bind(i18n.bind("recording.events"));
+        verify.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(40);
+        HBox.setHgrow(progress, Priority.SOMETIMES);
         HBox actions = new HBox(8, verify, progress, export);
         actions.setAlignment(Pos.CENTER_LEFT);
+        message.setWrapText(true);
+        head.setWrapText(true);
         VBox left = new VBox(8, head, actions, message, table, eventsTitle, events);
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox.setHgrow(left, Priority.ALWAYS);
+        left.setMinWidth(260);
 
-        video.setFitWidth(480);
-        video.setFitHeight(360);
         video.setPreserveRatio(true);
         video.setId("recordingVideo");
         Button play = new Button();
@@ -130,18 +140,26 @@ final class RecordingTab extends HBox {
         HBox controls = new HBox(8, play, position, time);
         controls.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.StackPane screen = new javafx.scene.layout.StackPane(video);
-        screen.setStyle("-fx-background-color: black;");
-        screen.setMinSize(480, 360);
+        screen.getStyleClass().add("video-screen");
+        // The picture scales with the room it gets (4:3), from a thumbnail to full size: no fixed 480 px that
+        // squeezes the segment list at 150 %.
+        screen.setMinSize(160, 120);
         screen.setPrefSize(480, 360);
-        screen.setMaxSize(480, 360);
+        video.fitWidthProperty().bind(screen.widthProperty());
+        video.fitHeightProperty().bind(screen.heightProperty());
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        play.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("recording.selectHint"));
+        hint.setWrapText(true);
         VBox right = new VBox(8, screen, controls, hint);
+        VBox.setVgrow(screen, Priority.ALWAYS);
         right.setAlignment(Pos.TOP_LEFT);
-        right.setMinWidth(490);
-        right.setPrefWidth(490);
-        getChildren().addAll(left, right);
-        setSpacing(12);
+        right.setMinWidth(200);
+        right.setPadding(new Insets(0, 0, 0, 4));
+        left.setPadding(new Insets(0, 4, 0, 0));
+        getItems().addAll(left, right);
+        setDividerPositions(0.62);
         setPadding(new Insets(8));
         sceneProperty().addListener((o, a, s) -> {
             if (s == null) {
@@ -169,7 +187,7 @@ final class RecordingTab extends HBox {
                 updatingSlider = false;
             }
             time.setText(String.format("%.1f s", t / 1e6));
-        }), e -> Platform.runLater(() -> time.setText(ctx.i18n().text("recording.failed", e.getMessage()))));
+        }), e -> Platform.runLater(() -> time.setText(ctx.i18n().text("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)))));
     }
 
     void closePlayer() {

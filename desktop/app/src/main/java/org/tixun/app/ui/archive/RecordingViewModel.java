@@ -30,12 +30,13 @@ public final class RecordingViewModel {
     private final ObservableList<RecordingManifest.Event> events = FXCollections.observableArrayList();
     private final ObjectProperty<RecordingManifest> manifest = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty message = new SimpleStringProperty("");
+    private final org.tixun.app.i18n.LocalizedText message;
     private Path dir;
     private String recordId;
 
     public RecordingViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.message = new org.tixun.app.i18n.LocalizedText(ctx.i18n());
     }
 
     /** Loads the record's recording and checks it in the background. */
@@ -46,7 +47,7 @@ public final class RecordingViewModel {
         progress.set(0);
         dir = null;
         this.recordId = recordId;
-        message.set("");
+        message.clear();
         if (recordId == null) {
             return;
         }
@@ -55,7 +56,7 @@ public final class RecordingViewModel {
             return dirs.isEmpty() ? null : new Loaded(dirs.get(0), RecordingVerifier.manifestOf(dirs.get(0)));
         }, loaded -> {
             if (loaded == null) {
-                message.set(ctx.i18n().text("recording.none"));
+                message.set("recording.none");
                 return;
             }
             dir = loaded.dir();
@@ -63,7 +64,7 @@ public final class RecordingViewModel {
             loaded.manifest().segments().forEach(s -> rows.add(new Row(s, null)));
             events.setAll(loaded.manifest().events());
             verify();
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+        }, e -> message.set("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     private record Loaded(Path dir, RecordingManifest manifest) {
@@ -77,7 +78,7 @@ public final class RecordingViewModel {
         }
         Path d = dir;
         progress.set(0);
-        message.set(ctx.i18n().text("recording.checking"));
+        message.set("recording.checking");
         ctx.tasks().run(() -> new RecordingVerifier().verify(d, m, (done, total, check) -> fx(() -> {
             progress.set((double) done / total);
             for (int i = 0; i < rows.size(); i++) {
@@ -87,8 +88,8 @@ public final class RecordingViewModel {
             }
         })), report -> {
             progress.set(1);
-            message.set(ctx.i18n().text(report.ok() ? "recording.intact" : "recording.broken"));
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+            message.set(report.ok() ? "recording.intact" : "recording.broken");
+        }, e -> message.set("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     /** Writes the working copy. */
@@ -102,8 +103,8 @@ public final class RecordingViewModel {
         ctx.tasks().run(() -> RecordingExport.export(d, m, out), r -> {
             ctx.core().audit().append(ctx.actor(), org.tixun.core.audit.AuditAction.RECORDING_EXPORTED,
                     subject, "working copy " + r.file() + " of session " + m.sessionId());
-            message.set(ctx.i18n().text("recording.exported", r.file()));
-        }, e -> message.set(ctx.i18n().text("recording.failed", e.getMessage())));
+            message.set("recording.exported", r.file());
+        }, e -> message.set("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }
 
     private static void fx(Runnable r) {
@@ -135,6 +136,6 @@ public final class RecordingViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message;
+        return message.textProperty();
     }
 }

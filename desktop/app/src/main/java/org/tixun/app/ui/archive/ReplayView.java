@@ -42,13 +42,13 @@ public final class ReplayView extends VBox {
     private final AnimationTimer player;
 
     public ReplayView(I18n i18n, ReplayedSigner signer) {
-        Label title = new Label(signer.name() + " · " + signer.role().zh() + " / " + signer.role().en());
+        Label title = new Label(i18n.text("session.signer", signer.name(), i18n.text("signerRole." + signer.role().name())));
         title.getStyleClass().add("section-title");
         List<ReplayedEvent> events = signer.events().stream().filter(e -> e.kind() != SlotKind.FINGERPRINT).toList();
         ComboBox<ReplayedEvent> event = new ComboBox<>(FXCollections.observableArrayList(events));
         event.setId("replayEvent");
-        event.setConverter(Forms.converter(e -> i18n.text("replay.event", e.page(), e.slotId(),
-                e.samples().size())));
+        event.setConverter(Forms.converter(e -> i18n.text("replay.event", e.page(),
+                i18n.text("session.kind." + e.kind().name()), e.samples().size())));
         event.valueProperty().addListener((o, a, b) -> load(b));
         Button play = new Button();
         play.setId("replayPlay");

@@ -78,7 +78,8 @@ public final class LoginViewModel {
             }
         }, failure -> {
             busy.set(false);
-            error.set(ctx.i18n().text("error.unexpected", failure.getMessage()));
+            error.set(ctx.i18n().text("error.unexpected",
+                    org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure)));
         });
     }
 }

@@ -73,7 +73,7 @@ public final class SetupView extends VBox {
                 vm.caseSystemUrlProperty()), errors, "caseSystemUrl"), 1, r++);
         grid.add(section(i18n, "setup.section.keys"), 0, r++, 2, 1);
         ToggleGroup sources = new ToggleGroup();
-        HBox sourceBox = new HBox(16);
+        javafx.scene.layout.FlowPane sourceBox = new javafx.scene.layout.FlowPane(16, 8);
         for (KeySource source : KeySource.values()) {
             RadioButton b = new RadioButton();
             b.setId("setupKeys-" + source.name());

@@ -49,6 +49,12 @@ public final class SetupViewModel {
     public SetupViewModel(AppContext ctx, PasswordHasher hasher) {
         this.ctx = ctx;
         this.hasher = hasher;
+        // Messages shown are written again in the new language.
+        ctx.i18n().localeProperty().addListener((o, was, now) -> {
+            if (!errors.isEmpty() && !errors.containsKey("form")) {
+                validate();
+            }
+        });
     }
 
     /** Checks every field; messages land in {@link #errors()} keyed by field. */
@@ -134,7 +140,8 @@ public final class SetupViewModel {
             onDone.accept(chosenRole);
         }, failure -> {
             busy.set(false);
-            errors.put("form", ctx.i18n().text("setup.error.failed", failure.getMessage()));
+            errors.put("form", ctx.i18n().text("setup.error.failed",
+                    org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure)));
         });
     }
 

@@ -46,7 +46,9 @@ public final class ModeChooserView extends VBox {
         b.setGraphic(graphic);
         b.setContentDisplay(ContentDisplay.TOP);
         b.textProperty().bind(i18n.bind("mode." + mode.name()));
-        b.setPrefSize(200, 150);
+        b.setPrefSize(220, 160);
+        b.setWrapText(true);
+        b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         b.getStyleClass().add("mode-button");
         b.setOnAction(e -> onChoose.accept(mode));
         return b;

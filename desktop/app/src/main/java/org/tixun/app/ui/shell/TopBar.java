@@ -27,10 +27,14 @@ public final class TopBar extends VBox {
         dialog.initOwner(owner.getScene().getWindow());
         dialog.initModality(javafx.stage.Modality.WINDOW_MODAL);
         dialog.titleProperty().bind(ctx.i18n().bind("settings.title"));
-        javafx.scene.Scene scene = new javafx.scene.Scene(new org.tixun.app.ui.settings.SettingsView(ctx,
-                new org.tixun.app.ui.settings.SettingsViewModel(ctx), dialog::close));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                new org.tixun.app.ui.settings.SettingsView(ctx, new org.tixun.app.ui.settings.SettingsViewModel(ctx),
+                        dialog::close));
+        scroll.setFitToWidth(true);
+        javafx.scene.Scene scene = new javafx.scene.Scene(scroll);
         org.tixun.app.ui.Theme.style(scene);
         dialog.setScene(scene);
+        WindowPlacement.shared().apply(dialog, WindowPlacement.Kind.SETTINGS);
         dialog.show();
     }
 

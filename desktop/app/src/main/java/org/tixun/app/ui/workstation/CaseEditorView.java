@@ -58,9 +58,10 @@ public final class CaseEditorView extends VBox {
         dob.setId("suspectDob");
         dob.valueProperty().bindBidirectional(vm.dateOfBirthProperty());
         dob.setMaxWidth(Double.MAX_VALUE);
-        dob.setPromptText("yyyy-MM-dd");
-        dob.setConverter(new javafx.util.converter.LocalDateStringConverter(
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        dob.promptTextProperty().bind(i18n.bind("suspect.dateOfBirth.prompt"));
+        // Typed or picked from the calendar; shown as the reader writes dates (2026年3月5日 / 2026-03-05).
+        dob.setConverter(dateConverter(i18n));
+        i18n.localeProperty().addListener((o, a, b) -> dob.setConverter(dateConverter(i18n)));
         int r = 0;
         suspect.add(Forms.field(i18n, "suspect.name", text("suspectName", vm.suspectNameProperty()), errors, "suspect.name"), 0, r);
         suspect.add(Forms.field(i18n, "suspect.aliases", text("suspectAliases", vm.aliasesProperty()), errors, "suspect.aliases"), 1, r);
@@ -77,6 +78,7 @@ public final class CaseEditorView extends VBox {
         CheckBox interpreter = new CheckBox();
         interpreter.setId("suspectNeedsInterpreter");
         interpreter.textProperty().bind(i18n.bind("suspect.needsInterpreter"));
+        interpreter.setWrapText(true);
         interpreter.selectedProperty().bindBidirectional(vm.needsInterpreterProperty());
         TextField language = text("suspectLanguage", vm.languageProperty());
         language.disableProperty().bind(vm.needsInterpreterProperty().not());
@@ -105,6 +107,32 @@ public final class CaseEditorView extends VBox {
         getChildren().addAll(section("section.case", caseGrid), section("section.suspect", suspect),
                 section("section.participants", new VBox(8, participantRows,
                         Forms.errorLabel(errors, CaseEditorViewModel.PARTICIPANTS), add)), formError);
+    }
+
+    /** Dates as the reader writes them; typing either form is understood. */
+    static javafx.util.StringConverter<java.time.LocalDate> dateConverter(I18n i18n) {
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern(
+                i18n.text("date.pattern"));
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : shown.format(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                String t = s.strip();
+                try {
+                    return java.time.LocalDate.parse(t, shown);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return java.time.LocalDate.parse(t.replace('/', '-').replace('.', '-'),
+                            java.time.format.DateTimeFormatter.ofPattern("yyyy-M-d"));
+                }
+            }
+        };
     }
 
     private static GridPane grid() {
@@ -150,7 +178,8 @@ public final class CaseEditorView extends VBox {
         role.setId("participantRole-" + index);
         role.valueProperty().bindBidirectional(row.roleProperty());
         Forms.localize(i18n, role, "participantRole.");
-        role.setPrefWidth(150);
+        role.setPrefWidth(170);
+        role.setMinWidth(150);
         TextField name = new TextField();
         name.setId("participantName-" + index);
         name.promptTextProperty().bind(i18n.bind("participant.name"));
@@ -160,7 +189,8 @@ public final class CaseEditorView extends VBox {
         sex.valueProperty().bindBidirectional(row.sexProperty());
         Forms.localize(i18n, sex, "sex.");
         sex.promptTextProperty().bind(i18n.bind("participant.sex"));
-        sex.setPrefWidth(90);
+        sex.setPrefWidth(110);
+        sex.setMinWidth(100);
         TextField org = new TextField();
         org.setId("participantOrg-" + index);
         org.promptTextProperty().bind(i18n.bind("participant.organisation"));

@@ -68,6 +68,12 @@ public final class CaseEditorViewModel {
         dateOfBirth.addListener((o, a, b) -> dirty.set(true));
         needsInterpreter.addListener((o, a, b) -> dirty.set(true));
         participants.addListener((javafx.collections.ListChangeListener<ParticipantRow>) c -> dirty.set(true));
+        // Messages shown are written again in the new language.
+        ctx.i18n().localeProperty().addListener((o, was, now) -> {
+            if (!errors.isEmpty() && !errors.containsKey("form")) {
+                validate();
+            }
+        });
     }
 
     /** Starts a new case with the signed-in prosecutor as first interrogator. */
@@ -172,7 +178,7 @@ public final class CaseEditorViewModel {
             if (failure instanceof CaseValidationException cve) {
                 show(cve.issues());
             } else {
-                errors.put("form", failure.getMessage());
+                errors.put("form", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), failure));
             }
         });
     }

@@ -46,10 +46,17 @@ public final class RemoteSessionActions {
 
     private final AppContext ctx;
     private final I18n i18n;
+    private final Runnable onRecordChanged;
 
     public RemoteSessionActions(AppContext ctx) {
+        this(ctx, () -> { });
+    }
+
+    /** @param onRecordChanged run on the FX thread when a session's record changes state (frozen, sealed) */
+    public RemoteSessionActions(AppContext ctx, Runnable onRecordChanged) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
+        this.onRecordChanged = onRecordChanged;
     }
 
     /** Demo data dirs use the demo key store passphrase; otherwise the user types it. */
@@ -86,15 +93,27 @@ public final class RemoteSessionActions {
         result.setId("enrollOutcome");
         result.setWrapText(true);
         result.setMaxWidth(640);
+        ListView<String> connected = new ListView<>();
+        connected.setId("connectedTerminals");
+        connected.setPrefHeight(90);
+        connected.setPlaceholder(new Label(i18n.text("terminals.noneConnected")));
+        Runnable showConnected = () -> connected.getItems().setAll(ConnectedTerminals.entries().stream()
+                .map(e -> i18n.text("terminals.connectedRow", e.name().isBlank() ? e.address() : e.name(),
+                        e.address(), i18n.text("session.link." + e.state().name()))).toList());
+        javafx.collections.ListChangeListener<ConnectedTerminals.Entry> follow = c -> showConnected.run();
+        ConnectedTerminals.entries().addListener(follow);
+        stage.setOnHidden(e -> ConnectedTerminals.entries().removeListener(follow));
+        showConnected.run();
         ListView<String> list = new ListView<>();
         list.setId("enrolledTerminals");
-        list.setPrefHeight(140);
+        list.setPrefHeight(120);
         list.setPlaceholder(new Label(i18n.text("terminals.none")));
         Runnable refresh = () -> {
             try {
-                list.getItems().setAll(RemoteSession.enrolledTerminals(ctx.core()));
+                list.getItems().setAll(RemoteSession.enrolledTerminals(ctx.core()).stream()
+                        .map(t -> org.tixun.app.i18n.CoreText.localize(i18n.locale(), t)).toList());
             } catch (IOException e) {
-                result.setText(e.getMessage());
+                result.setText(org.tixun.app.i18n.CoreText.describe(i18n, e));
             }
         };
         refresh.run();
@@ -116,6 +135,7 @@ public final class RemoteSessionActions {
             String c = code.getText();
             String n = name.getText().strip();
             Thread t = new Thread(() -> enroll(a, c, n, passphrase, message -> Platform.runLater(() -> {
+                result.getStyleClass().remove(Styles.ERROR_TEXT);
                 result.setText(message.text());
                 if (!message.ok()) {
                     result.getStyleClass().add(Styles.ERROR_TEXT);
@@ -126,6 +146,8 @@ public final class RemoteSessionActions {
             t.setDaemon(true);
             t.start();
         });
+        Label connectedTitle = new Label(i18n.text("terminals.connected"));
+        connectedTitle.getStyleClass().add("section-title");
         Label listTitle = new Label(i18n.text("terminals.list"));
         listTitle.getStyleClass().add("section-title");
         Label formTitle = new Label(i18n.text("terminals.enroll"));
@@ -134,12 +156,20 @@ public final class RemoteSessionActions {
         hint.setWrapText(true);
         hint.setMaxWidth(640);
         hint.getStyleClass().add(Styles.MUTED);
-        VBox root = new VBox(10, listTitle, list, formTitle, hint, form, enroll, result);
+        form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(),
+                new javafx.scene.layout.ColumnConstraints(200, 360, Double.MAX_VALUE,
+                        javafx.scene.layout.Priority.ALWAYS, javafx.geometry.HPos.LEFT, true));
+        result.setMaxWidth(Double.MAX_VALUE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        VBox root = new VBox(10, connectedTitle, connected, listTitle, list, formTitle, hint, form, enroll, result);
         root.setId("terminalsDialog");
         root.setPadding(new Insets(16));
-        Scene scene = new Scene(root, 700, 560);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        Scene scene = new Scene(scroll);
         Theme.style(scene);
         stage.setScene(scene);
+        org.tixun.app.ui.shell.WindowPlacement.shared().apply(stage, org.tixun.app.ui.shell.WindowPlacement.Kind.TERMINALS);
         return stage;
     }
 
@@ -165,7 +195,8 @@ public final class RemoteSessionActions {
             LOG.warn("terminal enrollment at {} failed", address, e);
             ctx.core().audit().append(ctx.actor(), AuditAction.TERMINAL_ENROLLMENT_FAILED, address,
                     String.valueOf(e.getMessage()));
-            done.accept(new Outcome(false, i18n.text("terminals.failed", e.getMessage())));
+            done.accept(new Outcome(false, i18n.text("terminals.failed",
+                    org.tixun.app.i18n.CoreText.describe(i18n, e))));
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -182,7 +213,11 @@ public final class RemoteSessionActions {
         }
         String address = MachineConfig.load(ctx.core().settings()).terminalAddress();
         if (address.isBlank()) {
-            ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.noAddress"));
+            // Only administrators can open Settings: the others are told whom to ask.
+            boolean admin = ctx.currentUserProperty().get() != null
+                    && ctx.currentUserProperty().get().role() == Role.ADMINISTRATOR;
+            ctx.dialogs().showError(i18n.text("session.title"),
+                    i18n.text(admin ? "session.remote.noAddress" : "session.remote.noAddress.askAdmin"));
             return null;
         }
         char[] passphrase = passphrase();
@@ -201,7 +236,8 @@ public final class RemoteSessionActions {
                     ctx.actor(), LinkConfig.defaults(), signing));
         } catch (IOException | RuntimeException e) {
             LOG.warn("remote session to {} could not start", address, e);
-            ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed", e.getMessage()));
+            ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed",
+                    org.tixun.app.i18n.CoreText.describe(i18n, e)));
             return null;
         } finally {
             Arrays.fill(passphrase, '\0');
@@ -217,18 +253,38 @@ public final class RemoteSessionActions {
             });
         }
         Stage stage = new Stage();
-        stage.setTitle(i18n.text("session.remote.window", record.title()));
-        Scene scene = new Scene(view, 1320, 860);
+        stage.titleProperty().bind(i18n.bind("session.remote.window", record.title()));
+        Scene scene = new Scene(view);
         Theme.style(scene);
         stage.setScene(scene);
+        org.tixun.app.ui.shell.WindowPlacement.shared().apply(stage, org.tixun.app.ui.shell.WindowPlacement.Kind.SESSION);
         signing.setOwner(stage);
-        stage.setOnHidden(e -> {
-            try {
-                session.close();
-            } catch (IOException ex) {
-                LOG.warn("remote session did not close cleanly", ex);
+        ConnectedTerminals.add(session, session.link(), address);
+        session.flow().addListener(new org.tixun.core.session.flow.FlowListener() {
+            @Override
+            public void phase(String phase) {
+                Platform.runLater(onRecordChanged);
             }
         });
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable end = () -> {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            ConnectedTerminals.remove(session);
+            // Closing stops the media, finishes the recording's open segment, saves the typed text and the flow's
+            // state, and closes the link. Done before anything else happens, so 「远程提讯」 right after takes the
+            // same session up again with everything saved.
+            try {
+                session.close();
+                ctx.core().audit().append(ctx.actor(), AuditAction.REMOTE_SESSION_ENDED, record.id(), address);
+            } catch (IOException | RuntimeException ex) {
+                LOG.warn("remote session did not close cleanly", ex);
+            }
+            onRecordChanged.run();
+        };
+        view.setHangUp(end);
+        stage.setOnHidden(e -> end.run());
         stage.show();
         return session;
     }

@@ -40,18 +40,66 @@ public final class WorkstationView extends BorderPane {
 
         TableView<CaseSummary> table = new TableView<>(vm.cases());
         table.setId("caseTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Forms.column(i18n, "case.number", CaseSummary::caseNumber, 150));
-        table.getColumns().add(Forms.column(i18n, "case.cause", CaseSummary::causeOfAction, 70));
-        table.getColumns().add(Forms.column(i18n, "workstation.suspect", s -> s.suspectName() == null ? "" : s.suspectName(), 80));
-        table.getColumns().add(Forms.column(i18n, "workstation.records", s -> Integer.toString(s.recordCount()), 50));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        var number = Forms.column(i18n, "case.number", CaseSummary::caseNumber, 170);
+        Forms.contentMinWidth(number, 190);
+        var cause = Forms.column(i18n, "column.cause", CaseSummary::causeOfAction, 90);
+        Forms.contentMinWidth(cause, 64);
+        var suspect = Forms.column(i18n, "workstation.suspect",
+                (CaseSummary s) -> s.suspectName() == null ? "" : s.suspectName(), 80);
+        Forms.contentMinWidth(suspect, 72);
+        var count = Forms.column(i18n, "workstation.records", (CaseSummary s) -> Integer.toString(s.recordCount()), 90);
+        Forms.contentMinWidth(count, 90);
+        table.getColumns().addAll(java.util.List.of(number, cause, suspect, count));
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("workstation.noCases"));
         table.setPlaceholder(empty);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.open(b));
-        // Open the most recent case when the list first fills, so the screen starts with work on it.
+        // Switching cases with unsaved edits asks first: save, discard, or stay.
+        boolean[] reverting = {false};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (reverting[0] || b == null) {
+                return;
+            }
+            if (a != null && a.id().equals(b.id())) {
+                return;
+            }
+            if (!vm.hasUnsavedEdits()) {
+                vm.open(b);
+                return;
+            }
+            switch (askUnsaved(ctx)) {
+                case 0 -> vm.save(saved -> vm.open(b));
+                case 1 -> vm.open(b);
+                default -> {
+                    reverting[0] = true;
+                    javafx.application.Platform.runLater(() -> {
+                        if (a == null) {
+                            table.getSelectionModel().clearSelection();
+                        } else {
+                            table.getItems().stream().filter(c -> c.id().equals(a.id())).findFirst()
+                                    .ifPresent(table.getSelectionModel()::select);
+                        }
+                        reverting[0] = false;
+                    });
+                }
+            }
+        });
+
+
+        // A reloaded list (after a save or a session) keeps the open case selected; the first fill opens the most
+        // recent case, so the screen starts with work on it.
         vm.cases().addListener((javafx.collections.ListChangeListener<CaseSummary>) c -> {
-            if (table.getSelectionModel().isEmpty() && vm.editor().isNew() && !vm.editor().dirtyProperty().get()
+            String open = vm.editor().caseId();
+            if (open != null) {
+                reverting[0] = true;
+                try {
+                    table.getItems().stream().filter(x -> x.id().equals(open)).findFirst()
+                            .ifPresentOrElse(table.getSelectionModel()::select,
+                                    table.getSelectionModel()::clearSelection);
+                } finally {
+                    reverting[0] = false;
+                }
+            } else if (table.getSelectionModel().isEmpty() && !vm.editor().dirtyProperty().get()
                     && !vm.cases().isEmpty()) {
                 table.getSelectionModel().selectFirst();
             }
@@ -62,7 +110,21 @@ public final class WorkstationView extends BorderPane {
         newCase.setGraphic(new FontIcon(Material2AL.ADD));
         newCase.textProperty().bind(i18n.bind("workstation.newCase"));
         newCase.setOnAction(e -> {
+            if (vm.hasUnsavedEdits()) {
+                int answer = askUnsaved(ctx);
+                if (answer == 0) {
+                    vm.save(saved -> {
+                        table.getSelectionModel().clearSelection();
+                        vm.newCase();
+                    });
+                    return;
+                } else if (answer != 1) {
+                    return;
+                }
+            }
+            reverting[0] = true;
             table.getSelectionModel().clearSelection();
+            reverting[0] = false;
             vm.newCase();
         });
         VBox left = new VBox(8, new HBox(8, search, newCase), table);
@@ -88,8 +150,7 @@ public final class WorkstationView extends BorderPane {
         template.setId("templateChoice");
         template.getItems().setAll(vm.templates());
         template.valueProperty().bindBidirectional(vm.templateProperty());
-        template.setConverter(Forms.converter(t -> t.title(i18n.locale())));
-        i18n.localeProperty().addListener((o, a, b) -> template.setConverter(Forms.converter(t -> t.title(b))));
+        Forms.relabel(i18n, template, () -> Forms.converter(t -> t.title(i18n.locale())));
         Button start = new Button();
         start.setId("startRecord");
         start.setGraphic(new FontIcon(Material2AL.DESCRIPTION));
@@ -98,15 +159,19 @@ public final class WorkstationView extends BorderPane {
 
         TableView<RecordSummary> records = new TableView<>(vm.records());
         records.setId("recordTable");
-        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         records.getColumns().add(Forms.column(i18n, "record.title", RecordSummary::title, 220));
-        records.getColumns().add(Forms.column(i18n, "record.status", r -> i18n.text("status." + r.status().name()), 80));
-        records.getColumns().add(Forms.column(i18n, "record.created", r -> r.createdAt().substring(0, 16).replace('T', ' '), 120));
+        var recordStatus = Forms.column(i18n, "record.status", (RecordSummary r) -> i18n.text("status." + r.status().name()), 90);
+        Forms.contentMinWidth(recordStatus, 80);
+        var recordCreated = Forms.column(i18n, "record.created",
+                (RecordSummary r) -> r.createdAt().substring(0, 16).replace('T', ' '), 140);
+        Forms.contentMinWidth(recordCreated, 130);
+        records.getColumns().addAll(java.util.List.of(recordStatus, recordCreated));
         Label noRecords = new Label();
         noRecords.textProperty().bind(i18n.bind("workstation.noRecords"));
         records.setPlaceholder(noRecords);
         records.setPrefHeight(120);
-        RemoteSessionActions remote = new RemoteSessionActions(ctx);
+        RemoteSessionActions remote = new RemoteSessionActions(ctx, vm::reload);
         Button remoteSession = new Button();
         remoteSession.setId("startRemoteSession");
         remoteSession.setGraphic(new FontIcon(Material2MZ.VIDEOCAM));
@@ -126,11 +191,17 @@ public final class WorkstationView extends BorderPane {
         status.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (javafx.scene.control.Control c : java.util.List.of(save, start, terminals, remoteSession, newCase)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        template.setMinWidth(Region.USE_PREF_SIZE);
+        noRecords.setWrapText(true);
         HBox actions = new HBox(8, save, spacer, template, start);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label recordsTitle = new Label();
         recordsTitle.textProperty().bind(i18n.bind("workstation.recordsOfCase"));
         recordsTitle.getStyleClass().add("section-title");
+        recordsTitle.setWrapText(true);
         VBox.setVgrow(records, Priority.ALWAYS);
         Region recordsSpacer = new Region();
         HBox.setHgrow(recordsSpacer, Priority.ALWAYS);
@@ -143,12 +214,17 @@ public final class WorkstationView extends BorderPane {
         bar.getStyleClass().add(Styles.FORM_SECTION);
         BorderPane editorPane = new BorderPane(scroll);
         editorPane.setBottom(bar);
+        // On a small or scaled screen the form keeps room to work in; the records list gives way first.
+        editorPane.setMinHeight(200);
+        scroll.setMinHeight(100);
+        records.setMinHeight(70);
+        recordsBox.setMinHeight(120);
         // The form gets most of the height; the divider lets the user give the records more.
         SplitPane right = new SplitPane(editorPane, recordsBox);
         right.setOrientation(javafx.geometry.Orientation.VERTICAL);
         right.setDividerPositions(0.74);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.36);
         setCenter(split);
 
         sceneProperty().addListener((o, old, scene) -> {
@@ -164,5 +240,13 @@ public final class WorkstationView extends BorderPane {
             }
         });
         vm.refresh();
+    }
+
+    /** Save / don't save / cancel: the answer's index (-1 closed). */
+    private static int askUnsaved(AppContext ctx) {
+        I18n i18n = ctx.i18n();
+        return ctx.dialogs().ask(i18n.text("workstation.unsaved.title"), i18n.text("workstation.unsaved.message"),
+                java.util.List.of(i18n.text("workstation.unsaved.save"), i18n.text("workstation.unsaved.discard"),
+                        i18n.text("dialog.cancel")));
     }
 }

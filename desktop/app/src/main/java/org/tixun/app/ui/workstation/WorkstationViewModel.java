@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tixun.app.i18n.CoreText;
 import org.tixun.app.ui.AppContext;
 import org.tixun.core.cases.CaseFile;
 import org.tixun.core.cases.CaseService.CaseSummary;
@@ -27,10 +28,11 @@ public final class WorkstationViewModel {
     private final ObservableList<RecordSummary> records = FXCollections.observableArrayList();
     private final ObservableList<AppContext.TemplateChoice> templates = FXCollections.observableArrayList();
     private final ObjectProperty<AppContext.TemplateChoice> template = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final org.tixun.app.i18n.LocalizedText status;
 
     public WorkstationViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.status = new org.tixun.app.i18n.LocalizedText(ctx.i18n());
         this.editor = new CaseEditorViewModel(ctx);
         search.addListener((o, a, b) -> refresh());
         templates.setAll(ctx.templates());
@@ -42,7 +44,7 @@ public final class WorkstationViewModel {
     public void refresh() {
         String q = search.get();
         ctx.tasks().run(() -> ctx.core().cases().search(q, LIST_LIMIT), cases::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
     }
 
     public void open(CaseSummary summary) {
@@ -52,21 +54,43 @@ public final class WorkstationViewModel {
         ctx.tasks().run(() -> ctx.core().cases().find(summary.id()).orElseThrow(), c -> {
             editor.load(c);
             loadRecords(c.id());
-            status.set("");
-        }, e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+            status.clear();
+        }, e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
+    }
+
+    /** The open case has unsaved edits that switching away would lose. */
+    public boolean hasUnsavedEdits() {
+        return editor.dirtyProperty().get();
+    }
+
+    /**
+     * Reloads what a remote session may have changed: the open case's records (a draft sealed) and the case list's
+     * record counts.
+     */
+    public void reload() {
+        refresh();
+        if (!editor.isNew()) {
+            loadRecords(editor.caseId());
+        }
     }
 
     public void newCase() {
         editor.clear();
         records.clear();
-        status.set(ctx.i18n().text("workstation.status.newCase"));
+        status.set("workstation.status.newCase");
     }
 
     public void save() {
+        save(saved -> { });
+    }
+
+    /** Saves the case; {@code then} runs once it is stored (not when validation stops it). */
+    public void save(java.util.function.Consumer<CaseFile> then) {
         editor.save(saved -> {
-            status.set(ctx.i18n().text("workstation.status.saved", saved.caseNumber()));
+            status.set("workstation.status.saved", saved.caseNumber());
             refresh();
             loadRecords(saved.id());
+            then.accept(saved);
         });
     }
 
@@ -77,30 +101,30 @@ public final class WorkstationViewModel {
             return;
         }
         if (editor.isNew() || editor.dirtyProperty().get()) {
-            status.set(ctx.i18n().text("workstation.status.saveFirst"));
+            status.set("workstation.status.saveFirst");
             return;
         }
         if (!editor.validateFor(choice.kind())) {
-            status.set(ctx.i18n().text("workstation.status.fixErrors"));
+            status.set("workstation.status.fixErrors");
             return;
         }
         CaseFile c = editor.toCase();
         String title = choice.title(ctx.i18n().locale());
         ctx.tasks().run(() -> ctx.core().records().createDraft(ctx.actor(), c, choice.kind(), title), r -> {
-            status.set(ctx.i18n().text("workstation.status.recordStarted", r.title()));
+            status.set("workstation.status.recordStarted", r.title());
             loadRecords(c.id());
             refresh();
         }, e -> {
             if (e instanceof CaseValidationException) {
                 editor.validateFor(choice.kind());
             }
-            status.set(e.getMessage());
+            status.set("workstation.status.problem", CoreText.describe(ctx.i18n(), e));
         });
     }
 
     private void loadRecords(String caseId) {
         ctx.tasks().run(() -> ctx.core().records().forCase(caseId), records::setAll,
-                e -> status.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+                e -> status.set("error.unexpected", CoreText.describe(ctx.i18n(), e)));
     }
 
     public CaseEditorViewModel editor() {
@@ -128,6 +152,6 @@ public final class WorkstationViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 }

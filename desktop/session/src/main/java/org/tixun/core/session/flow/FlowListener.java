@@ -26,6 +26,13 @@ public interface FlowListener {
     default void problem(String message) {
     }
 
+    /**
+     * Sealing moved on (workstation): {@code step} is one of {@link WorkstationFlow#SEAL_STEPS}, given when it
+     * starts, so a screen can show where the seconds of sealing go.
+     */
+    default void sealStep(String step) {
+    }
+
     /** A step of the terminal walk-through is ready (terminal). */
     default void step(TerminalFlow.Step step) {
     }

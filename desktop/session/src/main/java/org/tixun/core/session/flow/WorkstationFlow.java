@@ -69,6 +69,18 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     /** Where the session stands. */
     public enum Phase { LIVE, SIGNING, LOCAL_SIGNING, SEALED, FAILED }
 
+    /** The steps of sealing, in order, as {@link FlowListener#sealStep} reports them. */
+    public static final List<String> SEAL_STEPS = List.of("RECORDING", "SIGNING", "VERIFYING", "FILING");
+
+    /**
+     * What freezing {@code data} would fix, for the officer to confirm first: the pages and the slots each side signs.
+     *
+     * @param reviewMethod the review method written in the record (template field {@code reviewMethod}), or null
+     */
+    public record FreezePreview(int pages, List<PlannedSlot> terminal, List<PlannedSlot> workstation,
+            String reviewMethod) {
+    }
+
     /** Files the sealed record (e.g. {@code RecordService.markSealed} and the sync outbox). */
     public interface RecordFiling {
         void sealed(String recordId, Path sealedPdf, String sha256) throws Exception;
@@ -308,6 +320,24 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
 
     static final String DRAFT_FILE = "live-draft.json";
 
+    /** The last preview's render, reused by {@link #freezeAndSend} when the text did not change since. */
+    private volatile Object[] previewed;
+
+    /**
+     * Renders and plans {@code data} as freezing would, without freezing (slow: a full render; off the UI thread).
+     * A freeze of the same data right after reuses this render.
+     */
+    public FreezePreview previewFreeze(DocumentData data) throws Exception {
+        // As the freeze will write it: the recording's start and (to the minute) now as the end (rule 2).
+        data = RecordHeader.withTimes(data, state.recordingStart, Instant.now());
+        RenderResult r = setup.templates().render(state.kind, data, setup.lang());
+        SlotPlanner.Plan plan = SlotPlanner.plan(r, data, setup.sides());
+        previewed = new Object[] {data.toJson(), r};
+        Object review = data.value("reviewMethod");
+        return new FreezePreview(r.pageCount(), plan.terminal(), plan.workstation(),
+                review == null || review.toString().isBlank() ? null : review.toString());
+    }
+
     private synchronized void checkLive() {
         if (state.phase != Phase.LIVE) {
             throw new IllegalStateException("笔录已冻结，修改须作废已收集的签名 (the record is frozen: use amend())");
@@ -337,7 +367,10 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         if (!timeProblems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", timeProblems));
         }
-        RenderResult r = setup.templates().render(state.kind, data, setup.lang());
+        Object[] preview = previewed;
+        previewed = null;
+        RenderResult r = preview != null && preview[0].equals(data.toJson()) ? (RenderResult) preview[1]
+                : setup.templates().render(state.kind, data, setup.lang());
         Path frozen = setup.workDir().resolve("frozen.pdf");
         InstitutionKeyStore.writeAtomically(frozen, r.pdf());
         Files.writeString(setup.workDir().resolve("record-data.json"), data.toJson(), StandardCharsets.UTF_8);
@@ -495,6 +528,11 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         return null;
     }
 
+    /** Slots of the current frozen revision that have a signature event (none before freezing). */
+    public synchronized java.util.Set<String> signedSlots() throws IOException {
+        return state.frozenSha == null ? java.util.Set.of() : new java.util.HashSet<>(journaled().keySet());
+    }
+
     /** Events of the current frozen revision in the journal, by slot. */
     private Map<String, List<SignatureEvent>> journaled() throws IOException {
         Map<String, List<SignatureEvent>> bySlot = new HashMap<>();
@@ -614,6 +652,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
         var present = java.util.EnumSet.noneOf(org.tixun.core.evidence.model.SignerRole.class);
         state.presentRoles.forEach(r -> present.add(org.tixun.core.evidence.model.SignerRole.valueOf(r)));
+        sealStep("RECORDING");
         byte[] manifest = setup.recording().finish("workstation");
         checkTimesAtSealing(manifest);
         if (manifest != null) {
@@ -631,6 +670,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         SealRequest request = new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen, state.slots,
                 events, present, List.of());
         request = withRecording(request, manifest);
+        sealStep("SIGNING");
         SealResult sealed;
         try (EmbeddedTsa tsa = new EmbeddedTsa(setup.keys().tsaCredential())) {
             sealed = new Sealer(setup.keys(), new Rfc3161Client(tsa.start(0))).seal(request);
@@ -638,6 +678,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         long t1 = System.nanoTime();
         Path out = setup.workDir().resolve("sealed.pdf");
         InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
+        sealStep("VERIFYING");
         Path recordingDir = setup.recording().directory();
         Verifier.Options options = recordingDir == null ? Verifier.Options.NONE
                 : new Verifier.Options(null, recordingDir).withRecordingCheck(
@@ -651,6 +692,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         if (!report.ok()) {
             throw new IOException("签章后的笔录未通过验证 (the sealed record fails verification):\n" + report.toText());
         }
+        sealStep("FILING");
         setup.filing().sealed(state.recordId, out, sha);
         synchronized (this) {
             state.stepMillis.put("seal", (t1 - t0) / 1e6);
@@ -735,6 +777,13 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         String p = phase().name();
         for (FlowListener l : listeners) {
             l.phase(p);
+        }
+    }
+
+    private void sealStep(String step) {
+        LOG.info("sealing record {}: {}", state.recordId, step);
+        for (FlowListener l : listeners) {
+            l.sealStep(step);
         }
     }
 
