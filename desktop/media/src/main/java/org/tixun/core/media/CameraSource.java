@@ -2,7 +2,6 @@
 package org.tixun.core.media;
 
 import com.github.sarxos.webcam.Webcam;
-import com.github.sarxos.webcam.WebcamDriver;
 import com.github.sarxos.webcam.WebcamException;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
@@ -20,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A camera through the Webcam Capture API, paced at a fixed frame rate on its own thread. The device is chosen by a
- * configuration string: an empty string or {@code "default"} the platform's default camera; anything else the camera
- * of that name. Only the platform's own driver is used here; {@link Cameras} lets a plug-in module (the simulators,
- * never shipped in a production package) open other devices through {@link #open(Webcam, Dimension, int)}.
+ * A camera through the Webcam Capture API, paced at a fixed frame rate on its own thread, from the Webcam Capture
+ * driver installed (production: the devices module's FFmpeg driver, which also guards against mixing it with the
+ * demo's synthetic one). The device is chosen by a configuration string: an empty string or {@code "default"} the
+ * first camera; anything else the camera of that name; {@link #open(Webcam, Dimension, int)} opens one already
+ * selected.
  *
  * <p>A frame's capture time is the {@link FrameStamp} burned into it if there is one, else the wall clock right after
  * {@link Webcam#getImage()} returned.
@@ -89,12 +89,6 @@ public final class CameraSource implements VideoSource {
 
     private static Webcam select(String device) {
         try {
-            WebcamDriver current = Webcam.getDriver();
-            if (!current.getClass().getName().startsWith("com.github.sarxos.")) {
-                throw new MediaDeviceException("本程序已使用其他摄像头驱动（" + current.getClass().getSimpleName()
-                        + "），不能再打开真实摄像头 (this program already uses another camera driver; restart to use a"
-                        + " real camera)");
-            }
             List<Webcam> all = Webcam.getWebcams();
             if (all.isEmpty()) {
                 throw new MediaDeviceException("未找到摄像头：本机没有可用的摄像头 (no camera found on this computer)");
