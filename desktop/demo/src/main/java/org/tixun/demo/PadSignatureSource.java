@@ -66,27 +66,7 @@ public final class PadSignatureSource implements SignatureSource {
         synchronized (got) {
             samples = new ArrayList<>(got);
         }
-        return fromSamples(samples, HeadlessDemo.PAD);
-    }
-
-    /** Pen samples of one slot (pad or signature canvas) as a capture; host times from the samples' clock. */
-    public static Capture fromSamples(List<PenSample> samples, org.tixun.core.evidence.model.DeviceInfo device)
-            throws IOException {
-        Instant end = Instant.now();
-        if (samples.isEmpty()) {
-            throw new IOException("签名板没有送来笔迹 (the pad delivered no samples)");
-        }
-        long t0 = samples.get(0).hostNanos();
-        long t1 = samples.get(samples.size() - 1).hostNanos();
-        List<StrokeSample> out = new ArrayList<>(samples.size());
-        for (PenSample p : samples) {
-            long rel = p.hostNanos() - t0;
-            long deviceMicros = p.hasDeviceTime() ? p.deviceNanos() / 1000 : rel / 1000;
-            out.add(new StrokeSample(p.x(), p.y(), p.pressure(), rel / 1_000_000, p.isContact(), deviceMicros, p.hostNanos()));
-        }
-        Instant start = end.minusNanos(System.nanoTime() - t0);
-        return new Capture(out, null, null, start, start.plusNanos(t1 - t0), t0, t1, out.get(0).deviceTimeMicros(),
-                out.get(out.size() - 1).deviceTimeMicros(), device);
+        return Capture.fromSamples(samples, HeadlessDemo.PAD);
     }
 
     /** The synthetic confirmation handwriting (made for a 2000 x 800 pad) spread over the ISDV4 area. */

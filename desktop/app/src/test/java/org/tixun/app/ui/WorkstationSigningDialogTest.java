@@ -223,15 +223,4 @@ class WorkstationSigningDialogTest {
         assertThat(next.get(10, TimeUnit.SECONDS).samples()).isNotEmpty();
     }
 
-    @Test
-    void fingerprintSlotTakesTheSampleImage(FxRobot robot) throws Exception {
-        Future<Capture> result = capture(new PlannedSlot("interrogator-1-fp", 0, SlotKind.FINGERPRINT,
-                new SignerIdentity("张伟", SignerRole.INTERROGATOR, "检察官")));
-        assertThat(robot.lookup("#wsSignCanvas").tryQuery()).isEmpty();
-        assertThat(text(robot, "#wsSignWhat")).contains("指印");
-        robot.type(KeyCode.ENTER);
-        Capture c = result.get(10, TimeUnit.SECONDS);
-        assertThat(c.fingerprintPng()).isNotEmpty();
-        assertThat(c.samples()).isEmpty();
-    }
 }

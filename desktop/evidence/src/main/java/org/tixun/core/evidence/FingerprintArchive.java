@@ -14,6 +14,18 @@ import java.util.zip.ZipOutputStream;
 
 /** Packs a signer's fingerprint images into one ZIP (stored, fixed times) before encryption, and unpacks them. */
 public final class FingerprintArchive {
+    /** Entry name suffix of a fingerprint: {@code -fingerprint.fir} for an ISO/IEC 19794-4 record, else a PNG. */
+    public static String entrySuffix(byte[] fingerprint) {
+        boolean iso = fingerprint.length >= 4 && fingerprint[0] == 'F' && fingerprint[1] == 'I' && fingerprint[2] == 'R'
+                && fingerprint[3] == 0;
+        return iso ? "-fingerprint.fir" : "-fingerprint.png";
+    }
+
+    /** The event id of an entry name. */
+    public static String eventId(String entry) {
+        return entry.replace("-fingerprint.png", "").replace("-fingerprint.fir", "");
+    }
+
     private FingerprintArchive() {
     }
 

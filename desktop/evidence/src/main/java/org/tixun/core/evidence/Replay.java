@@ -90,7 +90,7 @@ public final class Replay {
                 throw new GeneralSecurityException("解密后的指印与清单不符 (decrypted fingerprints do not match the manifest)");
             }
             for (Map.Entry<String, byte[]> e : FingerprintArchive.unzip(zip).entrySet()) {
-                out.put(e.getKey().replace("-fingerprint.png", ""), e.getValue());
+                out.put(FingerprintArchive.eventId(e.getKey()), e.getValue());
             }
         }
         return out;

@@ -203,7 +203,7 @@ public final class Sealer {
                 photoBytes += e.photoAtCompletionJpeg().length;
             }
             if (e.fingerprintPng() != null) {
-                fingerprints.put(e.eventId() + "-fingerprint.png", e.fingerprintPng());
+                fingerprints.put(e.eventId() + FingerprintArchive.entrySuffix(e.fingerprintPng()), e.fingerprintPng());
             }
             if (e.inkImagePng() != null) {
                 addPlain(attachments, files, ep + "ink.png", "ink-image", e.eventId(), "image/png", e.inkImagePng());
@@ -354,7 +354,10 @@ public final class Sealer {
     private static PdfFormXObject appearance(PdfDocument doc, SignatureEvent e, SignatureSlot slot) {
         if (slot.kind() == SlotKind.FINGERPRINT || slot.kind() == SlotKind.CORRECTION) {
             if (e.samples().isEmpty()) {
-                return PdfInkPainter.fingerprintMarker(doc, slot.width(), slot.height());
+                // A reader's red impression when there is one; else the marker of a fingerprint taken elsewhere.
+                return e.inkImagePng() != null
+                        ? PdfInkPainter.impression(doc, e.inkImagePng(), slot.width(), slot.height())
+                        : PdfInkPainter.fingerprintMarker(doc, slot.width(), slot.height());
             }
         }
         return PdfInkPainter.paint(doc, InkLayout.fit(e.samples(), e.device(), slot.width(), slot.height()));

@@ -485,7 +485,7 @@ public final class TerminalSessionView extends BorderPane {
             detail.setText(i18n.text("session.terminal.sign.empty"));
             return;
         }
-        work.execute(() -> run(() -> complete(s, PadSignatureSource.fromSamples(samples, CANVAS))));
+        work.execute(() -> run(() -> complete(s, org.tixun.core.session.flow.Capture.fromSamples(samples, CANVAS))));
     }
 
     private void signWithPad() {

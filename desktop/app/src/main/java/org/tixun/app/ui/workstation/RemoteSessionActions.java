@@ -229,6 +229,9 @@ public final class RemoteSessionActions {
         WorkstationSigningDialog signing = new WorkstationSigningDialog(i18n);
         // On the workstation's own pad when one is configured (the canvas takes the mouse either way).
         signing.setPad(ctx.core().settings().get(Settings.WORKSTATION_PAD).orElse(""));
+        // Fingerprint slots on the configured reader (none configured: the window says so and the slot waits).
+        signing.setFingerprintReader(() -> new org.tixun.core.devices.config.ConfiguredDevices(ctx.core().settings())
+                .openFingerprintReader());
         try {
             InstitutionKeyStore keys = keys(passphrase);
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,

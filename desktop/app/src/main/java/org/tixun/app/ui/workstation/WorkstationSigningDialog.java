@@ -31,7 +31,6 @@ import org.tixun.app.ui.ink.SignatureCanvas;
 import org.tixun.core.devices.PadSpec;
 import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.model.SlotKind;
-import org.tixun.demo.SampleRecord;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
 import org.tixun.core.session.flow.Capture;
 import org.tixun.demo.PadSignatureSource;
@@ -46,8 +45,10 @@ import org.tixun.signpad.model.PenSample;
  * {@link #capture} (called on the flow's worker thread) opens a 「工作站签名」 window with who signs, the page and what
  * is signed, and a signature canvas, and blocks until the signer confirms (Enter or 确认签名; Esc or 清除 clears).
  * Confirming an empty canvas only shows a message. Closing the window refuses the slot: {@code capture} throws and the
- * flow reports it; nothing is sealed. A fingerprint slot takes the sample fingerprint image (the reader is simulated,
- * as at the terminal).
+ * flow reports it; nothing is sealed. A fingerprint slot is taken on the configured fingerprint reader
+ * ({@link #setFingerprintReader}): the signer presses, the impression must pass the quality gate (else the window
+ * says why and the signer presses again); without a reader the window says so and the slot waits — nothing is ever
+ * substituted.
  *
  * <p>With a pad configured ({@link #setPad}, the {@code workstation.pad} setting, e.g. {@code ISDV4:/dev/ttyUSB0})
  * the window opens that pad when it shows (off the FX thread), draws its pen samples on the canvas and says whether
@@ -65,6 +66,7 @@ public final class WorkstationSigningDialog implements SignatureSource {
     private volatile Window owner;
     private final AtomicReference<Stage> open = new AtomicReference<>();
     private volatile String padSetting = "";
+    private volatile java.util.concurrent.Callable<org.tixun.core.devices.fingerprint.FingerprintReader> reader;
 
     public WorkstationSigningDialog(I18n i18n) {
         this(i18n, null);
@@ -82,6 +84,15 @@ public final class WorkstationSigningDialog implements SignatureSource {
      */
     public void setPad(String setting) {
         this.padSetting = setting == null ? "" : setting.trim();
+    }
+
+    /**
+     * Opens the workstation's fingerprint reader for a fingerprint slot (the configured one:
+     * {@code ConfiguredDevices::openFingerprintReader}); null: none, the slot waits with a message.
+     */
+    public void setFingerprintReader(
+            java.util.concurrent.Callable<org.tixun.core.devices.fingerprint.FingerprintReader> opener) {
+        this.reader = opener;
     }
 
     /** The window the signing windows stay in front of (e.g. the session window, once it exists). */
@@ -138,6 +149,47 @@ public final class WorkstationSigningDialog implements SignatureSource {
                 + I18n.format(I18n.ENGLISH, "session.wsSign.refused", args) + ")";
     }
 
+    /**
+     * One press on the fingerprint reader, off the FX thread: an accepted impression completes the slot; a rejected
+     * one, a timeout or a missing reader is said in the window and the button is offered again.
+     */
+    private void takeFingerprint(Stage stage, CompletableFuture<Capture> result, Button take, Label message) {
+        var opener = reader;
+        if (opener == null) {
+            message.setText(i18n.text("session.wsSign.noReader"));
+            return;
+        }
+        take.setDisable(true);
+        message.setText(i18n.text("session.wsSign.pressNow"));
+        Thread t = new Thread(() -> {
+            String problem;
+            try (var r = opener.call()) {
+                Capture c = org.tixun.core.session.flow.FingerprintCaptures.capture(
+                        new org.tixun.core.devices.fingerprint.FingerprintCapture(r),
+                        org.tixun.core.devices.fingerprint.FingerPosition.RIGHT_INDEX, java.time.Duration.ofSeconds(30));
+                Platform.runLater(() -> finish(stage, result, c));
+                return;
+            } catch (org.tixun.core.devices.fingerprint.FingerprintException ex) {
+                problem = "zh".equals(i18n.locale().getLanguage()) ? ex.zh() : ex.en();
+            } catch (org.tixun.core.devices.DeviceUnavailableException ex) {
+                problem = ex.message(i18n.locale());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception ex) {
+                LOG.warn("fingerprint reader failed", ex);
+                problem = ex.getMessage();
+            }
+            String shown = problem;
+            Platform.runLater(() -> {
+                message.setText(i18n.text("session.wsSign.fingerprintFailed", shown));
+                take.setDisable(false);
+            });
+        }, "tixun-fingerprint");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private void show(PlannedSlot slot, CompletableFuture<Capture> result) {
         int page = slot.pageIndex() + 1;
         Label who = new Label(i18n.text("session.wsSign.who", slot.signer().name(),
@@ -188,7 +240,7 @@ public final class WorkstationSigningDialog implements SignatureSource {
                 return;
             }
             try {
-                finish(stage, result, PadSignatureSource.fromSamples(samples,
+                finish(stage, result, org.tixun.core.session.flow.Capture.fromSamples(samples,
                         fromPad > 0 ? pad.deviceInfo() : CANVAS));
             } catch (IOException e) {
                 message.setText(e.getMessage());
@@ -200,12 +252,7 @@ public final class WorkstationSigningDialog implements SignatureSource {
         };
         confirm.setOnAction(e -> doConfirm.run());
         clear.setOnAction(e -> doClear.run());
-        fingerprintDone.setOnAction(e -> {
-            Instant t = Instant.now();
-            long mono = System.nanoTime();
-            finish(stage, result, new Capture(List.of(), null, SampleRecord.fingerprintImage(), t, t, mono, mono, 0,
-                    0, CANVAS));
-        });
+        fingerprintDone.setOnAction(e -> takeFingerprint(stage, result, fingerprintDone, message));
         VBox box;
         if (fingerprint(slot)) {
             box = new VBox(12, who, what, hint, fingerprintDone, message);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * shared library once per test JVM, and the test-only functions that set what it serves. The production {@link
  * LivescanReader} loads the same file, so both see the same library state.
  */
-final class FakeLivescan {
+public final class FakeLivescan {
     private static Path library;
 
     private FakeLivescan() {
@@ -25,7 +25,7 @@ final class FakeLivescan {
 
     /** The test controls of the fake. */
     @SuppressWarnings("checkstyle:MethodName")
-    interface Controls extends Library {
+    public interface Controls extends Library {
         int FAKE_SetImage(String rawPath);
 
         void FAKE_SetBlankFrames(int frames);
@@ -38,19 +38,19 @@ final class FakeLivescan {
     }
 
     /** Builds the library (once) and returns its path; aborts the test with a reason if there is no C compiler. */
-    static synchronized Path library() throws IOException, InterruptedException {
+    public static synchronized Path library() throws IOException, InterruptedException {
         if (library == null) {
             library = compile("fake-livescan.c", "libfakelivescan.so");
         }
         return library;
     }
 
-    static Controls controls() throws IOException, InterruptedException {
+    public static Controls controls() throws IOException, InterruptedException {
         return Native.load(library().toString(), Controls.class);
     }
 
     /** Compiles a C file from this package's test resources into a shared library in a fresh temp directory. */
-    static Path compile(String source, String output) throws IOException, InterruptedException {
+    public static Path compile(String source, String output) throws IOException, InterruptedException {
         Path gcc = Path.of("/usr/bin/gcc");
         Assumptions.assumeTrue(Files.isExecutable(gcc), "no C compiler (gcc): run .ci/install-deps.sh");
         Path dir = Files.createTempDirectory("tixun-fake-livescan");
@@ -72,7 +72,7 @@ final class FakeLivescan {
     }
 
     /** Writes raw grey pixels to a file the fake reads. */
-    static Path raw(Path dir, String name, byte[] pixels) {
+    public static Path raw(Path dir, String name, byte[] pixels) {
         try {
             return Files.write(dir.resolve(name), pixels);
         } catch (IOException e) {

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
  * Test code: platen frames made from the committed test impression ({@code ridge-whorl-500ppi.png}): the finger laid
  * anywhere on a 640×640 window of bare platen (white with sensor noise), pressed normally or lightly.
  */
-final class Impressions {
+public final class Impressions {
     /** GA/T 626 single-finger capture window. */
     static final int WINDOW = 640;
     private static final FingerImage FINGER = load();
@@ -70,7 +70,7 @@ final class Impressions {
     }
 
     /** The finger in the middle of the window, pressed normally. */
-    static byte[] centred() {
+    public static byte[] centred() {
         return frame((WINDOW - FINGER.width()) / 2, (WINDOW - FINGER.height()) / 2, 1);
     }
 

@@ -74,6 +74,22 @@ public final class PdfInkPainter {
         return xobject;
     }
 
+    /**
+     * The red impression of a fingerprint taken by a reader (the picture the paper record would carry), fitted into
+     * the slot with its aspect kept. The impression's image data (ISO/IEC 19794-4) is sealed only encrypted.
+     */
+    public static PdfFormXObject impression(PdfDocument document, byte[] png, float width, float height) {
+        com.itextpdf.io.image.ImageData image = com.itextpdf.io.image.ImageDataFactory.createPng(png);
+        PdfFormXObject xobject = new PdfFormXObject(new Rectangle(width, height));
+        PdfCanvas canvas = new PdfCanvas(xobject, document);
+        float scale = Math.min(width / image.getWidth(), height / image.getHeight());
+        float w = image.getWidth() * scale;
+        float h = image.getHeight() * scale;
+        canvas.addImageFittedIntoRectangle(image, new Rectangle((width - w) / 2, (height - h) / 2, w, h), false);
+        canvas.release();
+        return xobject;
+    }
+
     private static double r(float v) {
         return Math.round(v * 10f) / 10.0;
     }

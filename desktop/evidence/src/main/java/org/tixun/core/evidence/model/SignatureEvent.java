@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param signer who signed
  * @param slotId the {@link SignatureSlot#id()} filled
  * @param samples every pen sample, in order
- * @param inkImagePng the pad's own ink image (PNG), may be null
+ * @param inkImagePng the pad's own ink image (PNG), or for a fingerprint slot the red impression the page shows; may
+ *        be null
  * @param photoAtPenDownJpeg camera photo at pen-down (JPEG), may be null
  * @param photoAtCompletionJpeg camera photo at completion (JPEG), may be null
- * @param fingerprintPng fingerprint image (PNG) for fingerprint slots, may be null; always encrypted in the PDF
+ * @param fingerprintPng the fingerprint of a fingerprint slot: the reader's ISO/IEC 19794-4 finger image record
+ *        ({@code FIR}) or an image; may be null; always encrypted in the PDF (the name is kept for stored events)
  * @param times host, monotonic, pad and TSA times
  * @param device the pad
  * @param frozenContentSha256 hex SHA-256 of the frozen PDF the signer saw
