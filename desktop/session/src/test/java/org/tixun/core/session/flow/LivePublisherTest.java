@@ -131,7 +131,8 @@ class LivePublisherTest {
     void invalidDataIsReportedNotSent() throws Exception {
         List<LiveRecordUpdate> sent = new CopyOnWriteArrayList<>();
         try (LivePublisher live = new LivePublisher("r-4", KIND, Lang.ZH, TEMPLATES, sent::add, 60f)) {
-            DocumentData d = record(2).with("suspectName", "");
+            // A blank field only shows blank while typing; a malformed value cannot be shown.
+            DocumentData d = record(2).with("startTime", "yesterday");
             live.edit(d, null, System.nanoTime());
             assertTrue(live.awaitRendered(60_000));
             assertNotNull(live.failure(), "the render failure is kept for the caller");
