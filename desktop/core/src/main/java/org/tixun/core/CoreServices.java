@@ -25,6 +25,7 @@ public final class CoreServices implements AutoCloseable {
     private final CaseService cases;
     private final RecordService records;
     private final CaseValidator validator;
+    private final org.tixun.core.recording.SealedRecordings recordings;
     private final org.tixun.core.sync.SyncService sync;
     private final org.tixun.core.archive.ArchiveService archive;
 
@@ -37,8 +38,10 @@ public final class CoreServices implements AutoCloseable {
         this.validator = new CaseValidator(() -> LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         this.cases = new CaseService(database, audit, validator, clock);
         this.records = new RecordService(database, audit, validator, clock);
-        this.sync = new org.tixun.core.sync.SyncService(database, records, audit, clock);
-        this.archive = new org.tixun.core.archive.ArchiveService(database, records, audit, sync,
+        this.recordings = new org.tixun.core.recording.SealedRecordings(database, audit,
+                dataDir.root().resolve("archive"), clock);
+        this.sync = new org.tixun.core.sync.SyncService(database, records, recordings, audit, clock);
+        this.archive = new org.tixun.core.archive.ArchiveService(database, records, recordings, audit, sync,
                 dataDir.root().resolve("archive"), clock);
     }
 
@@ -51,7 +54,16 @@ public final class CoreServices implements AutoCloseable {
         dataDir.ensureWritable();
         Database database = Database.open(dataDir.database());
         FileLogging.attach(dataDir.logs());
-        return new CoreServices(dataDir, database, clock, hasher);
+        CoreServices core = new CoreServices(dataDir, database, clock, hasher);
+        // records sealed before schema version 5: file their recordings from the sealed PDFs (once per record)
+        try {
+            core.sync.flagIncompleteRegistrations(core.recordings.backfill());
+        } catch (RuntimeException e) {
+            // never keeps the store from opening: each record is filed again before it is exported or sent
+            org.slf4j.LoggerFactory.getLogger(CoreServices.class).warn("Sealed recordings not filed yet: {}",
+                    e.getMessage());
+        }
+        return core;
     }
 
     public DataDir dataDir() {
@@ -80,6 +92,11 @@ public final class CoreServices implements AutoCloseable {
 
     public RecordService records() {
         return records;
+    }
+
+    /** Every sealed record's recording as its seal states it: the one source archive, export and sync read. */
+    public org.tixun.core.recording.SealedRecordings recordings() {
+        return recordings;
     }
 
     public org.tixun.core.sync.SyncService sync() {

@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
 
     /** Migration scripts in order; the index + 1 is the schema version each one produces. */
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__archive_search.sql", "V3__sync.sql",
-            "V4__recording.sql");
+            "V4__recording.sql", "V5__record_recording.sql");
 
     private final Path file;
     private final Connection connection;

@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -27,6 +26,8 @@ import javax.net.ssl.SSLContext;
 public final class RestConnector implements Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_STEPS = 100_000;
+    /** Bytes read from a file per block of a request body. */
+    private static final int BLOCK = 1 << 20;
 
     private final Config config;
     private final HttpClient client;
@@ -118,6 +119,8 @@ public final class RestConnector implements Connector {
             case 404 -> received = 0;
             default -> throw answer(head, "HEAD recording " + r.sha256());
         }
+        // the bytes about to go out under the sealed hash must be the sealed bytes
+        ContentCheck.requireSealed(r);
         int conflicts = 0;
         try (FileChannel file = FileChannel.open(r.path(), StandardOpenOption.READ)) {
             for (int step = 0; step < MAX_STEPS; step++) {
@@ -125,18 +128,11 @@ public final class RestConnector implements Connector {
                     throw DeliveryException.refused("the case system holds " + received + " bytes of recording "
                             + r.sha256() + " but the file has only " + r.size(), null);
                 }
-                int len = (int) Math.min(config.chunkBytes(), r.size() - received);
-                byte[] chunk = new byte[len];
-                ByteBuffer buf = ByteBuffer.wrap(chunk);
-                while (buf.hasRemaining()) {
-                    if (file.read(buf, received + buf.position()) < 0) {
-                        throw DeliveryException.refused("the recording " + r.path() + " shrank while being sent", null);
-                    }
-                }
+                long len = Math.min(config.chunkBytes(), r.size() - received);
                 String range = r.size() == 0 ? "bytes */0"
                         : "bytes " + received + "-" + (received + len - 1) + "/" + r.size();
                 HttpResponse<String> put = send(request(uri).header("Content-Type", "application/octet-stream")
-                        .header("Content-Range", range).PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build());
+                        .header("Content-Range", range).PUT(region(file, r.path(), received, len)).build());
                 switch (put.statusCode()) {
                     case 200, 201 -> {
                         return;
@@ -153,10 +149,49 @@ public final class RestConnector implements Connector {
                 }
             }
         } catch (IOException e) {
-            throw DeliveryException.refused("the recording " + r.path() + " cannot be read: " + e.getMessage(), null);
+            throw DeliveryException.transientFailure("local error: the recording " + r.path() + " cannot be read: "
+                    + e.getMessage(), null, null, e);
         }
         throw DeliveryException.transientFailure("recording " + r.sha256() + " did not complete in " + MAX_STEPS
                 + " chunks", null, null, null);
+    }
+
+    /**
+     * A request body of {@code length} bytes of {@code file} from {@code from}, read in blocks as the client sends
+     * them (never the whole chunk in memory) with a {@code Content-Length}, which every server understands.
+     */
+    static HttpRequest.BodyPublisher region(FileChannel file, java.nio.file.Path path, long from, long length) {
+        Iterable<byte[]> blocks = () -> new java.util.Iterator<>() {
+            private long position = from;
+            private long left = length;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (left <= 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                byte[] block = new byte[(int) Math.min(BLOCK, left)];
+                ByteBuffer buf = ByteBuffer.wrap(block);
+                try {
+                    while (buf.hasRemaining()) {
+                        if (file.read(buf, position + buf.position()) < 0) {
+                            throw new IOException(path + " shrank while being sent");
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                position += block.length;
+                left -= block.length;
+                return block;
+            }
+        };
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(blocks), length);
     }
 
     private static long receivedBytes(HttpResponse<String> res, Long fallback) throws DeliveryException {
@@ -180,18 +215,18 @@ public final class RestConnector implements Connector {
     }
 
     private void uploadDocument(Delivery d) throws DeliveryException {
-        byte[] pdf;
-        try {
-            pdf = Files.readAllBytes(d.document());
-        } catch (IOException e) {
-            throw DeliveryException.refused("the sealed document " + d.document() + " cannot be read: "
-                    + e.getMessage(), null);
-        }
+        ContentCheck.requireSealedDocument(d);
         String digest = "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.documentSha256()))
                 + ":";
-        HttpResponse<String> res = send(request(api("records/" + d.recordId() + "/document"))
-                .header("Content-Type", "application/pdf").header("Content-Digest", digest)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+        HttpResponse<String> res;
+        try (FileChannel file = FileChannel.open(d.document(), StandardOpenOption.READ)) {
+            res = send(request(api("records/" + d.recordId() + "/document"))
+                    .header("Content-Type", "application/pdf").header("Content-Digest", digest)
+                    .PUT(region(file, d.document(), 0, file.size())).build());
+        } catch (IOException e) {
+            throw DeliveryException.transientFailure("local error: the sealed document " + d.document()
+                    + " cannot be read: " + e.getMessage(), null, null, e);
+        }
         if (res.statusCode() != 200 && res.statusCode() != 201) {
             throw answer(res, "PUT document");
         }

@@ -52,7 +52,7 @@ class GatewayPostgresTest {
             SyncService sync = SyncFixtures.sync(core);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                ids.add(SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of()));
+                ids.add(SyncFixtures.sealedRecord(core, tmp.resolve("docs"), SyncFixtures.demo()));
             }
             GatewayServer.Config config = SyncFixtures.gatewayConfig(tmp.resolve("gw")).withJdbc(cluster.jdbcUrl());
             String firstReceipt;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import org.tixun.core.cli.DataDirOption;
 import org.tixun.core.demo.DemoData;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.store.Settings;
-import org.tixun.core.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +31,7 @@ public final class ArchiveCommand {
     }
 
     static ArchiveService service(CoreServices core) {
-        SyncService sync = new SyncService(core.database(), core.records(), core.audit(), Clock.systemUTC());
-        return new ArchiveService(core.database(), core.records(), core.audit(), sync,
-                core.dataDir().root().resolve("archive"), Clock.systemUTC());
+        return core.archive();
     }
 
     /** The given roots, else the demo store's own root; a real store must name its root. */

@@ -96,8 +96,7 @@ public final class DemoSessionPair implements AutoCloseable {
                 DefaultTemplateService.forDataDir(core.dataDir().root()),
                 new PadSignatureSource(work.resolve("pad"), 1000), PhotoSource.synthetic(),
                 (id, pdf, sha) -> {
-                    core.records().markSealed("demo", id, pdf.toString(), sha);
-                    core.sync().enqueue(id);
+                    core.archive().fileSealed("demo", id, pdf, sha, recording.directory());
                 }, Map.of(), recording), wl);
         SessionMedia wm = media ? SessionMedia.open("synthetic:0", 640, 480, 25) : null;
         if (wm != null) {

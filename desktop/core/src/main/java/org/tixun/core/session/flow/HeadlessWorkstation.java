@@ -96,8 +96,7 @@ public final class HeadlessWorkstation {
                 new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
                 photos,
                 (id, pdf, sha) -> {
-                    core.records().markSealed("workstation", id, pdf.toString(), sha);
-                    core.sync().enqueue(id);
+                    core.archive().fileSealed("workstation", id, pdf, sha, recording.directory());
                 }, SlotPlanner.sides(script.signers), recording);
         AtomicReference<LinkRefusedException> refused = new AtomicReference<>();
         AtomicInteger connects = new AtomicInteger();

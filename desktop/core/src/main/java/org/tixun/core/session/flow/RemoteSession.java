@@ -158,8 +158,7 @@ public final class RemoteSession implements AutoCloseable {
                     s.localSigning() != null ? s.localSigning() : new PadSignatureSource(work.resolve("pad"), 1000),
                     PhotoSource.synthetic(),
                     (id, pdf, sha) -> {
-                        core.records().markSealed(actor, id, pdf.toString(), sha);
-                        core.sync().enqueue(id);
+                        core.archive().fileSealed(actor, id, pdf, sha, recording.directory());
                     }, Map.of(), recording), link);
             SessionMedia media = s.camera() == null ? null : SessionMedia.open(s.camera(), 640, 480, 25);
             if (media != null) {
