@@ -78,6 +78,7 @@ public final class DocumentRenderer {
      */
     public RenderResult render(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
         template.validate(data);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
@@ -97,6 +98,7 @@ public final class DocumentRenderer {
      */
     public RenderResult renderPreview(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
         template.validate(data);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
         synchronized (PREVIEW_LOCK) {
@@ -136,6 +138,7 @@ public final class DocumentRenderer {
     public LivePage renderLive(DocumentTemplate template, DocumentData data, Lang lang, int cursorEntry,
             boolean cursorInAnswer) throws InvalidDataException {
         template.validate(data);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, BASE_CSS, true), recorder);
         synchronized (PREVIEW_LOCK) {

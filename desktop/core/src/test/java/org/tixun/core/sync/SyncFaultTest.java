@@ -158,7 +158,7 @@ class SyncFaultTest {
     @Test
     void tooManyRequestsWaitsForRetryAfter() throws Exception {
         gateway = GatewayServer.start(SyncFixtures.gatewayConfig(tmp.resolve("gw")),
-                List.of(countRegistrations(), failFirst(1, 429, "2", ex -> true)));
+                List.of(countRegistrations(), failFirst(1, 429, "2", ex -> "PUT".equals(ex.getRequestMethod()))));
         List<String> ids = records(1, SyncFixtures.demo());
         RestConnector rest = new RestConnector(SyncFixtures.rest(gateway));
         Instant before = Instant.now();

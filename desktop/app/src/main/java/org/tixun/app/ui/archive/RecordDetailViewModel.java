@@ -107,14 +107,31 @@ public final class RecordDetailViewModel {
             syncText.set("");
             return;
         }
-        ctx.tasks().run(() -> ctx.core().archive().syncState(r.id()), item -> syncText.set(item.map(i -> {
+        ctx.tasks().run(() -> {
+            boolean configured = ctx.core().settings().get(org.tixun.core.store.Settings.CASE_SYSTEM_URL)
+                    .filter(u -> !u.isBlank()).isPresent();
+            var item = ctx.core().archive().syncState(r.id());
+            return item.map(i -> new Sync(i, ctx.core().sync().reason(i, configured)));
+        }, item -> syncText.set(item.map(s -> {
+            var i = s.item();
             String receipt = i.receipt().map(rc -> ctx.i18n().text("detail.sync.receipt", rc.receiptId(),
                     rc.receivedAt(), rc.documentSha256())).orElse(ctx.i18n().text("detail.sync.noReceipt"));
             return ctx.i18n().text("detail.sync.state", ctx.i18n().text("outbox." + i.state().name()), i.attempts(),
                     i.destination() == null ? "-" : i.destination(), i.lastError() == null ? "-" : i.lastError())
-                    + "\n" + receipt;
+                    + "\n" + reason(s.reason()) + "\n" + receipt;
         }).orElse(ctx.i18n().text("detail.sync.notQueued"))),
                 e -> syncText.set(ctx.i18n().text("error.unexpected", e.getMessage())));
+    }
+
+    private record Sync(org.tixun.core.sync.SyncItem item, org.tixun.core.sync.WaitReason reason) {
+    }
+
+    /** Why the delivery is where it is, in the clerk's language. */
+    private String reason(org.tixun.core.sync.WaitReason why) {
+        String next = why.nextAttemptAt() == null ? "-" : java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+                .format(why.nextAttemptAt());
+        return ctx.i18n().text("sync.reason." + why.code().name(), why.detail() == null ? "-" : why.detail(), next);
     }
 
     /** Queues the record again after a refusal (409/412/422 are never retried on their own). */

@@ -49,6 +49,13 @@ final class RecordingTab extends HBox {
         Label message = new Label();
         message.setId("recordingMessage");
         message.textProperty().bind(vm.messageProperty());
+        Label problem = new Label();
+        problem.setId("recordingProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(org.tixun.app.ui.Styles.ERROR_TEXT);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         ProgressBar progress = new ProgressBar();
         progress.setId("recordingProgress");
         progress.progressProperty().bind(vm.progressProperty());
@@ -101,7 +108,7 @@ final class RecordingTab extends HBox {
         eventsTitle.textProperty().bind(i18n.bind("recording.events"));
         HBox actions = new HBox(8, verify, progress, export);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(8, head, actions, message, table, eventsTitle, events);
+        VBox left = new VBox(8, head, actions, message, problem, table, eventsTitle, events);
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tixun.core.CoreServices;
 import org.tixun.core.TixunException;
@@ -46,9 +48,12 @@ public final class RecordingCommand {
                         + "record): " + dirOrRecord + ". Give a recording folder or a record id (the archive screen "
                         + "and tixun sync status show them); a session id is not enough, several records may share one.");
             }
-            SealedRecordings.Recording r = core.archive().recording(dirOrRecord).orElseThrow(() ->
-                    new TixunException(TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 尚未封存 (the record "
-                            + "is not sealed yet): it has no sealed recording."));
+            var doc = core.records().sealedDocument(dirOrRecord).orElseThrow(() -> new TixunException(
+                    TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 尚未封存 (the record is not sealed yet): it "
+                    + "has no sealed recording."));
+            Optional<SealedRecordings.Recording> filed = core.recordings().find(dirOrRecord);
+            SealedRecordings.Recording r = filed.isPresent() ? filed.get() : core.recordings().fileFound("system",
+                    dirOrRecord, Path.of(doc.path()), SealedRecordings.Source.BACKFILLED, List.of());
             if (!r.sealedWithRecording()) {
                 throw new TixunException(TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 封存时没有录像 (the "
                         + "record was sealed without a recording).");
