@@ -224,8 +224,15 @@ public final class SealedRecordings {
                 continue;
             }
             Path candidate = source.resolve(s.name());
-            if (!Files.isRegularFile(candidate) || Files.size(candidate) != s.size()
-                    || sameFile(candidate, target)) {
+            if (!Files.isRegularFile(candidate) || sameFile(candidate, target)) {
+                continue;
+            }
+            if (Files.size(candidate) != s.size()) {
+                // a file of that name with other bytes: say so (with its hash) unless the right one turns up
+                if (mismatched == null) {
+                    mismatched = candidate;
+                    mismatchedSha = sha256(candidate);
+                }
                 continue;
             }
             String found = take(candidate, target, s.sha256());
