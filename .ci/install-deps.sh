@@ -10,8 +10,11 @@
 #   fonts-dejavu-core  a TrueType font for building test PDFs that carry form fields
 #   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
 #                  starts a throwaway cluster with initdb/pg_ctl; the packaged cluster is not used)
+#   python3        runs the independent case-system server (desktop/core/src/test/python/case_system_server.py,
+#                  standard library only) that IndependentCaseSystemTest delivers to
 set -euo pipefail
-packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql)
+packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql
+  python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -84,15 +84,30 @@ public final class ArchiveService {
     }
 
     /**
-     * Files a record just sealed: its recording as the seal states it (segments taken, hash-checked, from
-     * {@code recordingDir} into the record's folder), the record SEALED with its document, queued for sync. A
-     * recording that cannot be filed now is logged and filed again from the sealed PDF before the record is sent.
+     * Files a record just sealed: its document copied into the record's folder ({@code <archive>/<recordId>/record.pdf}),
+     * its recording as the seal states it (segments taken, hash-checked, from {@code recordingDir} into
+     * {@code <archive>/<recordId>/recordings/}), the record SEALED with its document, queued for sync. A recording that
+     * cannot be filed now is logged and filed again from the sealed PDF before the record is sent.
      *
      * @param recordingDir the session's recording folder, null when the session was not recorded
      */
     public void fileSealed(String actor, String recordId, Path sealedPdf, String sha256, Path recordingDir) {
+        // the record's own copy of its document: a later session or demo run writing its sealed.pdf cannot change it
+        Path document = sealedPdf;
         try {
-            SealedRecordings.Recording r = recordings.file(actor, recordId, sealedPdf,
+            byte[] pdf = Files.readAllBytes(sealedPdf);
+            if (Pki.sha256Hex(pdf).equals(sha256)) {
+                document = write(archiveDir.resolve(recordId).resolve("record.pdf"), pdf);
+            } else {
+                LOG.error("Record {}: {} no longer has the sealed SHA-256 {}; filed where it is", recordId, sealedPdf,
+                        sha256);
+            }
+        } catch (IOException e) {
+            LOG.error("Record {}: the sealed document could not be copied into the archive; filed at {}", recordId,
+                    sealedPdf, e);
+        }
+        try {
+            SealedRecordings.Recording r = recordings.file(actor, recordId, document,
                     recordingDir == null ? List.of() : List.of(recordingDir), SealedRecordings.Source.SEALED);
             if (!r.problems().isEmpty()) {
                 LOG.warn("Record {}: {} sealed segment(s) not filed: {}", recordId, r.problems().size(),
@@ -102,7 +117,7 @@ public final class ArchiveService {
             LOG.error("Record {}: the sealed recording could not be filed now (it is tried again before sync)",
                     recordId, e);
         }
-        records.markSealed(actor, recordId, sealedPdf.toString(), sha256);
+        records.markSealed(actor, recordId, document.toString(), sha256);
         sync.enqueue(recordId);
     }
 

@@ -175,7 +175,7 @@ public final class SealedRecordings {
         if (sealed == null) {
             Recording none = new Recording(recordId, documentSha256, source, Instant.parse(now), null, null, null, null,
                     List.of());
-            store(none, before);
+            store(none);
             return none;
         }
         Path dir = Files.createDirectories(directoryOf(recordId));
@@ -189,7 +189,7 @@ public final class SealedRecordings {
         }
         Recording r = new Recording(recordId, documentSha256, source, Instant.parse(now), sealed.json(),
                 sealed.sha256(), sealed.manifest(), dir, segments);
-        store(r, before);
+        store(r);
         if (before.isEmpty() || !before.get().documentSha256().equals(documentSha256)) {
             audit(actor, AuditAction.RECORDING_FILED, recordId, source.name().toLowerCase(java.util.Locale.ROOT) + ": "
                     + segments.size() + " segments of session " + sealed.manifest().sessionId() + ", chain head "
@@ -303,12 +303,11 @@ public final class SealedRecordings {
         return Pki.hex(md.digest());
     }
 
-    private void store(Recording r, Optional<Recording> before) {
+    private void store(Recording r) {
         db.inTransaction(c -> {
-            if (before.isPresent()) {
-                delete(c, "DELETE FROM record_recording_segment WHERE record_id = ?", r.recordId());
-                delete(c, "DELETE FROM record_recording WHERE record_id = ?", r.recordId());
-            }
+            // replaces whatever is there (another process may have filed the same record meanwhile)
+            delete(c, "DELETE FROM record_recording_segment WHERE record_id = ?", r.recordId());
+            delete(c, "DELETE FROM record_recording WHERE record_id = ?", r.recordId());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_recording(record_id, document_sha256, "
                     + "has_recording, session_id, manifest_sha256, manifest_json, chain_head, directory, source, "
                     + "filed_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
