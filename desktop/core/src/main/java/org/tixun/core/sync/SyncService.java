@@ -243,6 +243,21 @@ public final class SyncService {
         });
     }
 
+    /** How many PENDING records are due at {@code dueBy}. */
+    long dueCount(Instant dueBy) {
+        String due = ts(dueBy);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_item WHERE state = 'PENDING' "
+                    + "AND item_kind = ? AND next_attempt_at <= ?")) {
+                ps.setString(1, ITEM_KIND);
+                ps.setString(2, due);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** When the next PENDING record falls due, empty if none waits. */
     Optional<Instant> nextDue() {
         return db.withConnection(c -> {
