@@ -453,9 +453,9 @@ public final class SyncService {
                     }
                 });
                 audit(AuditAction.SYNC_FAILED, id, SyncProblem.REGISTERED_WITHOUT_RECORDING.zh() + " ("
-                        + SyncProblem.REGISTERED_WITHOUT_RECORDING.en() + "): the case system registered "
-                        + shas(JSON.valueToTree(readOrNull(stored)).path("recordings")).size() + " of "
-                        + sealed.get().segments().size() + " sealed segments; ask the case system to take the record "
+                        + SyncProblem.REGISTERED_WITHOUT_RECORDING.en() + "): the registered manifest names "
+                        + shas(readOrNull(stored).path("recordings")) + ", the seal " + shas(expected.get("recordings"))
+                        + " (chain head " + sealed.get().chainHead() + "); ask the case system to take the record "
                         + "again");
                 flagged++;
             }
