@@ -19,10 +19,12 @@
 #   python3-gi, gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad
 #                  a real RTSP server (GStreamer's gst-rtsp-server, RTP over TCP) for RtspCameraTest (VLC's RTSP
 #                  server refuses TCP transport; live555's livemedia-utils is not in bookworm)
+#   python3        runs the independent case-system server (desktop/sync/src/test/python/case_system_server.py,
+#                  standard library only) that IndependentCaseSystemTest delivers to
 set -euo pipefail
 packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth openbox softhsm2 fonts-dejavu-core postgresql
   gcc libc6-dev libfprint-2-2 pulseaudio pulseaudio-utils libasound2-plugins
-  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)
+  python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good gstreamer1.0-plugins-bad python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -109,11 +109,11 @@ class ArchitectureTest {
                 .whereLayer("plugins").mayNotBeAccessedByAnyLayer()
                 .whereLayer("app").mayOnlyBeAccessedByLayers("plugins")
                 .whereLayer("session").mayOnlyBeAccessedByLayers("app", "plugins")
-                .whereLayer("archive").mayOnlyBeAccessedByLayers("app", "plugins")
+                .whereLayer("archive").mayOnlyBeAccessedByLayers("session", "app", "plugins")
                 .whereLayer("gateway").mayOnlyBeAccessedByLayers("plugins")
-                .whereLayer("sync").mayOnlyBeAccessedByLayers("archive", "app", "plugins")
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("archive", "session", "app", "plugins")
                 .whereLayer("devices").mayOnlyBeAccessedByLayers("session", "app", "plugins")
-                .whereLayer("media").mayOnlyBeAccessedByLayers("devices", "session", "archive", "app", "plugins")
+                .whereLayer("media").mayOnlyBeAccessedByLayers("devices", "sync", "session", "archive", "app", "plugins")
                 .whereLayer("evidence").mayOnlyBeAccessedByLayers("media", "devices", "session", "archive", "gateway",
                         "app", "plugins")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("media", "devices", "sync", "archive", "gateway",

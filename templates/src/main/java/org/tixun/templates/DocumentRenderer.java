@@ -106,6 +106,7 @@ public final class DocumentRenderer {
      */
     public RenderResult render(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
         template.validate(data);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
@@ -125,6 +126,7 @@ public final class DocumentRenderer {
      */
     public RenderResult renderPreview(DocumentTemplate template, DocumentData data, Lang lang) throws InvalidDataException {
         template.validate(data, false);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(template, data, lang, recorder);
         synchronized (PREVIEW_LOCK) {
@@ -164,6 +166,7 @@ public final class DocumentRenderer {
     public LivePage renderLive(DocumentTemplate template, DocumentData data, Lang lang, int cursorEntry,
             boolean cursorInAnswer) throws InvalidDataException {
         template.validate(data, false);
+        data = template.normalise(data);
         SlotRecorder recorder = new SlotRecorder(template.manifest());
         PdfRendererBuilder builder = builder(LayoutFiller.fill(template, data, lang, css, true), recorder);
         synchronized (PREVIEW_LOCK) {

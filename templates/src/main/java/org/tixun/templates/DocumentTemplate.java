@@ -63,6 +63,24 @@ public final class DocumentTemplate {
     }
 
     /**
+     * The data with every accepted date-time value in its canonical form (document time, to the minute, seconds only
+     * when not zero; see {@link ValueFormatter#normaliseDateTime}); values that are not accepted are left for
+     * {@link #validate} to report.
+     */
+    public DocumentData normalise(DocumentData data) {
+        DocumentData out = data;
+        for (FieldSpec field : manifest.fields()) {
+            if (field.type() == FieldType.DATETIME && data.value(field.name()) instanceof String s) {
+                String canonical = ValueFormatter.normaliseDateTime(s);
+                if (canonical != null && !canonical.equals(s)) {
+                    out = out.with(field.name(), canonical);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Checks data against the manifest and reports every problem at once: all missing required
      * fields in one sentence, then each wrongly typed or unknown field, then the Q&amp;A list.
      *

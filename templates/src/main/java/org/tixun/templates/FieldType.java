@@ -9,8 +9,11 @@ public enum FieldType {
     MULTILINE("a string"),
     /** A calendar date. */
     DATE("a date string yyyy-MM-dd"),
-    /** A date and time to the minute. */
-    DATETIME("a date-time string yyyy-MM-ddTHH:mm"),
+    /**
+     * A date and time, shown to the minute: ISO-8601 {@code yyyy-MM-ddTHH:mm}, seconds and an offset accepted
+     * (converted to document time, UTC+8).
+     */
+    DATETIME("an ISO-8601 date-time string yyyy-MM-ddTHH:mm (seconds and an offset such as +08:00 or Z are accepted)"),
     /** A whole number. */
     INTEGER("an integer"),
     /** Yes or no. */

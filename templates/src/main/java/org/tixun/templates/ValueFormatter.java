@@ -4,16 +4,35 @@ package org.tixun.templates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Checks field values against their type and formats them as printed on the document. */
 public final class ValueFormatter {
 
+    /** The time documents are dated in: China Standard Time (UTC+8, no daylight saving). */
+    public static final ZoneOffset DOCUMENT_ZONE = ZoneOffset.ofHours(8);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    /** ISO-8601 local date-time to the minute, optionally with seconds and a fraction. */
+    private static final DateTimeFormatter LOCAL = localDateTime().toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** The same with an offset: {@code Z}, {@code +08:00}, {@code +0800} or {@code +08}. */
+    private static final List<DateTimeFormatter> OFFSET = List.of(
+            localDateTime().appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
+            localDateTime().appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
+            localDateTime().appendOffset("+HH", "Z").toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter EN_DATETIME =
             DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm", Locale.ENGLISH);
@@ -127,13 +146,52 @@ public final class ValueFormatter {
         }
     }
 
-    /** Parses a {@code yyyy-MM-ddTHH:mm} date-time, or returns {@code null}. */
+    private static DateTimeFormatterBuilder localDateTime() {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .appendLiteral('T').appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+                .appendValue(ChronoField.MINUTE_OF_HOUR, 2).optionalStart().appendLiteral(':')
+                .appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().optionalEnd();
+    }
+
+    /**
+     * Parses an ISO-8601 date-time: {@code yyyy-MM-ddTHH:mm}, optionally with seconds ({@code :ss}, a fraction) and an
+     * offset ({@code Z}, {@code +08:00}, {@code +0800}, {@code +08}), as systems that send data write it. A time with
+     * an offset is converted to {@link #DOCUMENT_ZONE}; one without is taken as document time. Returns {@code null}
+     * when the text is none of these.
+     */
     public static LocalDateTime parseDateTime(String text) {
-        try {
-            return LocalDateTime.parse(text, DATETIME);
-        } catch (DateTimeParseException e) {
+        if (text == null) {
             return null;
         }
+        String t = text.strip();
+        try {
+            return LocalDateTime.parse(t, LOCAL);
+        } catch (DateTimeParseException e) {
+            // try with an offset
+        }
+        for (DateTimeFormatter f : OFFSET) {
+            try {
+                return OffsetDateTime.parse(t, f).atZoneSameInstant(DOCUMENT_ZONE).toLocalDateTime();
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The canonical form of an accepted date-time: document time, {@code yyyy-MM-ddTHH:mm}, with {@code :ss} only when
+     * the seconds are not zero (fractions of a second are dropped); {@code null} when the text is not accepted.
+     * Normalising a normalised value changes nothing. Documents show it to the minute.
+     */
+    public static String normaliseDateTime(String text) {
+        LocalDateTime t = parseDateTime(text);
+        if (t == null) {
+            return null;
+        }
+        t = t.truncatedTo(ChronoUnit.SECONDS);
+        return (t.getSecond() == 0 ? MINUTE : SECOND).format(t);
     }
 
     private static String describe(Object value) {

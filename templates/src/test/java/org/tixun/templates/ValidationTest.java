@@ -31,7 +31,7 @@ class ValidationTest {
         assertThatThrownBy(() -> service.validate("INTERROGATION_RECORD", data))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessageContaining("Field 'ordinal' must be an integer, got \"second\"")
-                .hasMessageContaining("Field 'startTime' must be a date-time string yyyy-MM-ddTHH:mm")
+                .hasMessageContaining("Field 'startTime' must be an ISO-8601 date-time string yyyy-MM-ddTHH:mm")
                 .hasMessageContaining("Field 'remote' must be a boolean (true/false)");
     }
 

@@ -104,5 +104,8 @@ class LocalizationConsistencyTest {
         for (var e : org.tixun.core.records.RecordStatus.values()) {
             assertThat(keys).contains("status." + e.name());
         }
+        for (var e : org.tixun.core.sync.WaitReason.Code.values()) {
+            assertThat(keys).contains("sync.reason." + e.name());
+        }
     }
 }

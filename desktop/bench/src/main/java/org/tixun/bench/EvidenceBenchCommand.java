@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.bench;
 
-import org.tixun.core.evidence.cli.EvidenceCli;
+import org.tixun.core.archive.cli.EvidenceCli;
 import org.tixun.core.evidence.cli.QuietLogs;
 import com.itextpdf.kernel.geom.Rectangle;
 import com.itextpdf.signatures.BouncyCastleDigest;

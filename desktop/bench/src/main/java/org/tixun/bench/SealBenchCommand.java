@@ -104,7 +104,8 @@ public final class SealBenchCommand implements Callable<Integer> {
 
     private Map<String, Double> once(CoreServices core, Path padDir) throws Exception {
         Map<String, Long> at = new ConcurrentHashMap<>();
-        try (DemoSessionPair pair = DemoSessionPair.start(core, "基准终端", "基准工作站", !noMedia)) {
+        try (DemoSessionPair pair = DemoSessionPair.start(core, "基准终端", "基准工作站", !noMedia,
+                org.tixun.core.archive.ArchiveService.of(core)::fileSealed)) {
             WorkstationFlow ws = pair.workstation();
             ws.addListener(new FlowListener() {
                 @Override

@@ -5,6 +5,7 @@ import org.tixun.sim.SimulatedDevices;
 import org.tixun.core.session.LinkState;
 import org.tixun.core.session.flow.PhotoSource;
 import org.tixun.core.session.flow.RecorderRecording;
+import org.tixun.core.session.flow.SealedFiling;
 import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.SessionRecording;
 import org.tixun.core.session.flow.TerminalFlow;
@@ -61,14 +62,15 @@ public final class DemoSessionPair implements AutoCloseable {
     }
 
     /** Starts both ends; the record is a new draft of the demo theft case. */
-    public static DemoSessionPair start(CoreServices core, String terminalName, String workstationName)
-            throws IOException {
-        return start(core, terminalName, workstationName, false);
+    public static DemoSessionPair start(CoreServices core, String terminalName, String workstationName,
+            SealedFiling filing) throws IOException {
+        return start(core, terminalName, workstationName, false, filing);
     }
 
     /** With {@code media}: synthetic cameras and tones both ways, the workstation's side recorded. */
+    /** @param filing files the sealed record with its recording (the archive's {@code fileSealed}) */
     public static DemoSessionPair start(CoreServices core, String terminalName, String workstationName,
-            boolean media) throws IOException {
+            boolean media, SealedFiling filing) throws IOException {
         InstitutionKeyStore keys = DemoData.keys(core);
         Path root = core.dataDir().root().resolve("remote-session");
         Files.createDirectories(root);
@@ -105,7 +107,7 @@ public final class DemoSessionPair implements AutoCloseable {
                 DefaultTemplateService.forDataDir(core.dataDir().root()).withDemoMark(),
                 new PadSignatureSource(work.resolve("pad"), 1000), DemoPhotos.source(),
                 (id, pdf, sha) -> {
-                    core.records().markSealed("demo", id, pdf.toString(), sha);
+                    filing.file("demo", id, pdf, sha, recording.directory());
                 }, Map.of(), recording), wl);
         SessionMedia wm = media ? SessionMedia.open(new SimulatedDevices("synthetic:0"), 640, 480, 25) : null;
         if (wm != null) {

@@ -89,6 +89,51 @@ public final class HeadlessDemo {
             recordingDir = out.resolve("recording");
             recording = record(recordingDir, recordingLength);
         }
+        return seal(out, keys, recordingDir, recording, true);
+    }
+
+    /**
+     * The demo record sealed with a recording manifest over files that already exist in {@code recordingDir}
+     * ({@code segment-*} names, one minute each from 2026-11-22T10:00:00Z, chained): benchmark and test material of a
+     * given size, not a recording (the files need not decode; verification checks their hashes only).
+     */
+    public static Outcome sealOver(Path out, InstitutionKeyStore keys, String sessionId, Path recordingDir,
+            List<String> segmentNames) throws IOException, SigningRulesException {
+        Files.createDirectories(out);
+        List<RecordingManifest.Segment> segments = new ArrayList<>();
+        String chain = org.tixun.core.recording.RecordingChain.GENESIS;
+        Instant t = Instant.parse("2026-11-22T10:00:00Z");
+        int index = 1;
+        for (String name : segmentNames) {
+            Path f = recordingDir.resolve(name);
+            String sha = Pki.hex(sha256(f));
+            long size = Files.size(f);
+            Instant end = t.plusSeconds(60);
+            chain = org.tixun.core.recording.RecordingChain.link(chain, sha, index, name, size, t, end,
+                    org.tixun.core.recording.SegmentStatus.COMPLETE);
+            segments.add(new RecordingManifest.Segment(index, name, t, end, size, sha, chain,
+                    org.tixun.core.recording.SegmentStatus.COMPLETE));
+            t = end;
+            index++;
+        }
+        RecordingManifest m = new RecordingManifest(RecordingManifest.FORMAT, sessionId, null,
+                Instant.parse("2026-11-22T10:00:00Z"), t, 640, 480, 25, segments, List.of(), chain);
+        return seal(out, keys, recordingDir, m, false);
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        java.security.MessageDigest md = Pki.sha256Digest();
+        byte[] buf = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return md.digest();
+    }
+
+    private static Outcome seal(Path out, InstitutionKeyStore keys, Path recordingDir, RecordingManifest recording,
+            boolean decode) throws IOException, SigningRulesException {
         TemplateRegistry registry = TemplateRegistry.builtIn();
         DocumentData data;
         try (InputStream in = TemplateRegistry.class.getResourceAsStream(
@@ -122,8 +167,9 @@ public final class HeadlessDemo {
         Path root = out.resolve("institution-root.pem");
         Certificates.writePem(root, keys.rootCertificate());
         VerificationReport report = new Verifier(List.of(keys.rootCertificate()))
-                .verify(sealedPath.getFileName().toString(), sealed.sealedPdf(),
-                        new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier()));
+                .verify(sealedPath.getFileName().toString(), sealed.sealedPdf(), decode
+                        ? new Verifier.Options(null, recordingDir).withRecordingCheck(new RecordingVerifier())
+                        : new Verifier.Options(null, recordingDir));
         Files.writeString(out.resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
         long signers = events.stream().map(e -> e.signer().name() + e.signer().role()).distinct().count();
         return new Outcome(frozen, sealedPath, root, rendered.pageCount(), (int) signers, report, recordingDir,

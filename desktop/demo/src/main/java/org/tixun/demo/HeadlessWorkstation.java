@@ -60,8 +60,10 @@ public final class HeadlessWorkstation {
     }
 
     /** Options. */
+    /** @param filing the filing of sealed records in the data dir's store (the archive's {@code fileSealed}) */
     public record Options(Path dataDir, Path script, String connect, String enrollCode, String name,
-            LinkConfig link, Duration timeout) {
+            LinkConfig link, Duration timeout,
+            java.util.function.Function<CoreServices, org.tixun.core.session.flow.SealedFiling> filing) {
     }
 
     public static int run(Options o, PrintWriter out) throws Exception {
@@ -108,7 +110,7 @@ public final class HeadlessWorkstation {
                 new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
                 photos,
                 (id, pdf, sha) -> {
-                    core.records().markSealed("workstation", id, pdf.toString(), sha);
+                    o.filing().apply(core).file("workstation", id, pdf, sha, recording.directory());
                 }, SlotPlanner.sides(script.signers), recording);
         AtomicReference<LinkRefusedException> refused = new AtomicReference<>();
         AtomicInteger connects = new AtomicInteger();

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tixun.templates.Choice;
+import org.tixun.templates.DocumentData;
+import org.tixun.templates.DocumentTemplate;
 import org.tixun.templates.FieldSpec;
 import org.tixun.templates.FieldType;
 import org.tixun.templates.UnknownKindException;
@@ -19,11 +21,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code template fields --kind KIND [--json]}: the fields of a kind with type and required flag. */
+/**
+ * {@code template fields --kind KIND [--json]}: the fields of a kind with type and required flag, and, for kinds that
+ * take one, the question/answer body ({@code "qa"}: its name, shape and which kinds take it) as a last entry of type
+ * {@value #QA_TYPE}.
+ */
 @Command(name = "fields", mixinStandardHelpOptions = true, description = "Show the fields of a document kind.")
 final class FieldsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** The type name of the question/answer body's entry (not a {@link FieldType}: it is a list, not a field). */
+    static final String QA_TYPE = "QA_LIST";
 
     @ParentCommand
     private TemplateCommand parent;
@@ -40,8 +48,10 @@ final class FieldsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<FieldSpec> fields;
+        boolean qa;
         try {
             fields = parent.service().fields(kind);
+            qa = parent.service().registry().require(kind).manifest().qa();
         } catch (UnknownKindException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return TemplateCommand.UNKNOWN_KIND;
@@ -68,6 +78,9 @@ final class FieldsCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (qa) {
+                qaEntry(array.addObject());
+            }
             out.println(JSON.writeValueAsString(array));
         } else {
             for (FieldSpec f : fields) {
@@ -77,8 +90,38 @@ final class FieldsCommand implements Callable<Integer> {
                 out.printf("%-30s %-9s %-8s %s / %s%s%n", f.name(), f.type(), f.required() ? "required" : "optional",
                         f.labelZh(), f.labelEn(), extra);
             }
+            if (qa) {
+                out.printf("%-30s %-9s %-8s %s / %s %s%n", DocumentData.QA_KEY, QA_TYPE, "required", "问答（问/答）",
+                        "question/answer body", "[{\"q\": \"问…\", \"a\": \"答…\"}, …] (at least one)");
+            }
         }
         out.flush();
         return TemplateCommand.OK;
+    }
+
+    /** The 问/答 body: the reserved key, its JSON shape, the rules {@code validate} applies, the kinds that take it. */
+    private void qaEntry(ObjectNode node) {
+        node.put("name", DocumentData.QA_KEY);
+        node.put("type", QA_TYPE);
+        node.put("required", true);
+        node.putObject("label").put("zh", "问答（问/答）").put("en", "question/answer body");
+        ObjectNode shape = node.putObject("shape");
+        shape.put("type", "array");
+        shape.put("minItems", 1);
+        ObjectNode item = shape.putObject("items");
+        item.put("type", "object");
+        item.putArray("required").add("q").add("a");
+        ObjectNode props = item.putObject("properties");
+        props.putObject("q").put("type", "string").put("minLength", 1).putObject("label").put("zh", "问")
+                .put("en", "question");
+        props.putObject("a").put("type", "string").put("minLength", 1).putObject("label").put("zh", "答")
+                .put("en", "answer");
+        node.put("example", "[{\"q\": \"你叫什么名字？\", \"a\": \"我叫张三。\"}]");
+        ArrayNode kinds = node.putArray("kinds");
+        for (DocumentTemplate t : parent.service().list()) {
+            if (t.manifest().qa()) {
+                kinds.add(t.kind());
+            }
+        }
     }
 }

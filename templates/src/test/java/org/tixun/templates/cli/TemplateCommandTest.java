@@ -46,6 +46,35 @@ class TemplateCommandTest {
     }
 
     @Test
+    void fieldsAsJsonDescribeTheQuestionAnswerBodyOfTheKindsThatTakeIt() throws Exception {
+        assertThat(run("fields", "--kind", "INTERROGATION_RECORD", "--json")).isZero();
+        JsonNode fields = JsonMapper.builder().build().readTree(out.toString());
+        JsonNode qa = fields.get(fields.size() - 1);
+        assertThat(qa.get("name").asText()).isEqualTo("qa");
+        assertThat(qa.get("type").asText()).isEqualTo("QA_LIST");
+        assertThat(qa.get("required").asBoolean()).isTrue();
+        assertThat(qa.get("label").get("zh").asText()).contains("问", "答");
+        assertThat(qa.get("shape").get("type").asText()).isEqualTo("array");
+        assertThat(qa.get("shape").get("minItems").asInt()).isEqualTo(1);
+        assertThat(qa.get("shape").get("items").get("required")).extracting(JsonNode::asText).containsExactly("q", "a");
+        assertThat(qa.get("shape").get("items").get("properties").get("q").get("type").asText()).isEqualTo("string");
+        assertThat(qa.get("kinds")).extracting(JsonNode::asText).containsExactlyInAnyOrder("INTERROGATION_RECORD",
+                "INQUIRY_RECORD", "HEARING_OPINIONS_RECORD");
+        // the example it gives is data the kind accepts
+        JsonNode example = JsonMapper.builder().build().readTree(qa.get("example").asText());
+        assertThat(example.get(0).get("q").asText()).isNotBlank();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("fields", "--kind", "SERVICE_RECEIPT", "--json")).isZero();
+        JsonNode receipt = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(receipt.findValuesAsText("name")).doesNotContain("qa");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("fields", "--kind", "INTERROGATION_RECORD")).isZero();
+        assertThat(out.toString().lines().reduce((a, b) -> b).orElseThrow()).startsWith("qa").contains("QA_LIST");
+    }
+
+    @Test
     void fieldsAsJsonDescribeTypesAndRequiredFlags() throws Exception {
         assertThat(run("fields", "--kind", "SERVICE_RECEIPT", "--json")).isZero();
         JsonNode fields = JsonMapper.builder().build().readTree(out.toString());

@@ -137,7 +137,8 @@ public final class GuiCommands {
             Path dir = GuiCommands.headlessDataDir(options);
             return org.tixun.demo.HeadlessWorkstation.run(
                     new org.tixun.demo.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
-                            name, link.config(), link.timeout()),
+                            name, link.config(), link.timeout(),
+                            core -> org.tixun.core.archive.ArchiveService.of(core)::fileSealed),
                     spec.commandLine().getOut());
         }
     }

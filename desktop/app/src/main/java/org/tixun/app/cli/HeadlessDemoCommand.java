@@ -28,12 +28,9 @@ final class HeadlessDemoCommand {
             RecordSummary record = core.records().createDraft("demo", demoCase, "INTERROGATION_RECORD",
                     "讯问笔录（演示签章）");
             byte[] sealed = java.nio.file.Files.readAllBytes(outcome.sealed());
-            core.records().markSealed("demo", record.id(), outcome.sealed().toString(), Pki.sha256Hex(sealed));
-            if (outcome.recording() != null) {
-                new org.tixun.core.recording.RecordingLedger(core.database(), core.audit(), "demo")
-                        .attach(record.id(), outcome.recordingDir(), outcome.recording());
-            }
-            org.tixun.core.sync.SyncService.of(core).enqueue(record.id());
+            // the recording is filed as the seal states it, its segments taken into the record's own folder
+            org.tixun.core.archive.ArchiveService.of(core).fileSealed("demo", record.id(), outcome.sealed(), Pki.sha256Hex(sealed),
+                    outcome.recordingDir());
             console.printf("Rendered %d pages, %d signers signed, sealed and verified in %d ms.%n", outcome.pages(),
                     outcome.signers(), ms);
             console.printf("  frozen record   %s%n  sealed record   %s%n  trust anchor    %s%n  report          %s%n",

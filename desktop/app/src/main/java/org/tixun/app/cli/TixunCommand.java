@@ -21,7 +21,7 @@ import picocli.CommandLine.IVersionProvider;
             GuiCommands.Demo.class, GuiCommands.Workstation.class, GuiCommands.Terminal.class,
             GuiCommands.Archive.class, AuditCommand.class, UsersCommand.class, KeysCommand.class,
             org.tixun.signpad.cli.PadCommand.class, org.tixun.templates.cli.TemplateCommand.class,
-            org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.evidence.cli.VerifyCommand.class,
+            org.tixun.core.evidence.cli.SealCommand.class, org.tixun.core.archive.cli.VerifyCommand.class,
             org.tixun.core.evidence.cli.ReplayCommand.class, InkBenchCommand.class,
             org.tixun.core.sync.cli.SyncCommand.class,
             org.tixun.core.recording.cli.RecordingCommand.class,

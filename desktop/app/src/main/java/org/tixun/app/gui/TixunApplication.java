@@ -128,7 +128,7 @@ public final class TixunApplication extends Application {
                 splash.step(0.7, "splash.demoLink");
                 try {
                     demoSession = org.tixun.demo.DemoSessionPair.start(core, "演示看守所 讯问室 1",
-                            "演示工作站", true);
+                            "演示工作站", true, org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.error("demo remote session could not start; showing the idle kiosk", e);
                 }

@@ -158,6 +158,48 @@ class CliTest {
         }
     }
 
+    /**
+     * Issue 16 from the command line: two demo records (one session id, the same output folder recorded into again)
+     * each keep the document and the recording they sealed; export lists the segments.
+     */
+    @Test
+    void twoHeadlessDemosEachKeepTheirOwnRecording() throws Exception {
+        Path out = dir.resolve("out2");
+        String data = dir.resolve("data2").toString();
+        for (int i = 0; i < 2; i++) {
+            Result r = run(null, "demo", "--headless", "--out", out.toString(), "--data-dir", data);
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (CoreServices core = CoreServices.open(DataDir.at(Path.of(data)))) {
+            for (var rec : core.records().search(new org.tixun.core.records.RecordQuery(null, null,
+                    org.tixun.core.records.RecordStatus.SEALED, null, null, 0, 10))) {
+                ids.add(rec.id());
+                var sealed = org.tixun.core.recording.SealedRecordings.of(core).find(rec.id()).orElseThrow();
+                assertThat(sealed.manifest().sessionId()).isEqualTo("DEMO-SESSION");
+                assertThat(sealed.problems()).isEmpty();
+            }
+            assertThat(ids).hasSize(2);
+            assertThat(org.tixun.core.recording.SealedRecordings.of(core).find(ids.get(0)).orElseThrow().chainHead())
+                    .isNotEqualTo(org.tixun.core.recording.SealedRecordings.of(core).find(ids.get(1)).orElseThrow().chainHead());
+        }
+        for (String id : ids) {
+            Result verify = run(null, "recording", "verify", id, "--data-dir", data);
+            assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+            Result export = run(null, "archive", "export", id, dir.resolve("exports").toString(), "--data-dir", data);
+            assertThat(export.code()).as(export.out() + export.err()).isZero();
+            String manifest = Files.readString(dir.resolve("exports").resolve(id).resolve("manifest.json"));
+            try (var segs = Files.list(dir.resolve("exports").resolve(id).resolve("recordings"))) {
+                for (Path seg : segs.filter(p -> p.getFileName().toString().startsWith("segment-")).toList()) {
+                    assertThat(manifest).contains(org.tixun.core.sync.SyncService.sha256(seg));
+                }
+            }
+        }
+        Result all = run(null, "archive", "verify-all", "--data-dir", data);
+        assertThat(all.code()).as(all.out() + all.err()).isZero();
+        assertThat(all.out()).contains("2 sealed records verified: 2 ok, 0 failed.");
+    }
+
     @Test
     void dataDirBeforeTheSubcommandApplies() {
         try {

@@ -55,8 +55,8 @@ class RecordDetailViewTest {
         sealed = core.records().createDraft("t", c, "INTERROGATION_RECORD", "讯问笔录（测试）");
         Path copy = dir.resolve("record-" + sealed.id() + ".pdf");
         Files.write(copy, sealedBytes);
-        core.records().markSealed("t", sealed.id(), copy.toString(), Pki.sha256Hex(sealedBytes));
-        org.tixun.core.sync.SyncService.of(core).enqueue(sealed.id());
+        // as sealing files it: document and recording into the record's folder, sealed, queued
+        org.tixun.core.archive.ArchiveService.of(core).fileSealed("t", sealed.id(), copy, Pki.sha256Hex(sealedBytes), dir.resolve("out/recording"));
         ctx = TestApp.context(core, I18n.CHINESE, false);
         vm = new RecordDetailViewModel(ctx);
         stage.setScene(new Scene(new RecordDetailView(ctx, vm), 900, 700));
@@ -77,7 +77,8 @@ class RecordDetailViewTest {
         assertThat(robot.lookup(".badge-bad").tryQuery()).isEmpty();
         assertThat(vm.pages()).hasSize(2);
         assertThat(vm.photos()).isNotEmpty().allSatisfy(p -> assertThat(p.jpeg()).startsWith((byte) 0xFF, (byte) 0xD8));
-        assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORD_SEALED", "SYNC_QUEUED");
+        assertThat(vm.audit()).extracting(e -> e.action()).containsExactly("RECORD_CREATED", "RECORDING_FILED",
+                "RECORD_SEALED", "SYNC_QUEUED");
     }
 
     @Test
@@ -111,16 +112,15 @@ class RecordDetailViewTest {
     @Test
     void showsSyncStateAndExportsThePackage(FxRobot robot) throws Exception {
         robot.interact(() -> vm.show(sealed));
-        // No case-system address configured: the sync says what it waits for.
-        assertThat(robot.lookup("#detailSync").queryAs(Label.class).getText()).startsWith("等待发送：目的地未设置")
-                .contains("同步状态：等待发送");
+        assertThat(robot.lookup("#detailSync").queryAs(Label.class).getText()).startsWith("同步状态：等待发送")
+                .contains("目的地未设置");
         Path out = dir.resolve("export-" + sealed.id());
         Files.createDirectories(out);
         robot.interact(() -> vm.export(out));
         assertThat(robot.lookup("#detailMessage").queryAs(Label.class).getText()).startsWith("已导出到");
         try (var files = Files.walk(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).contains("record.pdf", "manifest.json",
-                    "verification.txt");
+                    "verification.txt", "segment-0001.mp4", "recording-manifest.json", "recording.mp4");
         }
         assertThat(core.audit().entriesFor(sealed.id())).extracting(e -> e.action()).contains("RECORD_EXPORTED");
     }

@@ -31,7 +31,6 @@ import org.tixun.demo.DemoData;
 import org.tixun.demo.HeadlessDemo;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.recording.MediaProbe;
-import org.tixun.core.recording.RecordingLedger;
 import org.tixun.core.records.RecordSummary;
 
 /** The record detail's recording tab: segments checked, events, chain head, playback, working copy. */
@@ -58,9 +57,8 @@ class RecordingTabTest {
         var c = core.cases().find(core.cases().search("1017号", 1).get(0).id()).orElseThrow();
         sealed = core.records().createDraft("t", c, "INTERROGATION_RECORD", "讯问笔录（录像）");
         byte[] bytes = Files.readAllBytes(demo.sealed());
-        core.records().markSealed("t", sealed.id(), demo.sealed().toString(), Pki.sha256Hex(bytes));
-        new RecordingLedger(core.database(), core.audit(), "t").attach(sealed.id(), demo.recordingDir(),
-                demo.recording());
+        // as sealing files it: the recording the seal states, taken into the record's own folder
+        org.tixun.core.archive.ArchiveService.of(core).fileSealed("t", sealed.id(), demo.sealed(), Pki.sha256Hex(bytes), demo.recordingDir());
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
         vm = new RecordDetailViewModel(ctx);
         RecordDetailView view = new RecordDetailView(ctx, vm);
@@ -102,17 +100,37 @@ class RecordingTabTest {
 
     @Test
     void alteredSegmentIsMarked(FxRobot robot) throws Exception {
-        Path seg = demo.recordingDir().resolve(demo.recording().segments().get(0).name());
+        Path seg = org.tixun.core.recording.SealedRecordings.of(core).find(sealed.id()).orElseThrow().segments().get(0).path();
+        assertThat(seg).startsWith(dir.resolve("data"));
         byte[] original = Files.readAllBytes(seg);
         byte[] b = original.clone();
         b[b.length / 2] ^= 1;
+        // replaced, never written in place: the record's copy may be a hard link to the session's file
+        Files.delete(seg);
         Files.write(seg, b);
         try {
             robot.interact(() -> vm.show(sealed));
             assertThat(vm.recording().rows().get(0).check().ok()).isFalse();
             assertThat(robot.lookup("#recordingMessage").queryAs(Label.class).getText()).startsWith("录像验证失败");
         } finally {
+            Files.delete(seg);
             Files.write(seg, original);
         }
+    }
+
+    @Test
+    void aSegmentSyncFoundAlteredAndWhyTheRecordWaitsAreShown(FxRobot robot) throws Exception {
+        var segment = org.tixun.core.recording.SealedRecordings.of(core).find(sealed.id()).orElseThrow().segments().get(1);
+        String found = "ab".repeat(32);
+        org.tixun.core.recording.SealedRecordings.of(core).markProblem("sync", sealed.id(), segment.sealed().index(),
+                org.tixun.core.recording.SealedRecordings.Problem.MISMATCH, segment.path(), found);
+
+        robot.interact(() -> vm.show(sealed));
+
+        assertThat(robot.lookup("#recordingProblem").queryAs(Label.class).getText())
+                .contains("录像文件与封存记录不一致", segment.path().toString(), segment.sealed().sha256(), found);
+        // no case-system address is set in this store: the clerk is told why the record waits
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.syncTextProperty().get().isEmpty());
+        assertThat(vm.syncTextProperty().get()).contains("目的地未设置");
     }
 }

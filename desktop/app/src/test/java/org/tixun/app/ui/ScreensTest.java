@@ -242,7 +242,8 @@ class ScreensTest {
     @Test
     void sessionScreenFitsAndConfirmsBeforeFreezing(FxRobot robot) throws Exception {
         AppContext ctx = context(false);
-        try (DemoSessionPair pair = DemoSessionPair.start(core, "看守所 讯问室 2", "工作站 1")) {
+        try (DemoSessionPair pair = DemoSessionPair.start(core, "看守所 讯问室 2", "工作站 1",
+                org.tixun.core.archive.ArchiveService.of(core)::fileSealed)) {
             SessionViewModel vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
                     SessionScript.demo().baseData());
             Stage stage = check(robot, "session", ctx, WindowPlacement.Kind.SESSION, s -> new SessionView(ctx, vm),

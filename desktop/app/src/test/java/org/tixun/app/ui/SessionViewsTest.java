@@ -54,7 +54,8 @@ class SessionViewsTest {
         core = TestApp.core(dir);
         DemoData.ensure(core, TestApp.FAST);
         ctx = TestApp.context(core, I18n.CHINESE, true);
-        pair = DemoSessionPair.start(core, "测试终端", "测试工作站");
+        pair = DemoSessionPair.start(core, "测试终端", "测试工作站",
+                org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
         vm = new SessionViewModel(ctx.i18n(), pair.workstation(), pair.workstationLink(),
                 SessionScript.demo().baseData());
         SessionView workstation = new SessionView(ctx, vm);

@@ -55,9 +55,22 @@ class ArchiveCliTest {
         Path bad = Files.write(tmp.resolve("bad.pdf"), SyncFixtures.tamperedPdf());
         String dd = "--data-dir=" + data;
 
-        Run imported = run(new ArchiveCommand(), "import", dd, pdf.toString(), "-t", root.toString());
+        Run withoutRecording = run(new ArchiveCommand(), "import", dd, pdf.toString(), "-t", root.toString());
+        assertThat(withoutRecording.exit()).as(withoutRecording.out()).isNotZero();
+        Run imported = run(new ArchiveCommand(), "import", dd, pdf.toString(), "--recording",
+                SyncFixtures.demo().recordingDir().toString(), "-t", root.toString());
         assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out()).contains("(" + SyncFixtures.demo().recording().segments().size()
+                + " recording segments)");
         String id = imported.out().replaceAll("(?s).*record ([0-9a-f-]{36}).*", "$1");
+        Run waiting = run(new SyncCommand(), "status", dd);
+        assertThat(waiting.out()).contains(id, "目的地未设置");
+        JsonNode reason = new ObjectMapper().readTree(run(new SyncCommand(), "status", dd, "--json").out()).get(0)
+                .get("reason");
+        assertThat(reason.get("code").asText()).isEqualTo("NO_DESTINATION");
+        Run recordingVerify = run(new org.tixun.core.recording.cli.RecordingCommand(), "verify", dd, id);
+        assertThat(recordingVerify.exit()).as(recordingVerify.out()).isZero();
+        assertThat(recordingVerify.out()).contains(SyncFixtures.demo().recording().chainHead(), "segment-0001.mp4");
         assertThat(run(new ArchiveCommand(), "import", dd, bad.toString(), "-t", root.toString()).exit()).isNotZero();
 
         int port = freePort();
@@ -82,6 +95,9 @@ class ArchiveCliTest {
         Run export = run(new ArchiveCommand(), "export", dd, id, tmp.resolve("out").toString(), "-t", root.toString());
         assertThat(export.exit()).as(export.out()).isZero();
         assertThat(tmp.resolve("out").resolve(id).resolve("receipt.json")).isRegularFile();
+        for (var seg : SyncFixtures.demo().recording().segments()) {
+            assertThat(tmp.resolve("out").resolve(id).resolve("recordings").resolve(seg.name())).isRegularFile();
+        }
 
         Run verifyAll = run(new ArchiveCommand(), "verify-all", dd, "-t", root.toString());
         assertThat(verifyAll.exit()).as(verifyAll.out()).isZero();

@@ -30,6 +30,12 @@ public enum AuditAction {
     RECORDING_GAP,
     RECORDING_CLOSED,
     RECORDING_EXPORTED,
+    /** A sealed record's recording was filed as its seal states it (segments, hashes, where the bytes are). */
+    RECORDING_FILED,
+    /** A sealed segment's bytes were not found where the record keeps them. */
+    RECORDING_MISSING,
+    /** A sealed segment's file no longer has the sealed SHA-256 (it was not sent). */
+    RECORDING_MISMATCH,
     /** A workstation administrator enrolled a terminal (its certificate issued). */
     TERMINAL_ENROLLED,
     /** An enrollment attempt was refused or failed. */

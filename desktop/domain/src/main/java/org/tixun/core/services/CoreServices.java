@@ -52,7 +52,18 @@ public final class CoreServices implements AutoCloseable {
         dataDir.ensureWritable();
         Database database = Database.open(dataDir.database());
         FileLogging.attach(dataDir.logs());
-        return new CoreServices(dataDir, database, clock, hasher);
+        CoreServices core = new CoreServices(dataDir, database, clock, hasher);
+        // What the feature modules on the class path do once the store is open (e.g. file the recordings of records
+        // sealed before they were filed with their seal); a task's failure never keeps the store from opening.
+        for (StartupTask task : java.util.ServiceLoader.load(StartupTask.class)) {
+            try {
+                task.run(core);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CoreServices.class).warn("Start-up task {} failed: {}",
+                        task.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        return core;
     }
 
     public DataDir dataDir() {

@@ -13,7 +13,8 @@ import org.tixun.core.store.Database;
 /**
  * Keeps the main database and the audit log up to date with a recording: a {@code recording_segment} row when a
  * segment opens (status {@code OPEN}) and its hash, chain value, size, end and status when it closes; every event and
- * gap in the audit log (gaps with reason and times).
+ * gap in the audit log (gaps with reason and times). This is the recorder's live ledger, by session; what a sealed
+ * record's recording is comes from its seal ({@link SealedRecordings}), never from these rows.
  */
 public final class RecordingLedger implements RecordingListener {
     private final Database db;
@@ -96,54 +97,5 @@ public final class RecordingLedger implements RecordingListener {
             default -> AuditAction.RECORDING_EVENT;
         };
         audit.append(who, action, sessionId, details);
-    }
-
-    /** The directory a session recorded into (the folder of its segments), if the store knows the session. */
-    public static java.util.Optional<Path> sessionDirectory(Database db, String sessionId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT path FROM recording_segment WHERE session_id = ? ORDER BY segment LIMIT 1")) {
-                ps.setString(1, sessionId);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next() ? java.util.Optional.of(Path.of(rs.getString(1)).toAbsolutePath().getParent())
-                            : java.util.Optional.<Path>empty();
-                }
-            }
-        });
-    }
-
-    /** The recording directories of a record's sessions, in order of their first segment. */
-    public static java.util.List<Path> recordDirectories(Database db, String recordId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT path FROM recording_segment WHERE record_id = ? "
-                    + "ORDER BY started_at, segment")) {
-                ps.setString(1, recordId);
-                java.util.LinkedHashSet<Path> dirs = new java.util.LinkedHashSet<>();
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        dirs.add(Path.of(rs.getString(1)).toAbsolutePath().getParent());
-                    }
-                }
-                return java.util.List.copyOf(dirs);
-            }
-        });
-    }
-
-    /** Files a finished recording's segments under a record (e.g. one recorded before the record existed). */
-    public void attach(String recordId, Path dir, RecordingManifest m) {
-        String previous = RecordingChain.GENESIS;
-        for (RecordingManifest.Segment s : m.segments()) {
-            segmentClosed(m.sessionId(), recordId, s, dir.resolve(s.name()), previous);
-            previous = s.chain();
-        }
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE recording_segment SET record_id = ? WHERE session_id = ?")) {
-                ps.setString(1, recordId);
-                ps.setString(2, m.sessionId());
-                ps.executeUpdate();
-            }
-            return null;
-        });
     }
 }

@@ -11,7 +11,17 @@ public record Delivery(String recordId, Path document, String documentSha256, lo
         recordings = List.copyOf(recordings);
     }
 
-    /** One recording segment file, content-addressed by its SHA-256. */
-    public record Recording(String sha256, long size, Path path) {
+    /**
+     * One sealed recording segment, content-addressed by its SHA-256.
+     *
+     * @param index the segment's index in the sealed recording manifest
+     * @param name its file name there
+     * @param path where its bytes are
+     */
+    public record Recording(String sha256, long size, Path path, int index, String name) {
+        /** A segment known only by its bytes (tests, folder listings). */
+        public Recording(String sha256, long size, Path path) {
+            this(sha256, size, path, 0, path.getFileName().toString());
+        }
     }
 }

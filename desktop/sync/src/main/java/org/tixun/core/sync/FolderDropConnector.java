@@ -59,6 +59,11 @@ public final class FolderDropConnector implements Connector {
                 return alreadyThere(d, target);
             }
             removeLeftovers(d.recordId());
+            // only the sealed bytes are written under the sealed hashes
+            for (Delivery.Recording r : d.recordings()) {
+                ContentCheck.requireSealed(r);
+            }
+            ContentCheck.requireSealedDocument(d);
             Path tmp = dir.resolve("." + d.recordId() + ".tmp-" + UUID.randomUUID());
             Files.createDirectories(tmp.resolve("recordings"));
             for (Delivery.Recording r : d.recordings()) {

@@ -13,7 +13,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -28,9 +27,16 @@ import javax.net.ssl.SSLContext;
 public final class RestConnector implements Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_STEPS = 100_000;
+    /**
+     * Bytes read from a file per block of a request body: well under half a G1 region (1 MiB in a small heap), so
+     * blocks are ordinary young objects, not humongous ones.
+     */
+    private static final int BLOCK = 256 << 10;
 
     private final Config config;
     private final HttpClient client;
+    /** The chunk size the link has shown it carries well; the next recording starts there. */
+    private final java.util.concurrent.atomic.AtomicLong learnedChunk;
 
     /**
      * How to reach the case system.
@@ -38,11 +44,16 @@ public final class RestConnector implements Connector {
      * @param baseUrl e.g. {@code https://cases.example/} (the API lives under {@code api/v1/})
      * @param sslContext client certificate and trust for mutual TLS, null for the JVM defaults
      * @param bearerToken sent as {@code Authorization: Bearer}, null for none
-     * @param chunkBytes size of one recording chunk
+     * @param chunkBytes size of a recording's first chunk
+     * @param maxChunkBytes the chunks of a recording grow up to this while each one takes under an eighth of the
+     *                      request time-out, and shrink back when one takes over a quarter of it (bodies are streamed
+     *                      from the file, so the size costs no memory; fewer chunks mean fewer round trips and fewer
+     *                      forced writes on the server); equal to {@code chunkBytes} for fixed chunks
      * @param receiptSigner when set, a receipt must carry a valid signature by this certificate
      */
     public record Config(URI baseUrl, SSLContext sslContext, String bearerToken, Duration connectTimeout,
-                         Duration requestTimeout, int chunkBytes, java.security.cert.X509Certificate receiptSigner) {
+                         Duration requestTimeout, int chunkBytes, int maxChunkBytes,
+                         java.security.cert.X509Certificate receiptSigner) {
         public Config {
             String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -52,39 +63,49 @@ public final class RestConnector implements Connector {
             if (!baseUrl.toString().endsWith("/")) {
                 baseUrl = URI.create(baseUrl + "/");
             }
-            if (chunkBytes < 1) {
-                throw new IllegalArgumentException("chunk size must be positive");
+            if (chunkBytes < 1 || maxChunkBytes < chunkBytes) {
+                throw new IllegalArgumentException("chunk sizes must be positive, the largest at least the first");
             }
         }
 
-        /** Defaults: 10 s to connect, 2 min per request, 8 MiB chunks. */
+        /** Defaults: 10 s to connect, 2 min per request, chunks from 8 MiB growing up to 128 MiB. */
         public static Config of(URI baseUrl) {
-            return new Config(baseUrl, null, null, Duration.ofSeconds(10), Duration.ofMinutes(2), 8 << 20, null);
+            return new Config(baseUrl, null, null, Duration.ofSeconds(10), Duration.ofMinutes(2), 8 << 20, 128 << 20,
+                    null);
         }
 
         public Config withTls(SSLContext context) {
-            return new Config(baseUrl, context, bearerToken, connectTimeout, requestTimeout, chunkBytes, receiptSigner);
+            return new Config(baseUrl, context, bearerToken, connectTimeout, requestTimeout, chunkBytes, maxChunkBytes, receiptSigner);
         }
 
         public Config withBearerToken(String token) {
-            return new Config(baseUrl, sslContext, token, connectTimeout, requestTimeout, chunkBytes, receiptSigner);
+            return new Config(baseUrl, sslContext, token, connectTimeout, requestTimeout, chunkBytes, maxChunkBytes, receiptSigner);
         }
 
         public Config withTimeouts(Duration connect, Duration request) {
-            return new Config(baseUrl, sslContext, bearerToken, connect, request, chunkBytes, receiptSigner);
+            return new Config(baseUrl, sslContext, bearerToken, connect, request, chunkBytes, maxChunkBytes, receiptSigner);
         }
 
         public Config withReceiptSigner(java.security.cert.X509Certificate signer) {
-            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, chunkBytes, signer);
+            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, chunkBytes, maxChunkBytes, signer);
         }
 
+        /** Fixed chunks of {@code bytes}. */
         public Config withChunkBytes(int bytes) {
-            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, bytes, receiptSigner);
+            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, bytes, bytes,
+                    receiptSigner);
+        }
+
+        /** Chunks from {@code first} bytes growing up to {@code max} on a fast link. */
+        public Config withChunkBytes(int first, int max) {
+            return new Config(baseUrl, sslContext, bearerToken, connectTimeout, requestTimeout, first, max,
+                    receiptSigner);
         }
     }
 
     public RestConnector(Config config) {
         this.config = config;
+        this.learnedChunk = new java.util.concurrent.atomic.AtomicLong(config.chunkBytes());
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
         if (config.sslContext() != null) {
@@ -119,25 +140,43 @@ public final class RestConnector implements Connector {
             case 404 -> received = 0;
             default -> throw answer(head, "HEAD recording " + r.sha256());
         }
+        // the bytes about to go out under the sealed hash must be the sealed bytes
+        ContentCheck.requireSealed(r);
         int conflicts = 0;
+        long chunk = learnedChunk.get();
+        long fast = config.requestTimeout().toNanos() / 8;
+        long slow = config.requestTimeout().toNanos() / 4;
         try (FileChannel file = FileChannel.open(r.path(), StandardOpenOption.READ)) {
             for (int step = 0; step < MAX_STEPS; step++) {
                 if (received > r.size()) {
                     throw DeliveryException.refused("the case system holds " + received + " bytes of recording "
                             + r.sha256() + " but the file has only " + r.size(), null);
                 }
-                int len = (int) Math.min(config.chunkBytes(), r.size() - received);
-                byte[] chunk = new byte[len];
-                ByteBuffer buf = ByteBuffer.wrap(chunk);
-                while (buf.hasRemaining()) {
-                    if (file.read(buf, received + buf.position()) < 0) {
-                        throw DeliveryException.refused("the recording " + r.path() + " shrank while being sent", null);
-                    }
+                long len = Math.min(chunk, r.size() - received);
+                if (len == 0 && r.size() > 0) {
+                    // the server holds every byte but has not finished the object (another delivery of the same
+                    // recording is completing it): wait for it rather than send an empty range
+                    awaitComplete(uri, r);
+                    return;
                 }
                 String range = r.size() == 0 ? "bytes */0"
                         : "bytes " + received + "-" + (received + len - 1) + "/" + r.size();
-                HttpResponse<String> put = send(request(uri).header("Content-Type", "application/octet-stream")
-                        .header("Content-Range", range).PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)).build());
+                long sent = System.nanoTime();
+                HttpResponse<String> put;
+                try {
+                    put = send(request(uri).header("Content-Type", "application/octet-stream")
+                            .header("Content-Range", range).PUT(region(file, r.path(), received, len)).build());
+                } catch (DeliveryException e) {
+                    learnedChunk.set(config.chunkBytes()); // a time-out or a dropped link: start small again
+                    throw e;
+                }
+                long took = System.nanoTime() - sent;
+                if (took < fast && len == chunk) {
+                    chunk = Math.min(config.maxChunkBytes(), chunk * 2);
+                } else if (took > slow) {
+                    chunk = Math.max(Math.min(config.chunkBytes(), 1 << 20), chunk / 2);
+                }
+                learnedChunk.set(chunk);
                 switch (put.statusCode()) {
                     case 200, 201 -> {
                         return;
@@ -154,10 +193,73 @@ public final class RestConnector implements Connector {
                 }
             }
         } catch (IOException e) {
-            throw DeliveryException.refused("the recording " + r.path() + " cannot be read: " + e.getMessage(), null);
+            throw DeliveryException.transientFailure("local error: the recording " + r.path() + " cannot be read: "
+                    + e.getMessage(), null, null, e);
         }
         throw DeliveryException.transientFailure("recording " + r.sha256() + " did not complete in " + MAX_STEPS
                 + " chunks", null, null, null);
+    }
+
+    /** Asks (HEAD) a few times, 50 ms apart, until the server has completed the object it holds all bytes of. */
+    private void awaitComplete(URI uri, Delivery.Recording r) throws DeliveryException {
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> head = send(request(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            if (head.statusCode() == 200) {
+                return;
+            }
+            if (head.statusCode() != 206 || receivedBytes(head, null) != r.size()) {
+                break; // it dropped them (e.g. a hash mismatch from another sender): the next attempt starts over
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw DeliveryException.transientFailure("the case system holds all " + r.size() + " bytes of recording "
+                + r.sha256() + " but has not completed it", null, null, null);
+    }
+
+    /**
+     * A request body of {@code length} bytes of {@code file} from {@code from}, read in blocks as the client sends
+     * them (never the whole chunk in memory) with a {@code Content-Length}, which every server understands.
+     */
+    static HttpRequest.BodyPublisher region(FileChannel file, java.nio.file.Path path, long from, long length) {
+        if (length == 0) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        Iterable<byte[]> blocks = () -> new java.util.Iterator<>() {
+            private long position = from;
+            private long left = length;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (left <= 0) {
+                    throw new java.util.NoSuchElementException();
+                }
+                byte[] block = new byte[(int) Math.min(BLOCK, left)];
+                ByteBuffer buf = ByteBuffer.wrap(block);
+                try {
+                    while (buf.hasRemaining()) {
+                        if (file.read(buf, position + buf.position()) < 0) {
+                            throw new IOException(path + " shrank while being sent");
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                position += block.length;
+                left -= block.length;
+                return block;
+            }
+        };
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(blocks), length);
     }
 
     private static long receivedBytes(HttpResponse<String> res, Long fallback) throws DeliveryException {
@@ -181,18 +283,18 @@ public final class RestConnector implements Connector {
     }
 
     private void uploadDocument(Delivery d) throws DeliveryException {
-        byte[] pdf;
-        try {
-            pdf = Files.readAllBytes(d.document());
-        } catch (IOException e) {
-            throw DeliveryException.refused("the sealed document " + d.document() + " cannot be read: "
-                    + e.getMessage(), null);
-        }
+        ContentCheck.requireSealedDocument(d);
         String digest = "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(d.documentSha256()))
                 + ":";
-        HttpResponse<String> res = send(request(api("records/" + d.recordId() + "/document"))
-                .header("Content-Type", "application/pdf").header("Content-Digest", digest)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+        HttpResponse<String> res;
+        try (FileChannel file = FileChannel.open(d.document(), StandardOpenOption.READ)) {
+            res = send(request(api("records/" + d.recordId() + "/document"))
+                    .header("Content-Type", "application/pdf").header("Content-Digest", digest)
+                    .PUT(region(file, d.document(), 0, file.size())).build());
+        } catch (IOException e) {
+            throw DeliveryException.transientFailure("local error: the sealed document " + d.document()
+                    + " cannot be read: " + e.getMessage(), null, null, e);
+        }
         if (res.statusCode() != 200 && res.statusCode() != 201) {
             throw answer(res, "PUT document");
         }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param lastError the server's words (or the local cause) of the last failed attempt, null if none
  * @param lastStatus the HTTP status of the last failed attempt, null for local or connection errors
  * @param receiptJson the stored receipt once DONE
+ * @param problem a problem only the clerk can resolve (a local file that is not the sealed one…), null if none
  */
 public record SyncItem(String recordId, OutboxState state, int attempts, Instant nextAttemptAt, String lastError,
                        Integer lastStatus, String receiptJson, String destination, Instant updatedAt,
-                       Instant syncedAt) {
+                       Instant syncedAt, SyncProblem problem) {
 
     /** The parsed receipt, present once delivered. */
     public Optional<Receipt> receipt() {

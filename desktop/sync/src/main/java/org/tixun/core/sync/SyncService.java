@@ -28,6 +28,7 @@ import org.tixun.core.TixunException;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
 import org.tixun.core.pki.Pki;
+import org.tixun.core.recording.SealedRecordings;
 import org.tixun.core.records.RecordService;
 import org.tixun.core.records.RecordStatus;
 import org.tixun.core.store.Database;
@@ -42,21 +43,27 @@ public final class SyncService {
     private static final java.time.format.DateTimeFormatter TS = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final String COLUMNS = "record_id, state, attempts, next_attempt_at, last_error, last_status, "
-            + "receipt_json, destination, updated_at, synced_at";
+            + "receipt_json, destination, updated_at, synced_at, problem";
 
     private final Database db;
     private final RecordService records;
+    private final SealedRecordings recordings;
     private final AuditLog audit;
     private final Clock clock;
 
     /** The sync service over a data dir's store. */
     public static SyncService of(org.tixun.core.services.CoreServices core) {
-        return new SyncService(core.database(), core.records(), core.audit(), core.clock());
+        return new SyncService(core.database(), core.records(), SealedRecordings.of(core), core.audit(),
+                core.clock());
     }
 
-    public SyncService(Database db, RecordService records, AuditLog audit, Clock clock) {
+    /**
+     * @param recordings the records' sealed recordings: what a delivery names and sends
+     */
+    public SyncService(Database db, RecordService records, SealedRecordings recordings, AuditLog audit, Clock clock) {
         this.db = db;
         this.records = records;
+        this.recordings = recordings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,7 +122,7 @@ public final class SyncService {
         String now = now();
         int changed = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = 'PENDING', attempts = 0, "
-                    + "next_attempt_at = ?, last_error = NULL, last_status = NULL, updated_at = ? "
+                    + "next_attempt_at = ?, last_error = NULL, last_status = NULL, problem = NULL, updated_at = ? "
                     + "WHERE record_id = ? AND item_kind = ? AND state IN ('FAILED','PENDING')")) {
                 ps.setString(1, now);
                 ps.setString(2, now);
@@ -131,6 +138,15 @@ public final class SyncService {
         records.markDelivery(recordId, RecordStatus.SEALED);
         synchronized (AUDIT_LOCK) {
             audit.append(actor, AuditAction.SYNC_RETRY_REQUESTED, recordId, "manual retry");
+        }
+        // a file the clerk restored is found again (hash-checked) before the next attempt
+        if (recordings.find(recordId).map(r -> !r.problems().isEmpty()).orElse(false)) {
+            try {
+                recordings.recheck(actor, recordId, List.of());
+            } catch (IOException e) {
+                throw new TixunException(TixunException.Exit.FAILED, "The recording of record " + recordId
+                        + " cannot be checked again: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -234,6 +250,21 @@ public final class SyncService {
         });
     }
 
+    /** How many PENDING records are due at {@code dueBy}. */
+    long dueCount(Instant dueBy) {
+        String due = ts(dueBy);
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox_item WHERE state = 'PENDING' "
+                    + "AND item_kind = ? AND next_attempt_at <= ?")) {
+                ps.setString(1, ITEM_KIND);
+                ps.setString(2, due);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** When the next PENDING record falls due, empty if none waits. */
     Optional<Instant> nextDue() {
         return db.withConnection(c -> {
@@ -249,8 +280,12 @@ public final class SyncService {
     }
 
     /**
-     * What to send for a record; the manifest is built once and stored, so every retry and every
-     * restart sends identical bytes.
+     * What to send for a record: the sealed document and every segment of the recording it sealed, as filed at
+     * sealing ({@link SealedRecordings}). The manifest is built once and stored, so every retry and every restart
+     * sends identical bytes.
+     *
+     * @throws DeliveryException a {@link SyncProblem} when a sealed segment's bytes are not available: a record is
+     *         never registered without the recording it sealed
      */
     public Delivery prepare(String recordId) throws DeliveryException {
         RecordService.SealedDocument doc = records.sealedDocument(recordId).orElseThrow(() ->
@@ -260,9 +295,20 @@ public final class SyncService {
         try {
             size = Files.size(pdf);
         } catch (IOException e) {
-            throw DeliveryException.refused("the sealed document " + pdf + " cannot be read: " + e.getMessage(), null);
+            throw DeliveryException.problem(SyncProblem.DOCUMENT_MISMATCH, "the sealed document " + pdf
+                    + " cannot be read (" + e.getMessage() + ")", null, null);
         }
-        List<Delivery.Recording> recordings = recordings(recordId);
+        SealedRecordings.Recording sealed = sealedRecording(recordId, pdf);
+        List<Delivery.Recording> recs = new ArrayList<>();
+        for (SealedRecordings.Segment s : sealed.segments()) {
+            if (s.problem() == SealedRecordings.Problem.MISSING || s.path() == null) {
+                throw DeliveryException.problem(SyncProblem.RECORDING_MISSING, s.describeProblem(),
+                        new Delivery.Recording(s.sealed().sha256(), s.sealed().size(), s.path(), s.sealed().index(),
+                                s.sealed().name()), null);
+            }
+            recs.add(new Delivery.Recording(s.sealed().sha256(), s.sealed().size(), s.path(), s.sealed().index(),
+                    s.sealed().name()));
+        }
         String manifest = db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT manifest_json FROM outbox_item WHERE record_id = ? AND item_kind = ?")) {
@@ -275,9 +321,23 @@ public final class SyncService {
         });
         if (manifest == null) {
             // stored with this attempt's outcome (one commit fewer per record); building it again gives the same JSON
-            manifest = buildManifest(recordId, doc, size, recordings);
+            manifest = buildManifest(recordId, doc, size, sealed);
         }
-        return new Delivery(recordId, pdf, doc.sha256(), size, manifest, recordings);
+        return new Delivery(recordId, pdf, doc.sha256(), size, manifest, recs);
+    }
+
+    /** The record's sealed recording, filed now from its PDF if that never happened (a record sealed elsewhere). */
+    private SealedRecordings.Recording sealedRecording(String recordId, Path pdf) throws DeliveryException {
+        Optional<SealedRecordings.Recording> filed = recordings.find(recordId);
+        if (filed.isPresent()) {
+            return filed.get();
+        }
+        try {
+            return recordings.fileFound(SYSTEM_ACTOR, recordId, pdf, SealedRecordings.Source.BACKFILLED, List.of());
+        } catch (IOException e) {
+            throw DeliveryException.problem(SyncProblem.DOCUMENT_MISMATCH, "the recording sealed into " + pdf
+                    + " cannot be read (" + e.getMessage() + ")", null, null);
+        }
     }
 
     /** The manifest that is (or will be) registered for a record, as JSON. */
@@ -287,47 +347,6 @@ public final class SyncService {
         } catch (DeliveryException e) {
             throw new TixunException(TixunException.Exit.NOT_FOUND, e.getMessage(), e);
         }
-    }
-
-    private List<Delivery.Recording> recordings(String recordId) throws DeliveryException {
-        List<String[]> rows = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, path, sha256 FROM recording_segment "
-                    + "WHERE record_id = ? ORDER BY segment")) {
-                ps.setString(1, recordId);
-                List<String[]> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-                    }
-                }
-                return out;
-            }
-        });
-        List<Delivery.Recording> out = new ArrayList<>();
-        for (String[] row : rows) {
-            Path path = Path.of(row[1]);
-            String sha = row[2];
-            try {
-                long size = Files.size(path);
-                if (sha == null) {
-                    sha = sha256(path);
-                    String s = sha;
-                    db.withConnection(c -> {
-                        try (PreparedStatement ps = c.prepareStatement(
-                                "UPDATE recording_segment SET sha256 = ?, size_bytes = ? WHERE id = ?")) {
-                            ps.setString(1, s);
-                            ps.setLong(2, size);
-                            ps.setString(3, row[0]);
-                            return ps.executeUpdate();
-                        }
-                    });
-                }
-                out.add(new Delivery.Recording(sha, size, path));
-            } catch (IOException e) {
-                throw DeliveryException.refused("the recording " + path + " cannot be read: " + e.getMessage(), null);
-            }
-        }
-        return out;
     }
 
     /** SHA-256 of a file in lowercase hex, streamed. */
@@ -343,7 +362,7 @@ public final class SyncService {
     }
 
     private String buildManifest(String recordId, RecordService.SealedDocument doc, long size,
-                                 List<Delivery.Recording> recordings) {
+                                 SealedRecordings.Recording sealed) {
         return db.withConnection(c -> {
             ObjectNode m = JSON.createObjectNode();
             String caseId;
@@ -376,39 +395,146 @@ public final class SyncService {
                     }
                 }
             }
-            ArrayNode recs = m.putArray("recordings");
-            String head = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT sha256, started_at, ended_at, segment "
-                    + "FROM recording_segment WHERE record_id = ? ORDER BY segment")) {
-                ps.setString(1, recordId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    int i = 0;
-                    while (rs.next()) {
-                        Delivery.Recording r = recordings.get(i++);
-                        ObjectNode o = recs.addObject();
-                        o.put("sha256", r.sha256());
-                        o.put("size", r.size());
-                        o.put("startedAt", rs.getString(2));
-                        o.put("endedAt", rs.getString(3));
-                        o.put("segment", rs.getInt(4));
-                        head = r.sha256();
-                    }
-                }
-            }
-            if (head == null) {
-                m.putNull("recordingChainHead");
-            } else {
-                m.put("recordingChainHead", head);
-            }
+            manifestRecordings(m, sealed);
             return m.toString();
         });
+    }
+
+    /** The sealed segments, in order, and the sealed chain head, as the contract's manifest names them. */
+    static void manifestRecordings(ObjectNode m, SealedRecordings.Recording sealed) {
+        ArrayNode recs = m.putArray("recordings");
+        for (SealedRecordings.Segment s : sealed.segments()) {
+            recs.addObject().put("sha256", s.sealed().sha256()).put("size", s.sealed().size())
+                    .put("startedAt", s.sealed().start().toString()).put("endedAt", s.sealed().end().toString())
+                    .put("segment", s.sealed().index());
+        }
+        if (sealed.chainHead() == null) {
+            m.putNull("recordingChainHead");
+        } else {
+            m.put("recordingChainHead", sealed.chainHead());
+        }
+    }
+
+    /**
+     * Records delivered before schema version 5 whose registered manifest does not name the recording they sealed get
+     * {@link SyncProblem#REGISTERED_WITHOUT_RECORDING} and an audit entry; returns how many.
+     */
+    public int flagIncompleteRegistrations(List<String> recordIds) {
+        int flagged = 0;
+        for (String id : recordIds) {
+            Optional<SyncItem> item = item(id);
+            Optional<SealedRecordings.Recording> sealed = recordings.find(id);
+            if (item.isEmpty() || item.get().state() != OutboxState.DONE || sealed.isEmpty()) {
+                continue;
+            }
+            String stored = db.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT manifest_json FROM outbox_item WHERE record_id = ? AND item_kind = ?")) {
+                    ps.setString(1, id);
+                    ps.setString(2, ITEM_KIND);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
+            if (stored == null) {
+                continue;
+            }
+            ObjectNode expected = JSON.createObjectNode();
+            manifestRecordings(expected, sealed.get());
+            boolean same;
+            try {
+                com.fasterxml.jackson.databind.JsonNode registered = JSON.readTree(stored);
+                same = shas(registered.path("recordings")).equals(shas(expected.get("recordings")));
+            } catch (IOException e) {
+                same = false;
+            }
+            if (!same) {
+                db.withConnection(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE outbox_item SET problem = ? WHERE record_id = ? AND item_kind = ?")) {
+                        ps.setString(1, SyncProblem.REGISTERED_WITHOUT_RECORDING.name());
+                        ps.setString(2, id);
+                        ps.setString(3, ITEM_KIND);
+                        return ps.executeUpdate();
+                    }
+                });
+                audit(AuditAction.SYNC_FAILED, id, SyncProblem.REGISTERED_WITHOUT_RECORDING.zh() + " ("
+                        + SyncProblem.REGISTERED_WITHOUT_RECORDING.en() + "): the registered manifest names "
+                        + shas(readOrNull(stored).path("recordings")) + ", the seal " + shas(expected.get("recordings"))
+                        + " (chain head " + sealed.get().chainHead() + "); ask the case system to take the record "
+                        + "again");
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readOrNull(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static List<String> shas(com.fasterxml.jackson.databind.JsonNode recordings) {
+        List<String> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : recordings) {
+            out.add(r.path("sha256").asText());
+        }
+        return out;
+    }
+
+    /**
+     * Why a queued record is where it is, for the clerk.
+     *
+     * @param destinationConfigured whether a case-system address is configured (Settings {@code casesystem.url})
+     */
+    public WaitReason reason(SyncItem i, boolean destinationConfigured) {
+        String error = i.lastError();
+        return switch (i.state()) {
+            case DONE -> i.problem() == SyncProblem.REGISTERED_WITHOUT_RECORDING
+                    ? new WaitReason(WaitReason.Code.REGISTERED_WITHOUT_RECORDING, null, null,
+                            "已送达，但案件系统登记时未附封存的录像（升级前的缺陷）：请联系案件系统管理员重新接收",
+                            "delivered, but registered without the recording it sealed (a defect before this version): "
+                                    + "ask the case system's administrators to take it again")
+                    : new WaitReason(WaitReason.Code.DELIVERED, null, null, "已送达，回执已保存",
+                            "delivered, receipt stored");
+            case IN_PROGRESS -> new WaitReason(WaitReason.Code.SENDING, null, null, "正在发送", "being sent now");
+            case FAILED -> i.problem() != null
+                    ? new WaitReason(WaitReason.Code.PROBLEM, error, null,
+                            (error == null ? i.problem().zh() : error) + "；恢复封存时的文件后点「重试」",
+                            i.problem().en() + "; restore the sealed file, then retry")
+                    : new WaitReason(WaitReason.Code.REFUSED, error, null,
+                            "案件系统拒收" + (i.lastStatus() == null ? "" : "（HTTP " + i.lastStatus() + "）") + "："
+                                    + error + "；处理后点「重试」",
+                            "refused by the case system" + (i.lastStatus() == null ? "" : " (HTTP " + i.lastStatus()
+                                    + ")") + ": " + error + "; resolve it, then retry");
+            case PENDING -> {
+                if (i.destination() == null && error == null && !destinationConfigured) {
+                    yield new WaitReason(WaitReason.Code.NO_DESTINATION, null, null,
+                            "目的地未设置：在「设置」中填写案件系统地址，或运行 tixun sync run --url …",
+                            "no destination: set the case-system address in Settings, or run tixun sync run --url …");
+                }
+                if (error == null) {
+                    yield new WaitReason(WaitReason.Code.DUE, null, i.nextAttemptAt(), "等待发送（同步程序运行时送出）",
+                            "waiting to be sent (goes out while the sync worker runs)");
+                }
+                String at = i.nextAttemptAt() == null ? "-" : i.nextAttemptAt().toString();
+                yield new WaitReason(WaitReason.Code.RETRY_WAIT, error, i.nextAttemptAt(),
+                        "等待重试（第 " + i.attempts() + " 次尝试失败：" + error + "）；下次尝试 " + at,
+                        "waiting to retry (attempt " + i.attempts() + " failed: " + error + "); next attempt " + at);
+            }
+        };
     }
 
     void succeeded(String recordId, String manifestJson, Receipt receipt, String destination) {
         String now = now();
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = 'DONE', receipt_json = ?, "
-                    + "destination = ?, last_error = NULL, last_status = NULL, synced_at = ?, updated_at = ?, "
+                    + "destination = ?, last_error = NULL, last_status = NULL, problem = NULL, synced_at = ?, "
+                    + "updated_at = ?, "
                     + "attempts = attempts + 1, manifest_json = COALESCE(manifest_json, ?) "
                     + "WHERE record_id = ? AND item_kind = ?")) {
                 ps.setString(1, receipt.toJson());
@@ -451,6 +577,14 @@ public final class SyncService {
             records.markDelivery(recordId, RecordStatus.FAILED);
             return null;
         });
+        if (e.recording() != null && (e.problem() == SyncProblem.RECORDING_MISMATCH
+                || e.problem() == SyncProblem.RECORDING_MISSING)) {
+            synchronized (AUDIT_LOCK) {
+                recordings.markProblem(SYSTEM_ACTOR, recordId, e.recording().index(),
+                        e.problem() == SyncProblem.RECORDING_MISSING ? SealedRecordings.Problem.MISSING
+                                : SealedRecordings.Problem.MISMATCH, e.recording().path(), e.foundSha256());
+            }
+        }
         audit(AuditAction.SYNC_FAILED, recordId, (e.status() == null ? "" : "HTTP " + e.status() + ": ")
                 + e.getMessage());
     }
@@ -459,7 +593,8 @@ public final class SyncService {
                               DeliveryException e, String destination, String now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_item SET state = ?, attempts = attempts + 1, "
                 + "next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, last_status = ?, destination = ?, "
-                + "updated_at = ?, manifest_json = COALESCE(manifest_json, ?) WHERE record_id = ? AND item_kind = ?")) {
+                + "updated_at = ?, manifest_json = COALESCE(manifest_json, ?), problem = ? "
+                + "WHERE record_id = ? AND item_kind = ?")) {
             ps.setString(1, state);
             ps.setString(2, next);
             ps.setString(3, e.getMessage());
@@ -471,8 +606,9 @@ public final class SyncService {
             ps.setString(5, destination);
             ps.setString(6, now);
             ps.setString(7, manifestJson);
-            ps.setString(8, recordId);
-            ps.setString(9, ITEM_KIND);
+            ps.setString(8, e.problem() == null ? null : e.problem().name());
+            ps.setString(9, recordId);
+            ps.setString(10, ITEM_KIND);
             return ps.executeUpdate();
         }
     }
@@ -482,7 +618,8 @@ public final class SyncService {
         boolean noStatus = rs.wasNull();
         return new SyncItem(rs.getString(1), OutboxState.valueOf(rs.getString(2)), rs.getInt(3),
                 instant(rs.getString(4)), rs.getString(5), noStatus ? null : status, rs.getString(7),
-                rs.getString(8), instant(rs.getString(9)), instant(rs.getString(10)));
+                rs.getString(8), instant(rs.getString(9)), instant(rs.getString(10)),
+                rs.getString(11) == null ? null : SyncProblem.valueOf(rs.getString(11)));
     }
 
     private static Instant instant(String s) {

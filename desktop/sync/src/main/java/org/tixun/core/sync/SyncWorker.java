@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-    /** Records claimed per commit by one thread; an interrupted claim is simply due again at the next start. */
+    /**
+     * At most this many records are claimed per commit by one thread (fewer when fewer are due than threads × this, so
+     * that large records are sent in parallel); an interrupted claim is simply due again at the next start.
+     */
     private static final int BATCH = 4;
 
     private final SyncService service;
@@ -119,7 +122,10 @@ public final class SyncWorker implements AutoCloseable {
         while (!stopping) {
             List<String> ids;
             try {
-                ids = dueBy == null ? service.claimDue(BATCH) : service.claimDue(BATCH, dueBy);
+                java.time.Instant by = dueBy == null ? clock.instant() : dueBy;
+                // a fair share: a few small records per commit, but never one thread holding what others could send
+                int share = (int) Math.max(1, Math.min(BATCH, service.dueCount(by) / threads));
+                ids = service.claimDue(share, by);
             } catch (RuntimeException e) {
                 LOG.warn("Sync: cannot read the outbox: {}", e.getMessage());
                 if (once != null) {

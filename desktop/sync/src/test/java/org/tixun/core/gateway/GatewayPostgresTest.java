@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TestCore;
+import org.tixun.core.sync.CaseSystemScenario;
+import org.tixun.core.sync.CaseSystemServers;
 import org.tixun.core.sync.OutboxState;
 import org.tixun.core.sync.RestConnector;
 import org.tixun.core.sync.SyncFixtures;
@@ -36,6 +38,9 @@ class GatewayPostgresTest {
         }
         assertThat(bin).as("PostgreSQL server binaries (.ci/install-deps.sh installs Debian postgresql)").isPresent();
         SyncFixtures.init();
+        SyncFixtures.demo2();
+        SyncFixtures.multi();
+        SyncFixtures.big();
         cluster = PostgresCluster.start(bin.get());
     }
 
@@ -52,7 +57,7 @@ class GatewayPostgresTest {
             SyncService sync = SyncFixtures.sync(core);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                ids.add(SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of()));
+                ids.add(SyncFixtures.sealedRecord(core, tmp.resolve("docs"), SyncFixtures.demo()));
             }
             GatewayServer.Config config = SyncFixtures.gatewayConfig(tmp.resolve("gw")).withJdbc(cluster.jdbcUrl());
             String firstReceipt;
@@ -71,6 +76,15 @@ class GatewayPostgresTest {
                 assertThat(restarted.store().record(ids.get(0)).orElseThrow().receiptJson()).isEqualTo(firstReceipt);
             }
             assertThat(sync.items()).allMatch(i -> i.state() == OutboxState.DONE);
+        }
+    }
+
+    /** Issue 16's scenario (the independent server's, {@code IndependentCaseSystemTest}) on PostgreSQL. */
+    @Test
+    void fourRecordsWithTheirRecordingsArriveExactlyOnceThroughFaultsIntoPostgres() throws Exception {
+        try (CaseSystemServers.Gateway server = new CaseSystemServers.Gateway(tmp.resolve("gateway/store"),
+                cluster.jdbcUrl(), CaseSystemScenario.FAULTS)) {
+            CaseSystemScenario.deliverThroughFaults(tmp, server, false);
         }
     }
 }

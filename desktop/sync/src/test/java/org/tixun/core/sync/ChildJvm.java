@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM on the test class path whose output lines are collected; killed with SIGKILL when asked. */
+/**
+ * A child JVM on the test class path (or another program) whose output lines are collected; killed with SIGKILL when
+ * asked.
+ */
 final class ChildJvm implements AutoCloseable {
     final Process process;
     final List<String> lines = new CopyOnWriteArrayList<>();
@@ -45,6 +48,15 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
+        try {
+            return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Any program (e.g. {@code python3}) whose output lines are collected the same way. */
+    static ChildJvm exec(List<String> cmd) {
         try {
             return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
         } catch (IOException e) {

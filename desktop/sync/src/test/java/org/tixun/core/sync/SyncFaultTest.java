@@ -111,11 +111,11 @@ class SyncFaultTest {
         });
     }
 
-    private List<String> records(int n, List<Path> recordings) throws IOException {
+    /** {@code n} copies of a sealed record (each with the recording it sealed) filed and queued. */
+    private List<String> records(int n, SyncFixtures.Sealed sealed) throws IOException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(),
-                    i == 0 ? recordings : List.of()));
+            ids.add(SyncFixtures.sealedRecord(core, tmp.resolve("docs"), sealed));
         }
         return ids;
     }
@@ -146,8 +146,8 @@ class SyncFaultTest {
     void injectedServerErrorsAreRetriedUntilDeliveredOnce() throws Exception {
         gateway = GatewayServer.start(SyncFixtures.gatewayConfig(tmp.resolve("gw")),
                 List.of(countRegistrations(), failFirst(7, 500, null, ex -> true)));
-        List<Path> recs = List.of(SyncFixtures.randomFile(tmp.resolve("rec/a.mp4"), 2_500_000, 3));
-        List<String> ids = records(3, recs);
+        List<Path> recs = SyncFixtures.multi().segments();
+        List<String> ids = records(3, SyncFixtures.multi());
 
         deliverInBackground(new RestConnector(SyncFixtures.rest(gateway).withChunkBytes(1 << 20)));
 
@@ -158,8 +158,8 @@ class SyncFaultTest {
     @Test
     void tooManyRequestsWaitsForRetryAfter() throws Exception {
         gateway = GatewayServer.start(SyncFixtures.gatewayConfig(tmp.resolve("gw")),
-                List.of(countRegistrations(), failFirst(1, 429, "2", ex -> true)));
-        List<String> ids = records(1, List.of());
+                List.of(countRegistrations(), failFirst(1, 429, "2", ex -> "PUT".equals(ex.getRequestMethod()))));
+        List<String> ids = records(1, SyncFixtures.demo());
         RestConnector rest = new RestConnector(SyncFixtures.rest(gateway));
         Instant before = Instant.now();
         try (SyncWorker w = new SyncWorker(sync, rest, 1, SyncFixtures.fastBackoff(), Clock.systemUTC())) {
@@ -197,7 +197,7 @@ class SyncFaultTest {
         });
         gateway = GatewayServer.start(SyncFixtures.gatewayConfig(tmp.resolve("gw")),
                 List.of(countRegistrations(), lateHeaders, late));
-        List<String> ids = records(2, List.of());
+        List<String> ids = records(2, SyncFixtures.demo());
 
         deliverInBackground(new RestConnector(SyncFixtures.rest(gateway)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))));
@@ -212,9 +212,9 @@ class SyncFaultTest {
         Path store = tmp.resolve("gw");
         Path root = tmp.resolve("root.pem");
         Certificates.writePem(root, SyncFixtures.keys().rootCertificate());
-        Path big = SyncFixtures.randomFile(tmp.resolve("rec/big.mp4"), 40L << 20, 7);
+        Path big = SyncFixtures.big().segments().get(0);
         String sha = SyncService.sha256(big);
-        List<String> ids = records(1, List.of(big));
+        List<String> ids = records(1, SyncFixtures.big());
         RestConnector rest = new RestConnector(RestConnector.Config.of(URI.create("http://127.0.0.1:" + port + "/"))
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)).withChunkBytes(1 << 20));
         Path part = store.resolve("recordings").resolve(sha + ".part");
@@ -253,8 +253,8 @@ class SyncFaultTest {
         });
         gateway = GatewayServer.start(SyncFixtures.gatewayConfig(tmp.resolve("gw")),
                 List.of(countRegistrations(), throttle));
-        Path big = SyncFixtures.randomFile(tmp.resolve("rec/big.mp4"), 30L << 20, 9);
-        List<String> ids = records(1, List.of(big));
+        Path big = SyncFixtures.big().segments().get(0);
+        List<String> ids = records(1, SyncFixtures.big());
         Path part = gateway.recordingPath(SyncService.sha256(big)).resolveSibling(SyncService.sha256(big) + ".part");
         core.close();
         try (ChildJvm client = ChildJvm.start(SyncClientMain.class, tmp.resolve("data").toString(), gateway.baseUrl(),
@@ -286,8 +286,8 @@ class SyncFaultTest {
             }
             Files.copy(source, target);
         };
-        Path rec = SyncFixtures.randomFile(tmp.resolve("rec/seg.mp4"), 1_000_000, 11);
-        List<String> ids = records(1, List.of(rec));
+        Path rec = SyncFixtures.multi().segments().get(0);
+        List<String> ids = records(1, SyncFixtures.multi());
         String id = ids.get(0);
         FolderDropConnector connector = new FolderDropConnector(drop, Clock.systemUTC(), diskFillsUp);
         try (SyncWorker w = new SyncWorker(sync, connector, 1, SyncFixtures.fastBackoff(), Clock.systemUTC())) {

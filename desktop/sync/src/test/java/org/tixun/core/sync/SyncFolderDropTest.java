@@ -40,7 +40,7 @@ class SyncFolderDropTest {
 
     @Test
     void crashBetweenRenameAndReadyIsFinishedNotRepeated() throws Exception {
-        String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of());
+        String id = SyncFixtures.sealedRecord(core, tmp.resolve("docs"), SyncFixtures.demo());
         Path drop = tmp.resolve("drop");
         FolderDropConnector connector = new FolderDropConnector(drop, Clock.systemUTC());
         Delivery d = sync.prepare(id);
@@ -57,7 +57,7 @@ class SyncFolderDropTest {
 
     @Test
     void differentRecordAlreadyInTheDropFolderIsRefused() throws Exception {
-        String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of());
+        String id = SyncFixtures.sealedRecord(core, tmp.resolve("docs"), SyncFixtures.demo());
         Path drop = tmp.resolve("drop");
         Files.createDirectories(drop.resolve(id));
         Files.writeString(drop.resolve(id).resolve("manifest.json"), "{\"recordId\":\"someone else\"}");
@@ -72,7 +72,7 @@ class SyncFolderDropTest {
 
     @Test
     void syncRunQueuesSealedRecordsAndDropsToAFileUrlFromSettings() throws Exception {
-        String id = SyncFixtures.sealedRecord(core, sync, tmp.resolve("docs"), SyncFixtures.sealedPdf(), List.of());
+        String id = SyncFixtures.sealedRecord(core, tmp.resolve("docs"), SyncFixtures.demo());
         core.database().withConnection(c -> c.createStatement().executeUpdate("DELETE FROM outbox_item"));
         Path drop = tmp.resolve("gate");
         core.settings().put(org.tixun.core.store.Settings.CASE_SYSTEM_URL, drop.toUri().toString());

@@ -114,39 +114,32 @@ public final class RecordDetailViewModel {
             syncText.set("");
             return;
         }
-        String configured = org.tixun.core.setup.MachineConfig.load(ctx.core().settings()).caseSystemUrl();
-        ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).syncState(r.id()), item -> syncText.set(item.map(i -> {
-            var i18n = ctx.i18n();
-            String receipt = i.receipt().map(rc -> i18n.text("detail.sync.receipt", rc.receiptId(),
-                    rc.receivedAt(), rc.documentSha256())).orElse(i18n.text("detail.sync.noReceipt"));
-            String destination = i.destination() != null && !i.destination().isBlank() ? i.destination()
-                    : configured == null || configured.isBlank() ? null : configured;
-            String lastError = i.lastError() == null ? null
-                    : org.tixun.app.i18n.CoreText.localize(i18n.locale(), i.lastError());
-            return syncReason(i.state(), destination, lastError, i.nextAttemptAt()) + "\n"
-                    + i18n.text("detail.sync.state", i18n.text("outbox." + i.state().name()), i.attempts(),
-                            destination == null ? i18n.text("detail.sync.noDestination") : destination,
-                            lastError == null ? "-" : lastError)
-                    + "\n" + receipt;
+        ctx.tasks().run(() -> {
+            boolean configured = ctx.core().settings().get(org.tixun.core.store.Settings.CASE_SYSTEM_URL)
+                    .filter(u -> !u.isBlank()).isPresent();
+            var item = org.tixun.core.archive.ArchiveService.of(ctx.core()).syncState(r.id());
+            return item.map(i -> new Sync(i, org.tixun.core.sync.SyncService.of(ctx.core()).reason(i, configured)));
+        }, item -> syncText.set(item.map(s -> {
+            var i = s.item();
+            String receipt = i.receipt().map(rc -> ctx.i18n().text("detail.sync.receipt", rc.receiptId(),
+                    rc.receivedAt(), rc.documentSha256())).orElse(ctx.i18n().text("detail.sync.noReceipt"));
+            return ctx.i18n().text("detail.sync.state", ctx.i18n().text("outbox." + i.state().name()), i.attempts(),
+                    i.destination() == null ? "-" : i.destination(), i.lastError() == null ? "-" : i.lastError())
+                    + "\n" + reason(s.reason()) + "\n" + receipt;
         }).orElse(ctx.i18n().text("detail.sync.notQueued"))),
                 e -> syncText.set(ctx.i18n().text("error.unexpected",
                         org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e))));
     }
 
-    /** What the record's delivery waits for, in one sentence. */
-    String syncReason(org.tixun.core.sync.OutboxState state, String destination, String lastError,
-            java.time.Instant nextAttempt) {
-        var i18n = ctx.i18n();
-        return switch (state) {
-            case DONE -> i18n.text("detail.sync.why.done", destination == null ? "-" : destination);
-            case FAILED -> i18n.text("detail.sync.why.refused", lastError == null ? "-" : lastError);
-            case IN_PROGRESS -> i18n.text("detail.sync.why.sending", destination == null ? "-" : destination);
-            case PENDING -> destination == null ? i18n.text("detail.sync.why.noDestination")
-                    : lastError != null && nextAttempt != null ? i18n.text("detail.sync.why.retry",
-                            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                                    .withZone(java.time.ZoneId.systemDefault()).format(nextAttempt), lastError)
-                    : i18n.text("detail.sync.why.waiting", destination);
-        };
+    private record Sync(org.tixun.core.sync.SyncItem item, org.tixun.core.sync.WaitReason reason) {
+    }
+
+    /** Why the delivery is where it is, in the clerk's language. */
+    private String reason(org.tixun.core.sync.WaitReason why) {
+        String next = why.nextAttemptAt() == null ? "-" : java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+                .format(why.nextAttemptAt());
+        return ctx.i18n().text("sync.reason." + why.code().name(), why.detail() == null ? "-" : why.detail(), next);
     }
 
     /** Queues the record again after a refusal (409/412/422 are never retried on their own). */

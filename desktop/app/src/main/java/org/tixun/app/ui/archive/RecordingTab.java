@@ -50,6 +50,13 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         Label message = new Label();
         message.setId("recordingMessage");
         message.textProperty().bind(vm.messageProperty());
+        Label problem = new Label();
+        problem.setId("recordingProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(org.tixun.app.ui.Styles.ERROR_TEXT);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         ProgressBar progress = new ProgressBar();
         progress.setId("recordingProgress");
         progress.progressProperty().bind(vm.progressProperty());
@@ -113,7 +120,7 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         message.setWrapText(true);
         head.setWrapText(true);
-        VBox left = new VBox(8, head, actions, message, table, eventsTitle, events);
+        VBox left = new VBox(8, head, actions, message, problem, table, eventsTitle, events);
         VBox.setVgrow(table, Priority.ALWAYS);
         left.setMinWidth(260);
 

@@ -2,7 +2,7 @@
 package org.tixun.app.ui.archive;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,11 +15,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.tixun.app.ui.AppContext;
 import org.tixun.core.recording.RecordingExport;
-import org.tixun.core.recording.RecordingLedger;
 import org.tixun.core.recording.RecordingManifest;
 import org.tixun.core.recording.RecordingVerifier;
 
-/** The record's recording: manifest, per-segment check results (background, with progress), export. */
+/**
+ * The record's recording as its seal states it (filed at sealing, {@code SealedRecordings}): manifest, per-segment
+ * check results (background, with progress), problems found with its files (e.g. by sync), export.
+ */
 public final class RecordingViewModel {
     /** One table row: the segment and, once checked, the result. */
     public record Row(RecordingManifest.Segment segment, RecordingVerifier.SegmentCheck check) {
@@ -31,6 +33,7 @@ public final class RecordingViewModel {
     private final ObjectProperty<RecordingManifest> manifest = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final org.tixun.app.i18n.LocalizedText message;
+    private final StringProperty problem = new SimpleStringProperty("");
     private Path dir;
     private String recordId;
 
@@ -48,26 +51,24 @@ public final class RecordingViewModel {
         dir = null;
         this.recordId = recordId;
         message.clear();
+        problem.set("");
         if (recordId == null) {
             return;
         }
-        ctx.tasks().run(() -> {
-            List<Path> dirs = RecordingLedger.recordDirectories(ctx.core().database(), recordId);
-            return dirs.isEmpty() ? null : new Loaded(dirs.get(0), RecordingVerifier.manifestOf(dirs.get(0)));
-        }, loaded -> {
-            if (loaded == null) {
+        ctx.tasks().run(() -> org.tixun.core.archive.ArchiveService.of(ctx.core()).recording(recordId).orElse(null),
+                loaded -> {
+            if (loaded == null || !loaded.sealedWithRecording()) {
                 message.set("recording.none");
                 return;
             }
-            dir = loaded.dir();
+            dir = loaded.directory();
             manifest.set(loaded.manifest());
             loaded.manifest().segments().forEach(s -> rows.add(new Row(s, null)));
             events.setAll(loaded.manifest().events());
+            problem.set(loaded.problems().stream().map(p -> ctx.i18n().text("recording.problem",
+                    p.describeProblem())).collect(Collectors.joining("\n")));
             verify();
         }, e -> message.set("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
-    }
-
-    private record Loaded(Path dir, RecordingManifest manifest) {
     }
 
     /** Re-checks every segment (hash, chain, decoding); rows update as each one is done. */
@@ -137,5 +138,10 @@ public final class RecordingViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.textProperty();
+    }
+
+    /** Problems found with the record's files (a missing segment, one that no longer has its sealed hash). */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
     }
 }

@@ -236,7 +236,8 @@ public final class RemoteSessionActions {
             InstitutionKeyStore keys = keys(passphrase);
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
                     ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, ctx.devices(),
-                    ctx.actor(), LinkConfig.defaults(), signing));
+                    ctx.actor(), LinkConfig.defaults(), signing,
+                    org.tixun.core.archive.ArchiveService.of(ctx.core())::fileSealed));
         } catch (IOException | RuntimeException e) {
             LOG.warn("remote session to {} could not start", address, e);
             ctx.dialogs().showError(i18n.text("session.title"), i18n.text("session.remote.failed",

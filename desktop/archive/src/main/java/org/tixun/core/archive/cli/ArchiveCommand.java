@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +14,6 @@ import org.tixun.core.archive.ArchiveService;
 import org.tixun.core.cli.DataDirOption;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.store.Settings;
-import org.tixun.core.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +30,7 @@ public final class ArchiveCommand {
     }
 
     static ArchiveService service(CoreServices core) {
-        SyncService sync = new SyncService(core.database(), core.records(), core.audit(), Clock.systemUTC());
-        return new ArchiveService(core.database(), core.records(), core.audit(), sync,
-                core.dataDir().root().resolve("archive"), Clock.systemUTC());
+        return org.tixun.core.archive.ArchiveService.of(core);
     }
 
     /** The given roots, else the institution root published in the data dir (setup writes it). */
@@ -80,6 +76,7 @@ public final class ArchiveCommand {
                 ArchiveService.ExportResult r = service(core).export(System.getProperty("user.name", "cli"), recordId,
                         dir, anchors(core, trustAnchors));
                 out.println("Exported " + r.files().size() + " files to " + r.folder());
+                r.notes().forEach(out::println);
                 out.println(r.report().ok() ? "Verification: all checks hold." : "Verification FAILED (see "
                         + r.folder().resolve("verification.txt") + ")");
                 out.flush();
@@ -96,7 +93,8 @@ public final class ArchiveCommand {
         DataDirOption dataDir;
         @Parameters(index = "0", paramLabel = "FILE.pdf")
         Path file;
-        @Option(names = "--recording", paramLabel = "DIR", description = "its recording segments")
+        @Option(names = "--recording", paramLabel = "DIR",
+                description = "the folder with its recording segments (required when its seal names a recording)")
         Path recording;
         @Option(names = "--case-number", paramLabel = "NUMBER", defaultValue = "外来文书",
                 description = "case to file it under (created if new; default ${DEFAULT-VALUE})")
@@ -126,10 +124,13 @@ public final class ArchiveCommand {
 
     /** Verifies the whole archive. */
     @Command(name = "verify-all", mixinStandardHelpOptions = true,
-            description = "Verify every sealed record in the store; exit 1 if any fails.")
+            description = {"Verify every sealed record in the store with its recording as sealed (each segment's "
+                + "SHA-256 and the chain); exit 1 if any fails."})
     public static final class VerifyAll implements Callable<Integer> {
         @Mixin
         DataDirOption dataDir;
+        @Option(names = "--decode", description = "also decode every recording segment (slow on a large archive)")
+        boolean decode;
         @Option(names = {"--trust-anchor", "-t"}, paramLabel = "CERT", description = "institution root; repeatable")
         List<Path> trustAnchors = new ArrayList<>();
         @Spec
@@ -143,7 +144,7 @@ public final class ArchiveCommand {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             try (CoreServices core = CoreServices.open(dataDir.resolve())) {
-                List<ArchiveService.VerifyOutcome> all = service(core).verifyAll(anchors(core, trustAnchors));
+                List<ArchiveService.VerifyOutcome> all = service(core).verifyAll(anchors(core, trustAnchors), decode);
                 long failed = all.stream().filter(o -> !o.ok()).count();
                 for (ArchiveService.VerifyOutcome o : all) {
                     if (!o.ok()) {

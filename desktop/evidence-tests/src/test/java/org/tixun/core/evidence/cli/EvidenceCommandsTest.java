@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence.cli;
 
+import org.tixun.core.archive.cli.VerifyCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +75,29 @@ class EvidenceCommandsTest {
         assertThat(json.get("ok").asBoolean()).isFalse();
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
         assertThat(json.get("revisions").size()).isEqualTo(8);
+    }
+
+    @Test
+    void verifyInsideAnInstallationUsesItsTrustAnchorAndSaysSo() throws Exception {
+        Path installation = Files.createDirectories(dir.resolve("installation"));
+        Files.copy(dir.resolve(SampleFiles.ROOT), installation.resolve("institution-root.pem"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run r = run(new VerifyCommand(), sealed().toString(), "--data-dir", installation.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("未指定 -t：使用本安装的信任锚 (no -t given: using this installation's trust anchor) "
+                + installation.resolve("institution-root.pem")).contains("结论：全部检查通过");
+        // with --json the note goes to stderr and the JSON stays clean
+        Run json = run(new VerifyCommand(), sealed().toString(), "--json", "--data-dir", installation.toString());
+        assertThat(new ObjectMapper().readTree(json.out()).get("ok").asBoolean()).isTrue();
+        assertThat(json.err()).contains("使用本安装的信任锚");
+        // -t still wins, and an installation without a published root is told what to give
+        Run empty = run(new VerifyCommand(), sealed().toString(), "--data-dir",
+                Files.createDirectories(dir.resolve("bare")).toString());
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("-t/--trust-anchor", dir.resolve("bare").resolve("institution-root.pem")
+                .toString());
     }
 
     @Test

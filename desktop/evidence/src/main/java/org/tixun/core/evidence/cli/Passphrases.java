@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Obtains a passphrase from a file, an environment variable or the console, never from the command line. */
-final class Passphrases {
+public final class Passphrases {
     private Passphrases() {
     }
 
-    static char[] read(Path file, String envVar, String prompt) throws IOException {
+    public static char[] read(Path file, String envVar, String prompt) throws IOException {
         if (file != null) {
             String s = Files.readString(file, StandardCharsets.UTF_8);
             return s.strip().toCharArray();

@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.cli.DataDirOption;
 import org.tixun.core.recording.RecordingExport;
-import org.tixun.core.recording.RecordingLedger;
+import org.tixun.core.recording.RecordingManifest;
 import org.tixun.core.recording.RecordingVerifier;
+import org.tixun.core.recording.SealedRecordings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,16 +29,36 @@ public final class RecordingCommand {
         // picocli
     }
 
-    /** A directory as given, else the directory the store knows for that session id. */
-    static Path resolve(String dirOrSession, DataDirOption dataDir) {
-        Path p = Path.of(dirOrSession);
+    /** What to check: a recording folder as it is, or a record's sealed recording as filed. */
+    record Target(Path dir, RecordingManifest manifest, String recordId) {
+    }
+
+    /**
+     * A directory as given (checked against its own manifest), else a record id: the record's recording as its seal
+     * states it, in the record's folder. Session ids are not accepted: several records may share one session.
+     */
+    static Target resolve(String dirOrRecord, DataDirOption dataDir) throws IOException {
+        Path p = Path.of(dirOrRecord);
         if (Files.isDirectory(p)) {
-            return p;
+            return new Target(p, RecordingVerifier.manifestOf(p), null);
         }
         try (CoreServices core = CoreServices.open(dataDir.resolve())) {
-            return RecordingLedger.sessionDirectory(core.database(), dirOrSession).orElseThrow(() ->
-                    new TixunException(TixunException.Exit.NOT_FOUND, "没有这个目录或会话 (no such directory or "
-                            + "session): " + dirOrSession));
+            if (core.records().find(dirOrRecord).isEmpty()) {
+                throw new TixunException(TixunException.Exit.NOT_FOUND, "没有这个目录或笔录 (no such directory or "
+                        + "record): " + dirOrRecord + ". Give a recording folder or a record id (the archive screen "
+                        + "and tixun sync status show them); a session id is not enough, several records may share one.");
+            }
+            var doc = core.records().sealedDocument(dirOrRecord).orElseThrow(() -> new TixunException(
+                    TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 尚未封存 (the record is not sealed yet): it "
+                    + "has no sealed recording."));
+            Optional<SealedRecordings.Recording> filed = SealedRecordings.of(core).find(dirOrRecord);
+            SealedRecordings.Recording r = filed.isPresent() ? filed.get() : SealedRecordings.of(core).fileFound("system",
+                    dirOrRecord, Path.of(doc.path()), SealedRecordings.Source.BACKFILLED, List.of());
+            if (!r.sealedWithRecording()) {
+                throw new TixunException(TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 封存时没有录像 (the "
+                        + "record was sealed without a recording).");
+            }
+            return new Target(r.directory(), r.manifest(), dirOrRecord);
         }
     }
 
@@ -44,7 +67,7 @@ public final class RecordingCommand {
     public static final class Verify implements Callable<Integer> {
         @Mixin
         DataDirOption dataDir;
-        @Parameters(index = "0", paramLabel = "DIR|SESSION_ID")
+        @Parameters(index = "0", paramLabel = "DIR|RECORD_ID")
         String target;
         @Spec
         CommandSpec spec;
@@ -52,8 +75,13 @@ public final class RecordingCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path dir = resolve(target, dataDir);
-            RecordingVerifier.Report r = new RecordingVerifier().verify(dir, (done, total, c) -> { });
+            Target t = resolve(target, dataDir);
+            if (t.recordId() != null) {
+                out.printf("笔录 %s 封存的录像 (the recording record %s sealed): 会话 session %s, %d 个片段 segments, "
+                        + "链头 chain head %s, %s%n", t.recordId(), t.recordId(), t.manifest().sessionId(),
+                        t.manifest().segments().size(), t.manifest().chainHead(), t.dir());
+            }
+            RecordingVerifier.Report r = new RecordingVerifier().verify(t.dir(), t.manifest(), (done, total, c) -> { });
             out.print(r.toText());
             out.flush();
             return r.ok() ? 0 : 1;
@@ -65,7 +93,7 @@ public final class RecordingCommand {
     public static final class Export implements Callable<Integer> {
         @Mixin
         DataDirOption dataDir;
-        @Parameters(index = "0", paramLabel = "DIR|SESSION_ID")
+        @Parameters(index = "0", paramLabel = "DIR|RECORD_ID")
         String target;
         @Parameters(index = "1", paramLabel = "OUT.mp4")
         Path out;
@@ -75,7 +103,8 @@ public final class RecordingCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter w = spec.commandLine().getOut();
-            RecordingExport.Result r = RecordingExport.export(resolve(target, dataDir), out);
+            Target t = resolve(target, dataDir);
+            RecordingExport.Result r = RecordingExport.export(t.dir(), t.manifest(), out);
             w.printf("工作副本 working copy: %s (%d segments, %d video packets, %d bytes)%n", r.file(), r.segments(),
                     r.videoPackets(), r.bytes());
             if (!r.skipped().isEmpty()) {

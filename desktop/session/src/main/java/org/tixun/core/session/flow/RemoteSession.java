@@ -121,11 +121,14 @@ public final class RemoteSession implements AutoCloseable {
      *        workstation's signers then cannot be photographed and their signing waits)
      * @param localSigning where the workstation's own signers (interrogators, recorder) sign: the app's signing window
      *        on the configured pad or screen
+     * @param filing files the sealed record with its recording (the archive)
      */
     public record Start(String terminalAddress, String workstationName, RecordSummary record,
-            org.tixun.core.media.MediaDevices devices, String actor, LinkConfig link, SignatureSource localSigning) {
+            org.tixun.core.media.MediaDevices devices, String actor, LinkConfig link, SignatureSource localSigning,
+            SealedFiling filing) {
         public Start {
             java.util.Objects.requireNonNull(localSigning, "localSigning");
+            java.util.Objects.requireNonNull(filing, "filing");
         }
     }
 
@@ -172,7 +175,7 @@ public final class RemoteSession implements AutoCloseable {
                     templates,
                     s.localSigning(), photos,
                     (id, pdf, sha) -> {
-                        core.records().markSealed(actor, id, pdf.toString(), sha);
+                        s.filing().file(actor, id, pdf, sha, recording.directory());
                     }, Map.of(), recording), link);
             if (media != null) {
                 media.sink().add(recording);

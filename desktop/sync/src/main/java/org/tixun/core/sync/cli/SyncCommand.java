@@ -31,6 +31,7 @@ import org.tixun.core.sync.SyncItem;
 import org.tixun.core.sync.SyncService;
 import org.tixun.core.sync.SyncWorker;
 import org.tixun.core.pki.TlsContexts;
+import org.tixun.core.sync.WaitReason;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,12 @@ public final class SyncCommand {
     }
 
     static SyncService service(CoreServices core) {
-        return new SyncService(core.database(), core.records(), core.audit(), Clock.systemUTC());
+        return org.tixun.core.sync.SyncService.of(core);
+    }
+
+    /** Whether Settings name a case system (else a record never attempted waits for a destination). */
+    static boolean destinationConfigured(CoreServices core) {
+        return core.settings().get(Settings.CASE_SYSTEM_URL).filter(s -> !s.isBlank()).isPresent();
     }
 
     /** Per record: state, attempts, last error, receipt. */
@@ -71,6 +77,7 @@ public final class SyncCommand {
             try (CoreServices core = CoreServices.open(dataDir.resolve())) {
                 SyncService sync = service(core);
                 List<SyncItem> items = sync.items();
+                boolean configured = destinationConfigured(core);
                 if (json) {
                     ObjectMapper m = new ObjectMapper();
                     ArrayNode arr = m.createArrayNode();
@@ -84,6 +91,9 @@ public final class SyncCommand {
                         o.put("lastError", i.lastError());
                         o.put("destination", i.destination());
                         o.put("syncedAt", i.syncedAt() == null ? null : i.syncedAt().toString());
+                        o.put("problem", i.problem() == null ? null : i.problem().name());
+                        WaitReason why = sync.reason(i, configured);
+                        o.putObject("reason").put("code", why.code().name()).put("zh", why.zh()).put("en", why.en());
                         if (i.receiptJson() != null) {
                             try {
                                 o.set("receipt", m.readTree(i.receiptJson()));
@@ -100,12 +110,14 @@ public final class SyncCommand {
                     out.printf("%d queued: %d pending, %d in progress, %d delivered, %d failed%n", items.size(),
                             counts.get(OutboxState.PENDING), counts.get(OutboxState.IN_PROGRESS),
                             counts.get(OutboxState.DONE), counts.get(OutboxState.FAILED));
+                    if (!configured) {
+                        out.println("目的地未设置 (no case-system address in Settings): records wait until one is set or "
+                                + "'tixun sync run --url URL' is run.");
+                    }
                     for (SyncItem i : items) {
-                        out.printf("%s  %-11s attempts=%d%s%s%n", i.recordId(), i.state(), i.attempts(),
+                        out.printf("%s  %-11s attempts=%d%s%n    %s%n", i.recordId(), i.state(), i.attempts(),
                                 i.receipt().map(r -> "  receipt " + r.receiptId() + " at " + r.receivedAt()).orElse(""),
-                                i.lastError() == null ? "" : "  last error: " + i.lastError()
-                                        + (i.state() == OutboxState.PENDING ? " (next attempt " + i.nextAttemptAt() + ")"
-                                        : ""));
+                                sync.reason(i, configured).text());
                     }
                 }
                 out.flush();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.evidence.cli;
+package org.tixun.core.archive.cli;
 
+import org.tixun.core.evidence.cli.Passphrases;
+import org.tixun.core.evidence.cli.QuietLogs;
 import org.tixun.core.pki.Receipt;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,12 +12,14 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tixun.core.cli.DataDirOption;
 import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,9 +48,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
-    @Option(names = {"--trust-anchor", "-t"}, paramLabel = "CERT", required = true,
-            description = "trusted institution root certificate (PEM or DER); repeatable")
+    @Option(names = {"--trust-anchor", "-t"}, paramLabel = "CERT",
+            description = {"trusted institution root certificate (PEM or DER); repeatable.",
+                "Default: this installation's (institution-root.pem in the data directory; the command says so)"})
     List<Path> trustAnchors = new ArrayList<>();
+
+    @Mixin
+    DataDirOption dataDir;
 
     @Option(names = "--escrow-key", paramLabel = "FILE.p12", description = "escrow key: also decrypt and check strokes")
     Path escrowKey;
@@ -90,6 +98,21 @@ public final class VerifyCommand implements Callable<Integer> {
             List<X509Certificate> anchors = new ArrayList<>();
             for (Path p : trustAnchors) {
                 anchors.addAll(Certificates.read(p));
+            }
+            if (trustAnchors.isEmpty()) {
+                Path root = dataDir.resolve().rootCertificate();
+                if (!Files.isRegularFile(root)) {
+                    err.println("没有信任锚 (no trust anchor): give -t/--trust-anchor CERT, the institution root certificate "
+                            + "the record must chain to; this installation has none at " + root);
+                    err.flush();
+                    return VerificationReport.EXIT_UNREADABLE;
+                }
+                anchors.addAll(Certificates.read(root));
+                // said on stderr with --json so the JSON stays clean
+                PrintWriter say = json ? err : out;
+                say.println("未指定 -t：使用本安装的信任锚 (no -t given: using this installation's trust anchor) " + root
+                        + " — " + anchors.get(0).getSubjectX500Principal().getName());
+                say.flush();
             }
             IssuedCredential escrow = null;
             if (escrowKey != null) {

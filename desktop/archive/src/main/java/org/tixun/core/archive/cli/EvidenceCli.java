@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.tixun.core.evidence.cli;
+package org.tixun.core.archive.cli;
 
+import org.tixun.core.evidence.cli.QuietLogs;
+import org.tixun.core.evidence.cli.ReplayCommand;
+import org.tixun.core.evidence.cli.SealCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.sync;
+
+import org.tixun.core.recording.SealedRecordings;
+import org.tixun.core.services.CoreServices;
+import org.tixun.core.services.StartupTask;
+
+/**
+ * At each start: records sealed before their recording was filed with the seal (schema version 5) get it filed from
+ * their sealed PDFs, once per record; a record already delivered without it is flagged for the clerk.
+ */
+public final class RecordingBackfill implements StartupTask {
+    public RecordingBackfill() {
+        // ServiceLoader
+    }
+
+    @Override
+    public void run(CoreServices core) {
+        SyncService.of(core).flagIncompleteRegistrations(SealedRecordings.of(core).backfill());
+    }
+}
