@@ -12,8 +12,10 @@ import org.tixun.core.evidence.model.SignatureSlot;
 import org.tixun.core.evidence.model.SignerIdentity;
 import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.SigningPlan.SlotArea;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.RenderResult;
+import org.tixun.templates.SlotPosition;
 
 /**
  * Splits a frozen record's slots between the two machines: which slots exist (the template's positions, as the
@@ -56,9 +58,17 @@ public final class SlotPlanner {
         List<PlannedSlot> terminal = new ArrayList<>();
         List<PlannedSlot> workstation = new ArrayList<>();
         Set<SignerRole> present = EnumSet.noneOf(SignerRole.class);
+        Map<String, String> placements = new java.util.HashMap<>();
+        for (SlotPosition position : rendered.slots()) {
+            for (SignatureSlot s : HeadlessDemo.slots(List.of(position))) {
+                placements.put(s.id(), position.placement().name());
+            }
+        }
+        List<float[]> pages = pageBoxes(rendered.pdf());
         for (SignatureSlot s : ordered) {
             present.add(s.role());
-            PlannedSlot p = new PlannedSlot(s.id(), s.pageIndex(), s.kind(), identity(s, data));
+            PlannedSlot p = new PlannedSlot(s.id(), s.pageIndex(), s.kind(), identity(s, data),
+                    area(s, pages, placements.get(s.id())));
             Side side = sides.getOrDefault(s.role(), defaultSide(s.role()));
             if (side == Side.TERMINAL && !workstation.isEmpty()) {
                 throw new IllegalArgumentException("signing order (rule 9): " + s.role().label()
@@ -67,6 +77,31 @@ public final class SlotPlanner {
             (side == Side.TERMINAL ? terminal : workstation).add(p);
         }
         return new Plan(slots, terminal, workstation, present);
+    }
+
+    /** Each page's box in PDF points: left, bottom, width, height. */
+    private static List<float[]> pageBoxes(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            List<float[]> out = new ArrayList<>(doc.getNumberOfPages());
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+                out.add(new float[] {box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight()});
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the rendered record cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a slot lies on its page as fractions of the page (as the page images show it), or null if unknown. */
+    static SlotArea area(SignatureSlot s, List<float[]> pages, String placement) {
+        if (s.pageIndex() >= pages.size()) {
+            return null;
+        }
+        float[] box = pages.get(s.pageIndex());
+        double left = (s.x() - box[0]) / box[2];
+        double top = (box[1] + box[3] - s.y() - s.height()) / box[3];
+        return new SlotArea(left, top, s.width() / box[2], s.height() / box[3], placement);
     }
 
     /** The signer of a slot: one person per role, the two interrogators told apart by the slot id. */
