@@ -6,12 +6,14 @@
 #   libnss3-tools  certutil: an NSS database so pdfsig trusts the test CA
 #   libv4l-0, libpulse0, libgtk-3-0  native libraries of webcam-capture, FFmpeg devices and JavaFX
 #   xvfb, xauth    screenshots of real windows (UI tests themselves run on Monocle)
+#   openbox, x11-utils  a window manager on that Xvfb display, and xprop to see it is up: the terminal's
+#                  real-window test (TerminalRealWindowsTest) checks window sizes as a window manager makes them
 #   softhsm2       a real PKCS#11 token for the institution-keys-on-a-token test
 #   fonts-dejavu-core  a TrueType font for building test PDFs that carry form fields
 #   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
 #                  starts a throwaway cluster with initdb/pg_ctl; the packaged cluster is not used)
 set -euo pipefail
-packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth softhsm2 fonts-dejavu-core postgresql)
+packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth openbox x11-utils softhsm2 fonts-dejavu-core postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

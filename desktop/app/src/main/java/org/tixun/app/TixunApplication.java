@@ -30,6 +30,7 @@ import org.tixun.app.ui.shell.ModeChooserView;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.terminal.KioskViewModel;
 import org.tixun.app.ui.terminal.TerminalView;
+import org.tixun.app.ui.terminal.TerminalWindows;
 import org.tixun.app.ui.workstation.WorkstationView;
 import org.tixun.app.ui.workstation.WorkstationViewModel;
 import org.tixun.core.CoreServices;
@@ -110,11 +111,12 @@ public final class TixunApplication extends Application {
         ctx.currentUserProperty().set(prosecutor);
         // Side by side on one screen: the workstation left, the terminal (windowed kiosk) right.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double terminalWidth = Math.min(820, screen.getWidth() * 0.42);
+        double terminalWidth = TerminalWindows.demoBounds(screen).getWidth();
         openMain(workstation, AppMode.WORKSTATION);
         workstation.setX(screen.getMinX());
         workstation.setY(screen.getMinY());
-        workstation.setWidth(Math.min(1320, screen.getWidth() - terminalWidth));
+        workstation.setWidth(Math.max(Math.min(TerminalWindows.MIN_WIDTH, screen.getWidth()),
+                Math.min(1320, screen.getWidth() - terminalWidth)));
         workstation.setHeight(Math.min(860, screen.getHeight()));
         Stage terminal = new Stage();
         javafx.scene.Parent terminalRoot;
@@ -124,9 +126,9 @@ public final class TixunApplication extends Application {
             LOG.error("demo remote session could not start; showing the idle kiosk", e);
             terminalRoot = new TerminalView(ctx, new KioskViewModel(ctx, hasher), terminal::close);
         }
-        show(terminal, terminalRoot, terminalWidth, Math.min(860, screen.getHeight()));
-        terminal.setX(screen.getMaxX() - terminalWidth);
-        terminal.setY(screen.getMinY());
+        Rectangle2D terminalBounds = TerminalWindows.demoBounds(screen);
+        show(terminal, terminalRoot, terminalBounds.getWidth(), terminalBounds.getHeight());
+        TerminalWindows.demo(terminal, screen);
         terminal.setOnCloseRequest(e -> e.consume());
     }
 
@@ -181,12 +183,29 @@ public final class TixunApplication extends Application {
 
     private void openMode(Stage stage, AppMode mode) {
         if (!core.users().hasAdministrator()) {
+            if (mode == AppMode.TERMINAL) {
+                terminalSetup(stage);
+                return;
+            }
             SetupViewModel vm = new SetupViewModel(ctx, PasswordHasher.DEFAULT);
             vm.roleProperty().set(mode);
+            // A terminal holds no institution keys: choosing it here switches to the terminal's own first run.
+            vm.roleProperty().addListener((o, was, role) -> {
+                if (role == AppMode.TERMINAL) {
+                    Platform.runLater(() -> terminalSetup(stage));
+                }
+            });
             show(stage, new SetupView(ctx, vm, chosen -> login(stage, chosen)), 900, 860);
             return;
         }
         login(stage, mode);
+    }
+
+    /** The detention-centre terminal's first run: its name, port, administrator and PIN only. */
+    private void terminalSetup(Stage stage) {
+        var vm = new org.tixun.app.ui.setup.TerminalSetupViewModel(ctx, PasswordHasher.DEFAULT);
+        show(stage, new org.tixun.app.ui.setup.TerminalSetupView(ctx, vm, chosen -> login(stage, chosen),
+                () -> openMode(stage, AppMode.WORKSTATION)), 900, 860);
     }
 
     private void login(Stage stage, AppMode mode) {
@@ -213,13 +232,10 @@ public final class TixunApplication extends Application {
                 terminalKiosk = new org.tixun.app.ui.terminal.TerminalKiosk(ctx);
                 kioskView.showContent(terminalKiosk);
                 terminalKiosk.start();
-                show(kioskStage, kioskView, 1024, 768);
-                // Cover the whole screen even where no window manager honours full-screen requests.
                 Rectangle2D all = Screen.getPrimary().getBounds();
-                kioskStage.setX(all.getMinX());
-                kioskStage.setY(all.getMinY());
-                kioskStage.setWidth(all.getWidth());
-                kioskStage.setHeight(all.getHeight());
+                show(kioskStage, kioskView, all.getWidth(), all.getHeight());
+                // Cover the whole screen even where no window manager honours full-screen requests.
+                TerminalWindows.kiosk(kioskStage, all);
                 kioskStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 kioskStage.setFullScreenExitHint("");
                 kioskStage.setFullScreen(true);
