@@ -206,6 +206,7 @@ public final class TixunApplication extends Application {
         var vm = new org.tixun.app.ui.setup.TerminalSetupViewModel(ctx, PasswordHasher.DEFAULT);
         show(stage, new org.tixun.app.ui.setup.TerminalSetupView(ctx, vm, chosen -> login(stage, chosen),
                 () -> openMode(stage, AppMode.WORKSTATION)), 900, 860);
+        TerminalWindows.sizeShown(stage, 900, 860, Screen.getPrimary().getVisualBounds());
     }
 
     private void login(Stage stage, AppMode mode) {

@@ -135,15 +135,26 @@ public final class ScreenChecks {
         return false;
     }
 
-    /** Shown buttons under {@code root} not wholly inside the window (cannot be reached). */
+    /**
+     * Shown buttons under {@code root} that cannot be reached: not wholly inside the window, or, inside a scroll pane,
+     * that scroll pane not wholly inside the window (what scrolls into view is reachable).
+     */
     public static List<String> outsideWindow(Node root) {
         List<String> out = new ArrayList<>();
         double w = root.getScene().getWidth();
         double h = root.getScene().getHeight();
-        for (Node n : shownNodes(root, ButtonBase.class)) {
+        for (Node button : shownNodes(root, ButtonBase.class)) {
+            Node n = button;
+            for (Node p = button.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane) {
+                    n = p;
+                }
+            }
             Bounds b = n.localToScene(n.getBoundsInLocal());
-            if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > w + 0.5 || b.getMaxY() > h + 0.5) {
-                out.add(describe(n) + " at " + b + " outside " + w + "x" + h);
+            // 1.5 px: at 150 % the scene and its children round to different fractions of a logical pixel.
+            if (b.getMinX() < -1.5 || b.getMinY() < -1.5 || b.getMaxX() > w + 1.5 || b.getMaxY() > h + 1.5) {
+                out.add(describe(button) + (n == button ? "" : " in " + describe(n)) + " at " + b + " outside " + w
+                        + "x" + h);
             }
         }
         return out;

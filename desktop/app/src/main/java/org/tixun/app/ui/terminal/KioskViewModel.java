@@ -28,9 +28,9 @@ public final class KioskViewModel {
     /** The longest lock-out. */
     public static final Duration MAX_DELAY = Duration.ofHours(1);
     /** Settings key: wrong PINs in a row. */
-    static final String FAILURES_SETTING = "kiosk.exit.failures";
+    static final String FAILURES_SETTING = "kioskexit.failures";
     /** Settings key: the exit is locked until this instant (ISO-8601), or empty. */
-    static final String LOCKED_UNTIL_SETTING = "kiosk.exit.lockedUntil";
+    static final String LOCKED_UNTIL_SETTING = "kioskexit.lockedUntil";
 
     private final AppContext ctx;
     private final PasswordHasher hasher;

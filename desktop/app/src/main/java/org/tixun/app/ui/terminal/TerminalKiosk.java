@@ -136,12 +136,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         box.setMaxWidth(1100);
         state.setText(i18n.text("terminal.enroll.preparing"));
         // On a small or scaled screen the screen scrolls rather than cutting the code or the addresses off.
-        StackPane centred = new StackPane(box);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centred);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return TerminalStyles.centredScroll(box);
     }
 
     private void enroll() {

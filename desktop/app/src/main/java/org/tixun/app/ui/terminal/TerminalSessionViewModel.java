@@ -56,7 +56,7 @@ import org.tixun.signpad.model.PenSample;
 public final class TerminalSessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSessionViewModel.class);
     /** Settings key: the record is shown with larger text (the page's side margins cut off), {@code true}/{@code false}. */
-    public static final String LARGE_TEXT_SETTING = "terminal.largeText";
+    public static final String LARGE_TEXT_SETTING = "terminalscreen.largeText";
 
     /** The screen shown. */
     public enum Screen { SELF_TEST, LIVE, READING, SIGNING, DONE, ENDED }
@@ -248,7 +248,8 @@ public final class TerminalSessionViewModel {
         }
         boolean moved = step == null || step.kind() != s.kind() || step.index() != s.index();
         step = s;
-        if (moved) {
+        if (moved && s.kind() != TerminalFlow.StepKind.WAITING) {
+            // Back to waiting keeps the message: it says why (e.g. the record was changed after freezing).
             message.set(null);
         }
         if (!selfTestPassed) {

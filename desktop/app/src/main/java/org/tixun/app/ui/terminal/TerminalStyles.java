@@ -54,6 +54,20 @@ final class TerminalStyles {
         });
     }
 
+    /**
+     * {@code content} centred in the space when it fits, scrolling when the screen is too small for it (a short or
+     * scaled screen), never squeezed so that its labels are cut.
+     */
+    static javafx.scene.control.ScrollPane centredScroll(javafx.scene.Node content) {
+        javafx.scene.layout.StackPane centred = new javafx.scene.layout.StackPane(content);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centred);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        centred.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
+        return scroll;
+    }
+
     /** A large button labelled from the bundle; it never shrinks below its text. */
     static Button bigButton(I18n i18n, String id, String key) {
         Button b = new Button();

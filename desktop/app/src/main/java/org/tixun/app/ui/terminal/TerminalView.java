@@ -36,7 +36,7 @@ import org.tixun.app.ui.Styles;
  * leaving it takes the administrator PIN (button in the corner or Ctrl+Alt+Q).
  */
 public final class TerminalView extends BorderPane {
-    private final VBox pinPanel;
+    private final StackPane pinPanel;
     private StackPane stack;
     private javafx.scene.Node idle;
 
@@ -118,11 +118,14 @@ public final class TerminalView extends BorderPane {
         pinTitle.textProperty().bind(i18n.bind("kiosk.exit.title"));
         pinTitle.getStyleClass().add("section-title");
         confirm.disableProperty().bind(secondsLocked.greaterThan(0));
-        pinPanel = new VBox(10, pinTitle, pin, error, lock, new HBox(8, confirm, cancel));
-        pinPanel.setId("kioskPinPanel");
-        pinPanel.getStyleClass().add(Styles.CARD);
-        pinPanel.setMaxSize(420, Region.USE_PREF_SIZE);
-        pinPanel.setPadding(new Insets(20));
+        VBox pinCard = new VBox(10, pinTitle, pin, error, lock, new HBox(8, confirm, cancel));
+        pinCard.setId("kioskPinPanel");
+        pinCard.getStyleClass().add(Styles.CARD);
+        pinCard.setMaxSize(420, Region.USE_PREF_SIZE);
+        pinCard.setPadding(new Insets(20));
+        // The PIN card over a dimmed screen: what is behind it cannot be touched meanwhile.
+        pinPanel = new StackPane(pinCard);
+        pinPanel.getStyleClass().add("kiosk-pin-backdrop");
         pinPanel.setVisible(false);
         confirm.setOnAction(e -> {
             char[] value = pin.getText().toCharArray();
@@ -151,10 +154,7 @@ public final class TerminalView extends BorderPane {
         footer.getStyleClass().add("kiosk-footer");
         footer.setPadding(new Insets(8, 16, 12, 16));
 
-        javafx.scene.control.ScrollPane idleScroll = new javafx.scene.control.ScrollPane(center);
-        idleScroll.setFitToWidth(true);
-        idleScroll.setFitToHeight(true);
-        idleScroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.control.ScrollPane idleScroll = TerminalStyles.centredScroll(center);
         stack = new StackPane(idleScroll, pinPanel);
         idle = idleScroll;
         if (ctx.demo()) {

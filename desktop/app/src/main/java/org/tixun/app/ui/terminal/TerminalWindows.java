@@ -24,6 +24,19 @@ public final class TerminalWindows {
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
     }
 
+    /**
+     * Gives a decorated window its size once it is shown. Under openbox (and on Xvfb) a window sized only by its
+     * scene before {@code show()} is mapped at 200×200; a size set after showing holds. Within the screen, not below
+     * the minimums.
+     */
+    public static void sizeShown(Stage stage, double width, double height, Rectangle2D screen) {
+        minimums(stage, screen);
+        stage.setWidth(Math.max(stage.getMinWidth(), Math.min(width, screen.getWidth())));
+        stage.setHeight(Math.max(stage.getMinHeight(), Math.min(height, screen.getHeight())));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
+    }
+
     /** The kiosk: the whole screen (also where no window manager honours full-screen requests). */
     public static void kiosk(Stage stage, Rectangle2D screen) {
         minimums(stage, screen);

@@ -43,6 +43,7 @@ import org.tixun.core.users.AppMode;
  */
 public final class RealWindowsHarness {
     private static final List<String> PROBLEMS = new ArrayList<>();
+    private static final List<String> NOTES = new ArrayList<>();
     private static Path out;
     private static String tag;
 
@@ -56,8 +57,9 @@ public final class RealWindowsHarness {
         tag = args[3];
         String port = args.length > 4 ? args[4] : "7443";
         Files.createDirectories(out);
-        CompletableFuture<Integer> result = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch launchReturned = new java.util.concurrent.CountDownLatch(1);
         Thread driver = new Thread(() -> {
+            int rc;
             try {
                 ScreenChecks.clearCssErrors();
                 if ("terminal".equals(scenario)) {
@@ -66,31 +68,57 @@ public final class RealWindowsHarness {
                     demo();
                 }
                 fx(() -> {
-                    PROBLEMS.addAll(ScreenChecks.cssErrors().stream().map(e -> "CSS " + e).toList());
+                    if ("terminal".equals(scenario)) {
+                        PROBLEMS.addAll(ScreenChecks.cssErrors().stream().map(e -> "CSS " + e).toList());
+                    } else {
+                        // The demo also opens the workstation: its stylesheet errors are not the terminal's (issue
+                        // 17 item 2); the terminal's screens are checked for them by TerminalScreensTest and above.
+                        ScreenChecks.cssErrors().forEach(e -> System.out.println("NOTE demo CSS " + e));
+                    }
                     return null;
                 });
-                result.complete(PROBLEMS.isEmpty() ? 0 : 1);
+                rc = PROBLEMS.isEmpty() ? 0 : 1;
             } catch (Throwable e) {
                 e.printStackTrace();
-                result.complete(2);
-            } finally {
-                Platform.runLater(Platform::exit);
+                rc = 2;
             }
+            report(rc);
+            // Ask the application to end; whether or not it does in time (the demo may still be playing its
+            // script), this JVM ends with the result.
+            try {
+                fx(() -> {
+                    Platform.exit();
+                    return null;
+                });
+                launchReturned.await(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            System.out.flush();
+            Runtime.getRuntime().halt(rc);
         }, "harness-driver");
-        driver.setDaemon(true);
         driver.start();
         LaunchRequest request = new LaunchRequest("terminal".equals(scenario) ? AppMode.TERMINAL : null,
                 "demo".equals(scenario), DataDir.at(data), Locale.SIMPLIFIED_CHINESE);
         GuiLauncher.launch(request);
-        int rc = result.get(10, TimeUnit.SECONDS);
+        launchReturned.countDown();
+        driver.join();
+    }
+
+    private static void report(int rc) {
+        for (String n : NOTES) {
+            System.out.println("NOTE " + n);
+        }
         for (String p : PROBLEMS) {
             System.out.println("PROBLEM " + p);
         }
+        System.out.println("RESULT " + rc);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("problems-" + tag + ".txt"),
                 StandardCharsets.UTF_8))) {
             PROBLEMS.forEach(w::println);
+        } catch (IOException e) {
+            System.out.println("PROBLEM problems file not written: " + e.getMessage());
         }
-        System.exit(rc);
     }
 
     // ---- scenarios --------------------------------------------------------------------------------------------
@@ -182,14 +210,20 @@ public final class RealWindowsHarness {
     private static void checkAll(String name) throws Exception {
         List<Scene> scenes = fx(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .map(Window::getScene).toList());
-        for (int i = 0; i < scenes.size(); i++) {
-            check(name + "-" + (scenes.get(i).lookup("#terminalSessionView") != null ? "terminal" : "workstation"),
-                    scenes.get(i));
+        for (Scene scene : scenes) {
+            boolean terminal = scene.lookup("#terminalSessionView") != null;
+            // The workstation's window is checked too, but its findings are notes for its own screens (issue 17
+            // items 2 and 4), not failures of the terminal's.
+            check(name + "-" + (terminal ? "terminal" : "workstation"), scene, terminal ? PROBLEMS : NOTES);
         }
     }
 
-    /** Window size, cut labels, buttons outside, the terminal's video apart; then a screenshot. */
     private static void check(String name, Scene scene) throws Exception {
+        check(name, scene, PROBLEMS);
+    }
+
+    /** Window size, cut labels, buttons outside, the terminal's video apart, into {@code found}; then a screenshot. */
+    private static void check(String name, Scene scene, List<String> found) throws Exception {
         Thread.sleep(700); // let the window manager settle the window before measuring it
         String lang = fx(() -> {
             scene.getRoot().applyCss();
@@ -200,11 +234,11 @@ public final class RealWindowsHarness {
             double minH = Math.min(TerminalWindows.MIN_HEIGHT, screen.getHeight());
             String where = name + " (" + tag + ")";
             if (w.getWidth() < minW - 1 || w.getHeight() < minH - 1) {
-                PROBLEMS.add(where + ": window " + w.getWidth() + "x" + w.getHeight() + " smaller than " + minW + "x"
+                found.add(where + ": window " + w.getWidth() + "x" + w.getHeight() + " smaller than " + minW + "x"
                         + minH);
             }
-            ScreenChecks.truncated(scene.getRoot()).forEach(p -> PROBLEMS.add(where + ": " + p));
-            ScreenChecks.outsideWindow(scene.getRoot()).forEach(p -> PROBLEMS.add(where + ": " + p));
+            ScreenChecks.truncated(scene.getRoot()).forEach(p -> found.add(where + ": " + p));
+            ScreenChecks.outsideWindow(scene.getRoot()).forEach(p -> found.add(where + ": " + p));
             Node video = scene.lookup("#terminalVideoBox");
             if (video != null) {
                 List<Node> others = new ArrayList<>();
@@ -213,12 +247,12 @@ public final class RealWindowsHarness {
                     others.addAll(ScreenChecks.shownNodes(scene.lookup(id), Labeled.class, ImageView.class,
                             javafx.scene.control.Control.class));
                 }
-                ScreenChecks.overlapping(video, others).forEach(p -> PROBLEMS.add(where + ": " + p));
+                ScreenChecks.overlapping(video, others).forEach(p -> found.add(where + ": " + p));
             }
             Node toggle = scene.lookup("#languageToggle");
             Node kioskToggle = scene.lookup("#kioskLanguage");
             Labeled l = (Labeled) (toggle != null ? toggle : kioskToggle);
-            return l == null ? "xx" : "English".equals(l.getText()) ? "zh" : "en";
+            return l == null || "English".equals(l.getText()) ? "zh" : "en";
         });
         screenshot(scene, name + "-" + tag + "-" + lang);
     }
@@ -252,13 +286,26 @@ public final class RealWindowsHarness {
 
     private static <T> T fx(Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        Runnable r = () -> {
             try {
                 f.complete(c.call());
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        });
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                Platform.runLater(r);
+                break;
+            } catch (IllegalStateException notYet) {
+                // The toolkit is still starting (the application is launched on the main thread after this one).
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
         return f.get(60, TimeUnit.SECONDS);
     }
 

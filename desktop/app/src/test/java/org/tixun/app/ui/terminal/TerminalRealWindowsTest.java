@@ -144,6 +144,9 @@ class TerminalRealWindowsTest {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             if (line.startsWith("PROBLEM ")) {
                 problems.add(scenario + " " + line.substring(8));
+            } else if (line.startsWith("NOTE ")) {
+                // Findings on the other windows of the demo (the workstation): reported, not the terminal's failures.
+                System.out.println(scenario + " " + c.tag() + " " + line);
             }
         }
         if (p.exitValue() == 2 || (p.exitValue() != 0 && problems.isEmpty())) {
@@ -164,7 +167,12 @@ class TerminalRealWindowsTest {
         Path shots = prop.isBlank() ? Path.of("target", "real-windows").toAbsolutePath() : Path.of(prop);
         Files.createDirectories(shots);
         List<String> problems = new ArrayList<>();
+        // -Dtixun.realwindows.only=1366x768-150 runs one size (when looking into one).
+        String only = System.getProperty("tixun.realwindows.only", "");
         for (Config c : CONFIGS) {
+            if (!only.isBlank() && !only.equals(c.tag())) {
+                continue;
+            }
             try (Display display = Display.start(c.width(), c.height(), dir.resolve("x-" + c.tag() + ".log"))) {
                 problems.addAll(run(display, c, "terminal", shots));
                 problems.addAll(run(display, c, "demo", shots));
