@@ -126,9 +126,9 @@ public final class RealWindowsHarness {
     /** First run of a terminal, then the kiosk's enrolment screen and the PIN lock-out. */
     private static void terminal(String port) throws Exception {
         Node setup = await("the terminal setup", n -> "terminalSetup".equals(n.getId()));
-        check("terminal-setup", setup.getScene());
+        check("setup", setup.getScene());
         toggleLanguage(setup.getScene(), "#languageToggle");
-        check("terminal-setup", setup.getScene());
+        check("setup", setup.getScene());
         toggleLanguage(setup.getScene(), "#languageToggle");
         fx(() -> {
             Scene s = setup.getScene();
@@ -264,7 +264,7 @@ public final class RealWindowsHarness {
                     w.getHeight(), false);
         });
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.resolve("terminal-" + name + ".png")
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.resolve("terminal-window-" + name + ".png")
                     .toFile());
         } catch (IOException e) {
             PROBLEMS.add("screenshot " + name + " not written: " + e.getMessage());
