@@ -7,6 +7,8 @@
 #   libv4l-0, libpulse0, libgtk-3-0  native libraries of webcam-capture, FFmpeg devices and JavaFX
 #   xvfb, xauth    screenshots of real windows (UI tests themselves run on Monocle)
 #   openbox        a window manager for desktop/app/screenshots.sh: window sizes are checked as a WM maps them
+#   openbox, x11-utils  a window manager on that Xvfb display, and xprop to see it is up: the terminal's
+#                  real-window test (TerminalRealWindowsTest) checks window sizes as a window manager makes them
 #   softhsm2       a real PKCS#11 token for the institution-keys-on-a-token test
 #   fonts-dejavu-core  a TrueType font for building test PDFs that carry form fields
 #   postgresql     a real PostgreSQL server for the reference gateway's --jdbc store (GatewayPostgresTest
@@ -22,7 +24,7 @@
 #   python3        runs the independent case-system server (desktop/sync/src/test/python/case_system_server.py,
 #                  standard library only) that IndependentCaseSystemTest delivers to
 set -euo pipefail
-packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth openbox softhsm2 fonts-dejavu-core postgresql
+packages=(socat poppler-utils libnss3-tools libv4l-0 libpulse0 libgtk-3-0 xvfb xauth openbox x11-utils softhsm2 fonts-dejavu-core postgresql
   gcc libc6-dev libfprint-2-2 pulseaudio pulseaudio-utils libasound2-plugins
   python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-good gstreamer1.0-plugins-bad python3)
 missing=()

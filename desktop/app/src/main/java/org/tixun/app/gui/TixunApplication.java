@@ -32,6 +32,7 @@ import org.tixun.app.ui.shell.WindowPlacement;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.terminal.KioskViewModel;
 import org.tixun.app.ui.terminal.TerminalView;
+import org.tixun.app.ui.terminal.TerminalWindows;
 import org.tixun.app.ui.workstation.WorkstationView;
 import org.tixun.app.ui.workstation.WorkstationViewModel;
 import org.tixun.core.services.CoreServices;
@@ -190,7 +191,8 @@ public final class TixunApplication extends Application {
         ctx.currentUserProperty().set(prosecutor);
         // Side by side on one screen: the workstation left, the terminal (windowed kiosk) right.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double terminalWidth = Math.min(820, screen.getWidth() * 0.42);
+        Rectangle2D terminalBounds = TerminalWindows.demoBounds(screen);
+        double terminalWidth = terminalBounds.getWidth();
         Stage terminal = new Stage();
         // The cases screen goes straight into its tab: a former scene root moved into a tab keeps stale looked-up
         // colours (the stylesheet errors of .demo-banner and .text-input the demo used to log).
@@ -218,8 +220,9 @@ public final class TixunApplication extends Application {
                 Math.min(860, screen.getHeight()));
         terminal.setScene(new Scene(terminalRoot));
         Theme.style(terminal.getScene());
-        WindowPlacement.place(terminal, screen.getMaxX() - terminalWidth, screen.getMinY(), terminalWidth,
-                Math.min(860, screen.getHeight()));
+        WindowPlacement.place(terminal, terminalBounds.getMinX(), terminalBounds.getMinY(), terminalWidth,
+                terminalBounds.getHeight());
+        TerminalWindows.minimums(terminal, screen);
         terminal.titleProperty().bind(ctx.i18n().bind("window.title.demo"));
         terminal.getIcons().setAll(icon());
         terminal.setOnCloseRequest(e -> e.consume());
@@ -305,12 +308,30 @@ public final class TixunApplication extends Application {
 
     private void openMode(Stage stage, AppMode mode) {
         if (!core.users().hasAdministrator()) {
+            if (mode == AppMode.TERMINAL) {
+                terminalSetup(stage);
+                return;
+            }
             SetupViewModel vm = new SetupViewModel(ctx, PasswordHasher.DEFAULT);
             vm.roleProperty().set(mode);
+            // A terminal holds no institution keys: choosing it here switches to the terminal's own first run.
+            vm.roleProperty().addListener((o, was, role) -> {
+                if (role == AppMode.TERMINAL) {
+                    Platform.runLater(() -> terminalSetup(stage));
+                }
+            });
             show(stage, new SetupView(ctx, vm, chosen -> login(stage, chosen)), WindowPlacement.Kind.SETUP);
+
             return;
         }
         login(stage, mode);
+    }
+
+    /** The detention-centre terminal's first run: its name, port, administrator and PIN only. */
+    private void terminalSetup(Stage stage) {
+        var vm = new org.tixun.app.ui.setup.TerminalSetupViewModel(ctx, PasswordHasher.DEFAULT);
+        show(stage, new org.tixun.app.ui.setup.TerminalSetupView(ctx, vm, chosen -> login(stage, chosen),
+                () -> openMode(stage, AppMode.WORKSTATION)), WindowPlacement.Kind.SETUP);
     }
 
     private void login(Stage stage, AppMode mode) {
@@ -338,13 +359,10 @@ public final class TixunApplication extends Application {
                 terminalKiosk = new org.tixun.app.ui.terminal.TerminalKiosk(ctx);
                 kioskView.showContent(terminalKiosk);
                 terminalKiosk.start();
-                show(kioskStage, kioskView, 1024, 768);
-                // Cover the whole screen even where no window manager honours full-screen requests.
                 Rectangle2D all = Screen.getPrimary().getBounds();
-                kioskStage.setX(all.getMinX());
-                kioskStage.setY(all.getMinY());
-                kioskStage.setWidth(all.getWidth());
-                kioskStage.setHeight(all.getHeight());
+                show(kioskStage, kioskView, all.getWidth(), all.getHeight());
+                // Cover the whole screen even where no window manager honours full-screen requests.
+                TerminalWindows.kiosk(kioskStage, all);
                 kioskStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 kioskStage.setFullScreenExitHint("");
                 kioskStage.setFullScreen(true);

@@ -106,12 +106,18 @@ class SessionViewsTest {
         assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请阅读笔录");
 
         robot.clickOn("#terminalReadSelf");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#terminalReadingDone"));
+        while (robot.lookup("#terminalReadingDone").queryButton().isDisabled()) {
+            robot.clickOn("#terminalNextPage");
+        }
+        robot.clickOn("#terminalReadingDone");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#terminalSignatureCanvas"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请在第 1 页签名");
+        assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请签名");
+        assertThat(robot.lookup("#terminalPlace").queryAs(Label.class).getText()).isEqualTo("第 1 页 · 页尾签名处");
 
         robot.clickOn("#terminalConfirmSignature");
-        assertThat(robot.lookup("#terminalDetail").queryAs(Label.class).getText()).contains("还没有签名");
+        assertThat(robot.lookup("#terminalMessage").queryAs(Label.class).getText()).contains("还没有签名");
 
         robot.moveTo("#terminalSignatureCanvas").moveBy(-120, 0).press(MouseButton.PRIMARY).moveBy(60, 25)
                 .moveBy(60, -25).moveBy(60, 20).release(MouseButton.PRIMARY);

@@ -94,7 +94,7 @@ class TerminalKioskTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#enrollCode").queryAs(Label.class)
                 .getText().isEmpty());
         String code = text(robot, "#enrollCode");
-        assertThat(text(robot, "#enrollState")).contains("127.0.0.1:" + port);
+        assertThat(text(robot, "#enrollAddresses")).contains("127.0.0.1:" + port).doesNotContain("0.0.0.0");
         AtomicReference<RemoteSessionActions.Outcome> outcome = new AtomicReference<>();
         new RemoteSessionActions(ctx).enroll("127.0.0.1:" + port, code, "测试终端",
                 DemoData.KEYSTORE_PASSPHRASE.toCharArray(), outcome::set);

@@ -23,6 +23,8 @@ public enum AuditAction {
     RECORD_IMPORTED,
     KIOSK_EXIT,
     KIOSK_EXIT_REFUSED,
+    /** Too many wrong kiosk PINs in a row: leaving the kiosk is refused for a growing delay. */
+    KIOSK_EXIT_LOCKED,
     SETTINGS_CHANGED,
     RECORDING_STARTED,
     RECORDING_SEGMENT_CLOSED,

@@ -50,6 +50,7 @@ public final class MessageCodec {
             case TERMINAL_SIGNING_DONE -> TerminalSigningDone.class;
             case LIVE_RECORD_SHOWN -> LiveRecordShown.class;
             case SESSION_END -> SessionEnd.class;
+            case SESSION_PROGRESS -> SessionProgress.class;
         };
         try {
             return MAPPER.readValue(frame.payload(), type);

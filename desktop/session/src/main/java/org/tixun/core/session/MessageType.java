@@ -21,7 +21,8 @@ public enum MessageType {
     READING_CONFIRMATION(13, true),
     TERMINAL_SIGNING_DONE(14, true),
     LIVE_RECORD_SHOWN(15, false),
-    SESSION_END(16, true);
+    SESSION_END(16, true),
+    SESSION_PROGRESS(17, false);
 
     private final int code;
     private final boolean reliable;

@@ -32,8 +32,8 @@ import org.tixun.core.evidence.SignatureEventJournal;
  * {@link TerminalLink} listens.
  */
 public abstract class SessionLink implements AutoCloseable {
-    /** Protocol versions this build speaks. */
-    public static final List<Integer> VERSIONS = List.of(1);
+    /** Protocol versions this build speaks (2 adds {@link SessionProgress}). */
+    public static final List<Integer> VERSIONS = List.of(1, 2);
     private static final Logger LOG = LoggerFactory.getLogger(SessionLink.class);
 
     private final SessionRole role;
@@ -140,6 +140,17 @@ public abstract class SessionLink implements AutoCloseable {
             Frame f = MessageCodec.frame(message, 0);
             synchronized (lock) {
                 if (current != null) {
+                    current.control.add(f);
+                    lock.notifyAll();
+                }
+            }
+            return 0;
+        }
+        if (type == MessageType.SESSION_PROGRESS) {
+            // Display only, and unknown to a version-1 peer (it would drop the connection on the frame type).
+            Frame f = MessageCodec.frame(message, 0);
+            synchronized (lock) {
+                if (current != null && current.peerVersion >= 2) {
                     current.control.add(f);
                     lock.notifyAll();
                 }
@@ -364,6 +375,7 @@ public abstract class SessionLink implements AutoCloseable {
         String sid = sessionId();
         store.acknowledge(sid, peer.lastReceivedSeq());
         Connection c = new Connection(socket, in, out);
+        c.peerVersion = peer.versions().stream().filter(VERSIONS::contains).max(Integer::compare).orElse(1);
         synchronized (lock) {
             pending.headMap(peer.lastReceivedSeq(), true).clear();
             c.nextToTransmit = peer.lastReceivedSeq() + 1;
@@ -409,6 +421,8 @@ public abstract class SessionLink implements AutoCloseable {
         final CountDownLatch ended = new CountDownLatch(1);
         long nextToTransmit;
         boolean liveDirty;
+        /** The highest protocol version both ends speak. */
+        int peerVersion = 1;
         private long ackToSend;
         private long ackSent;
         private boolean done;
@@ -562,6 +576,7 @@ public abstract class SessionLink implements AutoCloseable {
                     throw new FrameException("会话中不应收到此消息 (unexpected " + f.type() + " inside a session)");
                 case LIVE_RECORD_UPDATE:
                 case LIVE_RECORD_SHOWN:
+                case SESSION_PROGRESS:
                     deliver(MessageCodec.decode(f));
                     return true;
                 default:

@@ -105,10 +105,20 @@ class TerminalSideSignersTest {
             assertThat(lastPage).as("the record has more than one page").isPositive();
             PlannedSlot adult = only(plan.terminalSlots, SignerRole.APPROPRIATE_ADULT);
             PlannedSlot interpreter = only(plan.terminalSlots, SignerRole.INTERPRETER);
-            assertThat(adult).isEqualTo(new PlannedSlot("appropriate-adult-p" + (lastPage + 1), lastPage,
-                    SlotKind.SIGNATURE, new SignerIdentity(ADULT, SignerRole.APPROPRIATE_ADULT, "appropriate-adult")));
-            assertThat(interpreter).isEqualTo(new PlannedSlot("interpreter-p" + (lastPage + 1), lastPage,
-                    SlotKind.SIGNATURE, new SignerIdentity(INTERPRETER, SignerRole.INTERPRETER, "interpreter")));
+            assertThat(adult).usingRecursiveComparison().ignoringFields("area").isEqualTo(new PlannedSlot(
+                    "appropriate-adult-p" + (lastPage + 1), lastPage, SlotKind.SIGNATURE,
+                    new SignerIdentity(ADULT, SignerRole.APPROPRIATE_ADULT, "appropriate-adult")));
+            assertThat(interpreter).usingRecursiveComparison().ignoringFields("area").isEqualTo(new PlannedSlot(
+                    "interpreter-p" + (lastPage + 1), lastPage, SlotKind.SIGNATURE,
+                    new SignerIdentity(INTERPRETER, SignerRole.INTERPRETER, "interpreter")));
+            // Where each one signs, for the terminal's page: the closing block of the last page.
+            assertThat(List.of(adult.area(), interpreter.area())).allSatisfy(a -> {
+                assertThat(a.placement()).isEqualTo(SigningPlan.SlotArea.LAST_PAGE);
+                assertThat(a.left()).isBetween(0.0, 1.0);
+                assertThat(a.top()).isBetween(0.0, 1.0);
+                assertThat(a.left() + a.width()).isLessThanOrEqualTo(1.0);
+                assertThat(a.top() + a.height()).isLessThanOrEqualTo(1.0);
+            });
             assertThat(plan.localSlots).extracting(s -> s.signer().role())
                     .doesNotContainAnyElementsOf(TERMINAL_ONLY).doesNotContain(SignerRole.SUSPECT)
                     .containsOnly(SignerRole.INTERROGATOR, SignerRole.RECORDER);

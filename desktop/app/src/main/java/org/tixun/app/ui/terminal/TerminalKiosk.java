@@ -44,11 +44,13 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     private final char[] passphrase;
     private final Label state = new Label();
     private final Label code = new Label();
+    private final Label addresses = new Label();
     private final Label result = new Label();
     private volatile TerminalStation.Enrolment enrolment;
     private volatile TerminalStation station;
     private volatile TerminalBackup backup;
     private volatile SessionMedia media;
+    private volatile TerminalSessionView view;
     private volatile boolean closed;
 
     /**
@@ -73,18 +75,22 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         String env = System.getenv(PASSPHRASE_ENV);
         this.passphrase = (env != null ? env : DemoData.KEYSTORE_PASSPHRASE).toCharArray();
         setId("terminalKiosk");
+        TerminalStyles.apply(this);
     }
 
     private static String setting(AppContext ctx, String key, String fallback) {
         return ctx.core().settings().get(key).filter(v -> !v.isBlank()).orElse(fallback);
     }
 
-    /** Enrolls when needed, then listens; work happens on a background thread. */
     /** The running terminal station (link, flow, devices), or null before enrollment and the self-test. */
     public TerminalStation station() {
         return station;
     }
 
+    /**
+     * Enrolls when needed, then listens. The enrollment waits on a thread of its own (it blocks until a workstation
+     * enrols this terminal, ended by {@link #close()}); the session screens run their work on the app's task runner.
+     */
     public void start() {
         if (TerminalStation.enrolled(dataDir)) {
             Thread t = new Thread(this::openSession, "tixun-terminal-open");
@@ -98,35 +104,37 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         }
     }
 
-    private VBox enrollmentScreen() {
+    private javafx.scene.Node enrollmentScreen() {
         Label title = new Label();
         title.textProperty().bind(i18n.bind("terminal.enroll.title"));
         title.getStyleClass().add(Styles.KIOSK_TITLE);
-        Label nameLabel = new Label(i18n.text("terminal.enroll.name", name));
+        title.setWrapText(true);
+        Label nameLabel = new Label();
+        nameLabel.textProperty().bind(i18n.bind("terminal.enroll.name", name));
         nameLabel.setId("enrollName");
         Label codeTitle = new Label();
         codeTitle.textProperty().bind(i18n.bind("terminal.enroll.code"));
         code.setId("enrollCode");
-        code.setStyle("-fx-font-size: 64px; -fx-font-weight: bold; -fx-font-family: monospace;");
+        code.getStyleClass().add("kiosk-enroll-code");
+        addresses.setId("enrollAddresses");
         state.setId("enrollState");
         result.setId("enrollResult");
-        result.setWrapText(true);
-        for (Label l : new Label[] {nameLabel, codeTitle, state, result}) {
-            l.setStyle("-fx-font-size: 26px;");
+        for (Label l : new Label[] {nameLabel, codeTitle, addresses, state, result}) {
+            l.getStyleClass().add("kiosk-enroll-text");
             l.setWrapText(true);
         }
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("terminal.enroll.hint"));
         hint.setWrapText(true);
-        hint.getStyleClass().add(Styles.MUTED);
-        hint.setStyle("-fx-font-size: 20px;");
-        VBox box = new VBox(20, title, nameLabel, codeTitle, code, state, result, hint);
+        hint.getStyleClass().addAll(Styles.MUTED, "kiosk-enroll-hint");
+        VBox box = new VBox(16, title, nameLabel, codeTitle, code, addresses, state, result, hint);
         box.setId("terminalEnrollment");
         box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
+        box.setPadding(new Insets(32));
         box.setMaxWidth(1100);
         state.setText(i18n.text("terminal.enroll.preparing"));
-        return box;
+        // On a small or scaled screen the screen scrolls rather than cutting the code or the addresses off.
+        return TerminalStyles.centredScroll(box);
     }
 
     private void enroll() {
@@ -134,11 +142,12 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             InetSocketAddress address = TerminalStation.parse(listen);
             TerminalStation.Enrolment e = TerminalStation.Enrolment.open(dataDir, name, address);
             enrolment = e;
-            String where = e.bound().getHostString() + ":" + e.bound().getPort();
-            LOG.info("terminal enrollment open on {}, code {}", where, e.code());
+            String where = String.join(i18n.text("terminal.addresses.separator"), ListeningAddresses.of(e.bound()));
+            LOG.info("terminal enrollment open on {} ({}), code {}", e.bound(), where, e.code());
             Platform.runLater(() -> {
                 code.setText(e.code());
-                state.setText(i18n.text("terminal.enroll.waiting", where));
+                addresses.setText(i18n.text("terminal.enroll.addresses", where));
+                state.setText(i18n.text("terminal.enroll.waitingFor"));
             });
             EnrolledTerminal t;
             try {
@@ -148,6 +157,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
                 enrolment = null;
             }
             LOG.info("terminal enrolled; institution root code {}", t.rootCode());
+            enrolled(t);
             Platform.runLater(() -> {
                 state.setText(i18n.text("terminal.enroll.done"));
                 result.setText(i18n.text("terminal.enroll.rootCode", t.rootCode()));
@@ -183,21 +193,54 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             media = m;
             backup = TerminalBackup.attach(dataDir, s.link(), m, RecordingConfig.sd());
             InetSocketAddress bound = s.listen(TerminalStation.parse(listen));
-            String where = bound.getHostString() + ":" + bound.getPort();
-            LOG.info("terminal listening on {}", where);
+            String where = String.join(i18n.text("terminal.addresses.separator"), ListeningAddresses.of(bound));
+            LOG.info("terminal listening on {} ({})", bound, where);
             PadSignatureSource pad = new PadSignatureSource(dataDir.resolve("pad"), 1000);
             Platform.runLater(() -> {
-                TerminalSessionView view = new TerminalSessionView(ctx, s.flow(), s.link(), m.photos(), pad);
-                view.useDevices(m.camera(), m.microphone(), where);
-                m.sink().add(view.video());
+                if (closed) {
+                    return;
+                }
+                TerminalSessionView v = new TerminalSessionView(ctx, s.flow(), s.link(), m.photos(), pad);
+                view = v;
+                v.useDevices(m.camera(), m.microphone(), where);
+                m.sink().add(v.video());
                 // Media is accepted only after the self-test has released the devices.
-                view.setOnSelfTestDone(() -> m.acceptOn(s.link()));
-                getChildren().setAll(view);
+                v.setOnSelfTestDone(() -> m.acceptOn(s.link()));
+                getChildren().setAll(v);
             });
         } catch (IOException | RuntimeException ex) {
             LOG.warn("terminal session could not start", ex);
             Platform.runLater(() -> getChildren().setAll(errorScreen(ex.getMessage())));
         }
+    }
+
+    /**
+     * After enrolling: the terminal now belongs to the institution whose root it received; its name is taken from
+     * the root certificate when this machine has none yet (a terminal's first run does not ask for it), and the
+     * enrolment is audited here too.
+     */
+    private void enrolled(EnrolledTerminal t) {
+        var settings = ctx.core().settings();
+        String institution = institutionOf(t.root());
+        if (settings.get(org.tixun.core.store.Settings.INSTITUTION).filter(v -> !v.isBlank()).isEmpty()
+                && !institution.isBlank()) {
+            settings.put(org.tixun.core.store.Settings.INSTITUTION, institution);
+        }
+        ctx.core().audit().append(ctx.actor(), org.tixun.core.audit.AuditAction.TERMINAL_ENROLLED, name,
+                "root code " + t.rootCode() + (institution.isBlank() ? "" : ", institution " + institution));
+    }
+
+    /** The organisation (else the common name) of a certificate's subject, or empty. */
+    static String institutionOf(java.security.cert.X509Certificate cert) {
+        var name = org.bouncycastle.asn1.x500.X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        for (var type : new org.bouncycastle.asn1.ASN1ObjectIdentifier[] {org.bouncycastle.asn1.x500.style.BCStyle.O,
+                org.bouncycastle.asn1.x500.style.BCStyle.CN}) {
+            var rdns = name.getRDNs(type);
+            if (rdns.length > 0 && rdns[0].getFirst() != null) {
+                return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+            }
+        }
+        return "";
     }
 
     private VBox errorScreen(String message) {
@@ -207,8 +250,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         Label detail = new Label(message);
         detail.setId("terminalStartError");
         detail.setWrapText(true);
-        detail.setStyle("-fx-font-size: 22px;");
-        detail.getStyleClass().add(Styles.ERROR_TEXT);
+        detail.getStyleClass().addAll(Styles.ERROR_TEXT, TerminalStyles.BODY);
         VBox box = new VBox(20, title, detail);
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
@@ -218,6 +260,10 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        TerminalSessionView v = view;
+        if (v != null) {
+            v.viewModel().close();
+        }
         try {
             TerminalStation.Enrolment e = enrolment;
             if (e != null) {

@@ -1,21 +1,25 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app.ui.terminal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.awt.image.BufferedImage;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.Image;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.tixun.app.i18n.I18n;
@@ -23,257 +27,368 @@ import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.VideoPane;
 import org.tixun.app.ui.ink.SignatureCanvas;
-import org.tixun.core.evidence.model.DeviceInfo;
-import org.tixun.core.evidence.model.SlotKind;
-import org.tixun.demo.SampleRecord;
-import org.tixun.core.session.LinkListener;
+import org.tixun.app.ui.terminal.TerminalSessionViewModel.Controls;
+import org.tixun.app.ui.terminal.TerminalSessionViewModel.ReadingMode;
+import org.tixun.app.ui.terminal.TerminalSessionViewModel.Screen;
+import org.tixun.core.media.AudioSource;
+import org.tixun.core.media.VideoSource;
 import org.tixun.core.session.LinkState;
-import org.tixun.core.session.LinkStateEvent;
-import org.tixun.core.session.LiveRecordUpdate;
-import org.tixun.core.session.ReadingConfirmation;
 import org.tixun.core.session.TerminalLink;
-import org.tixun.core.session.flow.Capture;
-import org.tixun.core.session.flow.FlowListener;
-import org.tixun.demo.PadSignatureSource;
 import org.tixun.core.session.flow.PhotoSource;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.core.session.flow.TerminalFlow;
 
 /**
- * The terminal's session screens in large type: device self-test before the session, the live record following the
- * current page, then the signing walk-through (reading choice, each page's signature on the canvas or pad, the
- * confirmation sentence, fingerprints), with the link state banner 「连接中断，正在重连…」 whenever the link is down.
+ * The terminal's session screens in large type, in two columns that never overlap: the record on the left (the live
+ * record following the cursor, or the frozen page with the ink signed so far in place and the next slot marked) with
+ * the controls of the step under it, and on the right the two-way video above the instruction card (what to do, the
+ * page and place, the confirmation sentence whole, messages, the slot just signed). The device self-test comes
+ * first; the banner 「连接中断，正在重连…」 shows whenever the link is down.
  */
 public final class TerminalSessionView extends BorderPane {
-    /** What a pointer signature on the canvas is recorded as. */
-    static final DeviceInfo CANVAS = new DeviceInfo("Tixun", "Signature canvas (pointer)", "screen", "1", 1000, 400,
-            1, 60);
+    /** The confirmation sentence of DOMAIN.md rule 6, written by hand exactly as shown. */
+    public static final String CONFIRMATION_SENTENCE = "以上笔录我看过（向我宣读过），和我说的相符";
+    /** Resolution of the page images the workstation sends (the live record and the frozen pages). */
+    static final double PAGE_DPI = 100;
+    /** Size of the record's body text in points (the templates' base.css). */
+    static final double BODY_POINTS = 12;
+    /** With larger text, the part of the page's width shown: the text column, without the side margins. */
+    static final double TEXT_COLUMN_LEFT = 0.095;
+    static final double TEXT_COLUMN_WIDTH = 0.83;
+    /** Below this height (logical pixels) the screens use the compact type sizes. */
+    static final double COMPACT_BELOW = 600;
 
-    private final AppContext ctx;
-    private final TerminalFlow flow;
     private final I18n i18n;
-    private final Label banner = new Label();
-    private final ImageView liveImage = new ImageView();
-    private final ScrollPane liveScroll;
-    private final Label livePage = new Label();
-    private final ImageView pageImage = new ImageView();
-    private final Label instruction = new Label();
-    private final Label detail = new Label();
-    private final SignatureCanvas canvas = new SignatureCanvas();
-    private final HBox readingButtons;
-    private final HBox signButtons;
-    private final Button fingerprint = new Button();
-    private final VBox liveScreen;
-    private final VBox signingScreen;
-    private final VBox selfTest;
+    private final TerminalSessionViewModel vm;
     private final VideoPane video;
-    private final PhotoSource camera;
-    private final SignatureSource pad;
-    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tixun-terminal-ui");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile TerminalFlow.Step step;
-    private volatile org.tixun.core.media.VideoSource selfTestCamera;
-    private volatile org.tixun.core.media.AudioSource selfTestMicrophone;
-    private Runnable onSelfTestDone = () -> { };
-    private final Label waiting = new Label();
+    private final TerminalSelfTestView selfTest;
+    private final ImageView liveImage = new ImageView();
+    private final ScrollPane liveScroll = new ScrollPane(liveImage);
+    private final ImageView pageImage = new ImageView();
+    private final ScrollPane pageScroll = new ScrollPane(pageImage);
+    private final SignatureCanvas canvas = new SignatureCanvas();
+    private final VBox recordColumn;
+    private final VBox sideColumn;
 
     public TerminalSessionView(AppContext ctx, TerminalFlow flow, TerminalLink link, PhotoSource camera,
             SignatureSource pad) {
-        this.ctx = ctx;
-        this.flow = flow;
-        this.i18n = ctx.i18n();
-        this.camera = camera;
-        this.pad = pad;
-        setId("terminalSessionView");
-        getStyleClass().add(Styles.KIOSK);
+        this(ctx, new TerminalSessionViewModel(flow, link, camera, pad, ctx.tasks(), Platform::runLater,
+                ctx.core().settings()), camera, pad);
+    }
 
+    public TerminalSessionView(AppContext ctx, TerminalSessionViewModel vm, PhotoSource camera, SignatureSource pad) {
+        this.i18n = ctx.i18n();
+        this.vm = vm;
+        setId("terminalSessionView");
+        getStyleClass().addAll(Styles.KIOSK, TerminalStyles.SESSION);
+        TerminalStyles.apply(this);
+
+        Label banner = new Label();
         banner.setId("terminalLinkBanner");
+        banner.textProperty().bind(i18n.bind("session.terminal.banner.lost"));
+        banner.getStyleClass().add(TerminalStyles.BANNER);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setAlignment(Pos.CENTER);
-        banner.setStyle("-fx-background-color: #b3261e; -fx-text-fill: white; -fx-font-size: 22px; -fx-padding: 8;");
-        banner.setVisible(false);
-        banner.setManaged(false);
+        banner.setWrapText(true);
+        var down = Bindings.createBooleanBinding(() -> vm.linkStateProperty().get() == LinkState.LOST
+                || vm.linkStateProperty().get() == LinkState.RECONNECTING, vm.linkStateProperty());
+        banner.visibleProperty().bind(down);
+        banner.managedProperty().bind(down);
+        setTop(banner);
 
         video = new VideoPane(i18n);
-        video.setPrefSize(300, 220);
-        video.setMaxSize(300, 220);
+        video.setMinSize(0, 0);
+        recordColumn = recordColumn();
+        sideColumn = sideColumn();
+        HBox.setHgrow(recordColumn, Priority.ALWAYS);
+        HBox main = new HBox(recordColumn, sideColumn);
+        main.setId("terminalMain");
+        selfTest = new TerminalSelfTestView(ctx, camera, pad, vm::selfTestDone);
+        StackPane screens = new StackPane(main, selfTest);
+        setCenter(screens);
+        var inSelfTest = vm.screenProperty().isEqualTo(Screen.SELF_TEST);
+        selfTest.visibleProperty().bind(inSelfTest);
+        main.visibleProperty().bind(inSelfTest.not());
 
-        // Live record: the page at the cursor, fitted to the width, in large type.
+        // The side column: about a third of the width, never so narrow the video and the card stop being useful.
+        widthProperty().addListener((o, a, w) -> sizeSide(w.doubleValue()));
+        // A short screen (1366×768 at 150 %) gets the compact type sizes, so the page keeps some room.
+        TerminalStyles.compactWhenShort(this, COMPACT_BELOW);
+        vm.completedProperty().addListener((o, a, b) -> canvas.clear());
+        vm.controlsProperty().addListener((o, a, b) -> canvas.clear());
+    }
+
+    private void sizeSide(double width) {
+        double side = Math.max(300, Math.min(560, Math.round(width * 0.3)));
+        sideColumn.setMinWidth(side);
+        sideColumn.setPrefWidth(side);
+        sideColumn.setMaxWidth(side);
+    }
+
+    private VBox recordColumn() {
+        Label livePage = new Label();
         livePage.setId("terminalLivePage");
-        livePage.setStyle("-fx-font-size: 20px;");
-        liveImage.setId("terminalLiveImage");
-        liveImage.setPreserveRatio(true);
-        liveScroll = new ScrollPane(liveImage);
-        liveScroll.setFitToWidth(true);
-        liveImage.fitWidthProperty().bind(liveScroll.widthProperty().subtract(24));
-        Label liveTitle = new Label();
-        liveTitle.textProperty().bind(i18n.bind("session.terminal.live"));
-        liveTitle.getStyleClass().add(Styles.KIOSK_STATUS);
+        livePage.textProperty().bind(Bindings.createStringBinding(() -> {
+            var l = vm.liveProperty().get();
+            return l == null ? "" : i18n.text("session.terminal.page", l.page(), l.pageCount());
+        }, vm.liveProperty(), i18n.localeProperty()));
+        Label pageLabel = new Label();
+        pageLabel.setId("terminalPageLabel");
+        pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.pageCountProperty().get() == 0 ? ""
+                : i18n.text("session.terminal.page", vm.pageNumberProperty().get(), vm.pageCountProperty().get()),
+                vm.pageNumberProperty(), vm.pageCountProperty(), i18n.localeProperty()));
+        Label reader = new Label();
+        reader.setId("terminalReaderBanner");
+        reader.getStyleClass().add(TerminalStyles.READER);
+        reader.setWrapText(true);
+        reader.textProperty().bind(Bindings.createStringBinding(() -> i18n.text(
+                vm.readerFromWorkstationProperty().get() ? "terminal.reader.at" : "terminal.reader.follow",
+                vm.pageNumberProperty().get(), vm.pageCountProperty().get()), vm.readerFromWorkstationProperty(),
+                vm.pageNumberProperty(), vm.pageCountProperty(), i18n.localeProperty()));
+        var aloud = vm.screenProperty().isEqualTo(Screen.READING)
+                .and(vm.readingModeProperty().isEqualTo(ReadingMode.ALOUD));
+        show(reader, aloud);
+        var liveShown = vm.screenProperty().isEqualTo(Screen.LIVE);
+        for (Label l : new Label[] {livePage, pageLabel}) {
+            l.getStyleClass().add(TerminalStyles.PAGE_LABEL);
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        show(livePage, liveShown);
+        show(pageLabel, liveShown.not());
+        ToggleButton large = new ToggleButton();
+        large.setId("terminalLargeText");
+        large.textProperty().bind(i18n.bind("terminal.largeText"));
+        large.selectedProperty().bindBidirectional(vm.largeTextProperty());
+        large.getStyleClass().add(TerminalStyles.BIG_BUTTON);
+        large.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(14, livePage, pageLabel, reader, spacer, large);
+        header.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(reader, Priority.SOMETIMES);
+
+        Label waiting = new Label();
         waiting.setId("terminalWaiting");
+        waiting.getStyleClass().add(TerminalStyles.WAITING);
         waiting.setWrapText(true);
-        waiting.setStyle("-fx-font-size: 30px; -fx-font-weight: bold;");
-        waiting.setVisible(false);
-        waiting.setManaged(false);
-        liveScreen = new VBox(8, new HBox(16, liveTitle, livePage), waiting, liveScroll);
-        VBox.setVgrow(liveScroll, Priority.ALWAYS);
-        liveScreen.setPadding(new Insets(12));
+        waiting.textProperty().bind(text(vm.waitingProperty()));
+        show(waiting, liveShown.and(vm.waitingProperty().isNotNull()));
 
-        // Signing walk-through.
+        liveImage.setId("terminalLiveImage");
         pageImage.setId("terminalPageImage");
-        pageImage.setPreserveRatio(true);
-        ScrollPane pageScroll = new ScrollPane(pageImage);
-        pageScroll.setFitToWidth(true);
-        pageImage.fitWidthProperty().bind(pageScroll.widthProperty().subtract(24));
-        instruction.setId("terminalInstruction");
-        instruction.setWrapText(true);
-        instruction.setStyle("-fx-font-size: 26px; -fx-font-weight: bold;");
-        detail.setId("terminalDetail");
-        detail.setWrapText(true);
-        detail.setStyle("-fx-font-size: 20px;");
-        Button readSelf = bigButton("terminalReadSelf", "session.terminal.read.self");
-        Button readAloud = bigButton("terminalReadAloud", "session.terminal.read.aloud");
-        readSelf.setOnAction(e -> choose(ReadingConfirmation.Path.READ));
-        readAloud.setOnAction(e -> choose(ReadingConfirmation.Path.READ_ALOUD));
-        readingButtons = new HBox(16, readSelf, readAloud);
+        for (ScrollPane sp : new ScrollPane[] {liveScroll, pageScroll}) {
+            sp.setFitToWidth(true);
+            sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            // Small preferred height: the page takes what is left once the controls have their room.
+            sp.setMinHeight(70);
+            sp.setPrefHeight(160);
+            VBox.setVgrow(sp, Priority.ALWAYS);
+        }
+        liveScroll.setId("terminalLiveScroll");
+        pageScroll.setId("terminalPageScroll");
+        show(liveScroll, liveShown);
+        show(pageScroll, liveShown.not().and(vm.pageProperty().isNotNull()));
+        PageFit.fit(liveImage, liveScroll, vm.largeTextProperty());
+        PageFit.fit(pageImage, pageScroll, vm.largeTextProperty());
+        vm.liveProperty().addListener((o, a, l) -> {
+            if (l == null) {
+                liveImage.setImage(null);
+                return;
+            }
+            liveImage.setImage(SwingFXUtils.toFXImage(l.image(), null));
+            PageFit.refit(liveImage, liveScroll, vm.largeTextProperty().get());
+            PageFit.follow(liveScroll, liveImage, l.cursorY());
+            // Shown once this pulse has painted it.
+            Platform.runLater(() -> vm.shown(l.update()));
+        });
+        vm.pageProperty().addListener((o, a, img) -> showPage(img));
+        // A resized window (or the larger-text switch) keeps the slot to sign in view.
+        pageScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+                Platform.runLater(this::keepFocus);
+            }
+        });
+        vm.largeTextProperty().addListener((o, a, b) -> Platform.runLater(this::keepFocus));
+
+        // Messages (nothing written, a device missing, a failed send) stand right above the controls they are about.
+        Label message = label("terminalMessage", TerminalStyles.MESSAGE, vm.messageProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        waiting.setMinHeight(Region.USE_PREF_SIZE);
+        VBox column = new VBox(10, header, waiting, liveScroll, pageScroll, message, controls());
+        column.setId("terminalRecordColumn");
+        column.getStyleClass().add(TerminalStyles.RECORD);
+        column.setMinWidth(0);
+        column.heightProperty().addListener((o, a, h) -> canvas.setPrefHeight(Math.max(
+                h.doubleValue() < COMPACT_BELOW ? 100 : 130, Math.min(240, h.doubleValue() * 0.3))));
+        return column;
+    }
+
+    private void showPage(BufferedImage img) {
+        pageImage.setImage(img == null ? null : SwingFXUtils.toFXImage(img, null));
+        PageFit.refit(pageImage, pageScroll, vm.largeTextProperty().get());
+        keepFocus();
+        // Once more after the pulse has laid the new page out.
+        Platform.runLater(this::keepFocus);
+    }
+
+    /** Scrolls the frozen page so the slot to sign (or the reader's line) is in view, else to the top. */
+    private void keepFocus() {
+        var f = vm.focusProperty().get();
+        if (f == null) {
+            pageScroll.setVvalue(0);
+        } else {
+            PageFit.reveal(pageScroll, pageImage, f.getY(), f.getHeight());
+        }
+    }
+
+    private Node controls() {
+        Button readSelf = TerminalStyles.bigButton(i18n, "terminalReadSelf", "session.terminal.read.self");
+        Button readAloud = TerminalStyles.bigButton(i18n, "terminalReadAloud", "session.terminal.read.aloud");
+        readSelf.setOnAction(e -> vm.readSelf());
+        readAloud.setOnAction(e -> vm.readAloud());
+        FlowPane choice = strip(readSelf, readAloud);
+        show(choice, vm.controlsProperty().isEqualTo(Controls.READING_CHOICE));
+
+        Button previous = TerminalStyles.bigButton(i18n, "terminalPrevPage", "terminal.read.previous");
+        Button next = TerminalStyles.bigButton(i18n, "terminalNextPage", "terminal.read.next");
+        Button done = new Button();
+        done.setId("terminalReadingDone");
+        done.getStyleClass().addAll(TerminalStyles.BIG_BUTTON, "accent");
+        done.setMinWidth(Region.USE_PREF_SIZE);
+        done.textProperty().bind(Bindings.createStringBinding(() -> i18n.text(
+                vm.readingModeProperty().get() == ReadingMode.ALOUD ? "terminal.read.aloud.done"
+                        : "terminal.read.self.done", vm.pageCountProperty().get()),
+                vm.readingModeProperty(), vm.pageCountProperty(), i18n.localeProperty()));
+        previous.setOnAction(e -> vm.previousPage());
+        next.setOnAction(e -> vm.nextPage());
+        done.setOnAction(e -> vm.finishReading());
+        previous.disableProperty().bind(vm.pageNumberProperty().lessThanOrEqualTo(1));
+        next.disableProperty().bind(vm.pageNumberProperty().greaterThanOrEqualTo(vm.pageCountProperty()));
+        done.disableProperty().bind(vm.canFinishReadingProperty().not().or(vm.busyProperty()));
+        FlowPane reading = strip(previous, next, done);
+        show(reading, vm.controlsProperty().isEqualTo(Controls.READING));
+
         canvas.setId("terminalSignatureCanvas");
-        canvas.setPrefSize(640, 260);
-        Button confirm = bigButton("terminalConfirmSignature", "session.terminal.sign.confirm");
-        Button clear = bigButton("terminalClearSignature", "session.terminal.sign.clear");
-        Button padSign = bigButton("terminalPadSign", "session.terminal.sign.pad");
-        confirm.setOnAction(e -> confirmCanvas());
-        clear.setOnAction(e -> canvas.clear());
-        padSign.setOnAction(e -> signWithPad());
-        padSign.setVisible(pad != null);
-        padSign.setManaged(pad != null);
-        signButtons = new HBox(12, confirm, clear, padSign);
-        fingerprint.setId("terminalFingerprint");
-        fingerprint.textProperty().bind(i18n.bind("session.terminal.fingerprint.done"));
-        fingerprint.setStyle("-fx-font-size: 20px;");
-        fingerprint.setOnAction(e -> fingerprintDone());
         canvas.setPrefHeight(200);
-        signingScreen = new VBox(10, instruction, detail, readingButtons, pageScroll, canvas, signButtons,
-                fingerprint);
-        signingScreen.setPadding(new Insets(12));
-        VBox.setVgrow(pageScroll, Priority.ALWAYS);
+        canvas.minHeightProperty().bind(canvas.prefHeightProperty());
+        canvas.setMaxWidth(Double.MAX_VALUE);
+        Button confirm = TerminalStyles.bigButton(i18n, "terminalConfirmSignature", "session.terminal.sign.confirm");
+        confirm.getStyleClass().add("accent");
+        Button clear = TerminalStyles.bigButton(i18n, "terminalClearSignature", "session.terminal.sign.clear");
+        Button padSign = TerminalStyles.bigButton(i18n, "terminalPadSign", "session.terminal.sign.pad");
+        confirm.setOnAction(e -> vm.confirmCanvas(canvas.samples(), canvas.getWidth(), canvas.getHeight()));
+        clear.setOnAction(e -> canvas.clear());
+        padSign.setOnAction(e -> vm.signWithPad());
+        show(padSign, Bindings.createBooleanBinding(vm::hasPad));
+        // The sentence to copy stands right above the writing box, whole, never cut.
+        Label sentence = new Label(CONFIRMATION_SENTENCE);
+        sentence.setId("terminalConfirmationSentence");
+        sentence.getStyleClass().add(TerminalStyles.SENTENCE);
+        sentence.setWrapText(true);
+        sentence.setMaxWidth(Double.MAX_VALUE);
+        sentence.setMinHeight(Region.USE_PREF_SIZE);
+        show(sentence, vm.confirmationSentenceProperty());
+        VBox sign = new VBox(8, sentence, canvas, strip(confirm, clear, padSign));
+        show(sign, vm.controlsProperty().isEqualTo(Controls.SIGN));
 
-        // Device self-test before the session.
-        selfTest = selfTestScreen();
+        Button fingerprint = TerminalStyles.bigButton(i18n, "terminalFingerprint", "terminal.fingerprint.button");
+        fingerprint.getStyleClass().add("accent");
+        fingerprint.setOnAction(e -> vm.signWithPad());
+        FlowPane finger = strip(fingerprint);
+        show(finger, vm.controlsProperty().isEqualTo(Controls.FINGERPRINT));
 
-        StackPane screens = new StackPane(liveScreen, signingScreen, selfTest);
-        StackPane.setAlignment(video, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(video, new Insets(12));
-        StackPane withVideo = new StackPane(screens, video);
-        setTop(banner);
-        setCenter(withVideo);
-        showOnly(selfTest);
-
-        link.addListener(new LinkListener() {
-            @Override
-            public void onStateChanged(LinkStateEvent event) {
-                Platform.runLater(() -> {
-                    boolean down = event.state() == LinkState.LOST || event.state() == LinkState.RECONNECTING;
-                    banner.setText(i18n.text(down ? "session.terminal.banner.lost" : "session.terminal.banner.ok"));
-                    banner.setVisible(down);
-                    banner.setManaged(down);
-                    linkState = event.state();
-                    updateWaiting();
-                });
-            }
-        });
-        flow.addListener(new FlowListener() {
-            @Override
-            public void liveRecord(LiveRecordUpdate update) {
-                Image img = new Image(new ByteArrayInputStream(update.pagesPng().get(0)));
-                Platform.runLater(() -> {
-                    liveImage.setImage(img);
-                    updateWaiting();
-                    livePage.setText(i18n.text("session.terminal.page", update.firstPage(), update.pageCount()));
-                    followCursor(update.cursorY());
-                    // Shown once this pulse has painted it.
-                    Platform.runLater(() -> flow.shown(update));
-                });
-            }
-
-            @Override
-            public void step(TerminalFlow.Step s) {
-                Platform.runLater(() -> show(s));
-            }
-
-            @Override
-            public void problem(String message) {
-                Platform.runLater(() -> detail.setText(message));
-            }
-        });
-        try {
-            show(flow.current());
-        } catch (IOException e) {
-            detail.setText(e.getMessage());
-        }
+        VBox controls = new VBox(choice, reading, sign, finger);
+        controls.setId("terminalControls");
+        controls.disableProperty().bind(vm.busyProperty());
+        return controls;
     }
 
-    /**
-     * Scrolls the live page so the paragraph being typed stays in view: its end about two thirds down the viewport
-     * (the lines above it, being read, stay visible). Unknown cursor: the scroll position is left as it is.
-     */
-    private void followCursor(double cursorY) {
-        if (cursorY < 0 || liveImage.getImage() == null) {
-            return;
-        }
-        liveScroll.layout();
-        double width = liveImage.getFitWidth() > 0 ? liveImage.getFitWidth() : liveImage.getImage().getWidth();
-        double shown = width * liveImage.getImage().getHeight() / liveImage.getImage().getWidth();
-        double viewport = liveScroll.getViewportBounds().getHeight();
-        liveScroll.setVvalue(scrollFor(cursorY, shown, viewport));
+    private static FlowPane strip(Node... nodes) {
+        FlowPane p = new FlowPane(12, 10, nodes);
+        p.setAlignment(Pos.CENTER_LEFT);
+        p.setPrefWrapLength(400);
+        return p;
     }
 
-    /** The ScrollPane vvalue (0 to 1) that puts {@code cursorY} of a {@code content}-high image 2/3 down a viewport. */
-    static double scrollFor(double cursorY, double content, double viewport) {
-        if (content <= viewport || viewport <= 0) {
-            return 0;
-        }
-        double top = cursorY * content - viewport * 2 / 3;
-        return Math.max(0, Math.min(1, top / (content - viewport)));
+    private VBox sideColumn() {
+        StackPane videoBox = new StackPane(video);
+        videoBox.setId("terminalVideoBox");
+        videoBox.getStyleClass().add(TerminalStyles.VIDEO);
+        // The camera's 4:3 picture as wide as the column, but never more than 38 % of the height (the card below
+        // needs its room); the picture keeps its proportions inside.
+        var videoHeight = Bindings.createDoubleBinding(() -> Math.min(videoBox.getWidth() * 0.75,
+                Math.max(120, getHeight() * 0.38)), videoBox.widthProperty(), heightProperty());
+        videoBox.minHeightProperty().bind(videoHeight);
+        videoBox.prefHeightProperty().bind(videoHeight);
+        videoBox.maxHeightProperty().bind(videoHeight);
+
+        Label instruction = label("terminalInstruction", TerminalStyles.INSTRUCTION, vm.instructionProperty());
+        Label place = label("terminalPlace", TerminalStyles.PLACE, vm.placeProperty());
+        Label sentenceHint = new Label();
+        sentenceHint.setId("terminalConfirmationHint");
+        sentenceHint.textProperty().bind(i18n.bind("terminal.confirmation.hint"));
+        sentenceHint.getStyleClass().add(TerminalStyles.DETAIL);
+        sentenceHint.setWrapText(true);
+        show(sentenceHint, vm.confirmationSentenceProperty());
+        Label detail = label("terminalDetail", TerminalStyles.DETAIL, vm.detailProperty());
+
+        Label signedLabel = new Label();
+        signedLabel.setId("terminalLastSignedLabel");
+        signedLabel.getStyleClass().add(TerminalStyles.SIGNED);
+        signedLabel.setWrapText(true);
+        signedLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.lastSignedProperty().get();
+            return s == null ? "" : i18n.text("terminal.signed", s.place().resolve(i18n));
+        }, vm.lastSignedProperty(), i18n.localeProperty()));
+        ImageView signedImage = new ImageView();
+        signedImage.setId("terminalLastSigned");
+        signedImage.setPreserveRatio(true);
+        signedImage.setSmooth(true);
+        vm.lastSignedProperty().addListener((o, a, s) -> signedImage.setImage(s == null ? null
+                : SwingFXUtils.toFXImage(s.image(), null)));
+        VBox signed = new VBox(6, signedLabel, signedImage);
+        signed.setId("terminalLastSignedCard");
+        show(signed, vm.lastSignedProperty().isNotNull().and(vm.screenProperty().isEqualTo(Screen.SIGNING)
+                .or(vm.screenProperty().isEqualTo(Screen.DONE))));
+
+        VBox card = new VBox(12, instruction, place, sentenceHint, detail, signed);
+        card.setId("terminalInstructionCard");
+        card.getStyleClass().add(TerminalStyles.CARD);
+        ScrollPane cardScroll = new ScrollPane(card);
+        cardScroll.setId("terminalCardScroll");
+        cardScroll.setFitToWidth(true);
+        cardScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(cardScroll, Priority.ALWAYS);
+        signedImage.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(40,
+                cardScroll.getViewportBounds().getWidth() - 40), cardScroll.viewportBoundsProperty()));
+        signedImage.setFitHeight(140);
+
+        VBox side = new VBox(12, videoBox, cardScroll);
+        side.setId("terminalSideColumn");
+        side.getStyleClass().add(TerminalStyles.SIDE);
+        side.setPadding(new Insets(12, 12, 12, 0));
+        return side;
     }
 
-    private LinkState linkState = LinkState.CONNECTING;
-    private String listening;
-
-    /**
-     * Self-test with {@link org.tixun.core.media.DeviceSelfTest} on these devices (camera frame rate and picture,
-     * microphone level) before they are handed to the media call; {@code listening} is shown while waiting.
-     */
-    public void useDevices(org.tixun.core.media.VideoSource camera, org.tixun.core.media.AudioSource microphone,
-            String listening) {
-        this.selfTestCamera = camera;
-        this.selfTestMicrophone = microphone;
-        this.listening = listening;
-        updateWaiting();
+    private Label label(String id, String style, ObservableValue<LocalText> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.textProperty().bind(text(text));
+        show(l, Bindings.createBooleanBinding(() -> text.getValue() != null, text));
+        return l;
     }
 
-    /** Runs once when the self-test screen is left (e.g. hand the devices to the media call). */
-    public void setOnSelfTestDone(Runnable r) {
-        this.onSelfTestDone = r;
+    private StringBinding text(ObservableValue<LocalText> text) {
+        return Bindings.createStringBinding(() -> text.getValue() == null ? "" : text.getValue().resolve(i18n), text,
+                i18n.localeProperty());
     }
 
-    private boolean selfTestDoneRun;
-
-    private void selfTestDone() {
-        if (!selfTestDoneRun) {
-            selfTestDoneRun = true;
-            onSelfTestDone.run();
-        }
-    }
-
-    private void updateWaiting() {
-        boolean show = liveImage.getImage() == null;
-        String where = listening == null ? "" : i18n.text("session.terminal.listening", listening);
-        waiting.setText(i18n.text(linkState == LinkState.CONNECTED ? "session.terminal.connected"
-                : "session.terminal.waiting") + where);
-        waiting.setVisible(show);
-        waiting.setManaged(show);
+    private static void show(Node n, ObservableValue<Boolean> when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
     }
 
     /** The sink the media call paints into. */
@@ -281,249 +396,46 @@ public final class TerminalSessionView extends BorderPane {
         return video;
     }
 
-    private Button bigButton(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.bind(key));
-        b.setStyle("-fx-font-size: 22px; -fx-padding: 10 24 10 24;");
-        return b;
+    /** The view's state (tests, the kiosk). */
+    public TerminalSessionViewModel viewModel() {
+        return vm;
     }
 
-    private VBox selfTestScreen() {
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind("session.selftest.title"));
-        title.getStyleClass().add(Styles.KIOSK_TITLE);
-        Label cameraRow = new Label();
-        cameraRow.setId("selfTestCamera");
-        Label micRow = new Label();
-        micRow.setId("selfTestMic");
-        Label padRow = new Label();
-        padRow.setId("selfTestPad");
-        for (Label l : new Label[] {cameraRow, micRow, padRow}) {
-            l.setStyle("-fx-font-size: 22px;");
-            l.setText("…");
-        }
-        Button run = bigButton("selfTestRun", "session.selftest.run");
-        Button proceed = bigButton("selfTestContinue", "session.selftest.continue");
-        run.setOnAction(e -> {
-            run.setDisable(true);
-            work.execute(() -> {
-                var cameraDevice = selfTestCamera;
-                var micDevice = selfTestMicrophone;
-                String cam = cameraDevice == null ? result(() -> camera.snapshot().length > 0)
-                        : device(() -> org.tixun.core.media.DeviceSelfTest.camera(cameraDevice,
-                                java.time.Duration.ofSeconds(2)));
-                String mic = micDevice == null ? i18n.text("session.selftest.mic.none")
-                        : device(() -> org.tixun.core.media.DeviceSelfTest.microphone(micDevice,
-                                java.time.Duration.ofSeconds(2)));
-                String pd = pad == null ? i18n.text("session.selftest.canvas") : result(() -> {
-                    var slot = new org.tixun.core.session.SigningPlan.PlannedSlot("self-test", 0, SlotKind.SIGNATURE,
-                            new org.tixun.core.evidence.model.SignerIdentity("自检", 
-                                    org.tixun.core.evidence.model.SignerRole.WITNESS, ""));
-                    return !pad.capture(slot, 7).samples().isEmpty();
-                });
-                Platform.runLater(() -> {
-                    cameraRow.setText(i18n.text("session.selftest.camera", cam));
-                    micRow.setText(i18n.text("session.selftest.mic", mic));
-                    padRow.setText(i18n.text("session.selftest.pad", pd));
-                    run.setDisable(false);
-                });
-            });
-        });
-        proceed.setOnAction(e -> {
-            selfTestPassed = true;
-            selfTestDone();
-            try {
-                show(flow.current());
-            } catch (IOException ex) {
-                detail.setText(ex.getMessage());
-            }
-        });
-        VBox box = new VBox(18, title, cameraRow, micRow, padRow, new HBox(16, run, proceed));
-        box.setId("terminalSelfTest");
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(40));
-        box.setStyle("-fx-background-color: -color-bg-default;");
-        return box;
+    /**
+     * Self-test with {@link org.tixun.core.media.DeviceSelfTest} on these devices (camera frame rate and picture,
+     * microphone level) before they are handed to the media call; {@code listening} (the addresses the workstation
+     * can dial) is shown while waiting.
+     */
+    public void useDevices(VideoSource camera, AudioSource microphone, String listening) {
+        selfTest.useDevices(camera, microphone);
+        vm.setListening(listening);
     }
 
-    private interface DeviceProbe {
-        org.tixun.core.media.DeviceSelfTest.Result run() throws InterruptedException;
+    /** Runs once when the self-test screen is left (e.g. hand the devices to the media call). */
+    public void setOnSelfTestDone(Runnable r) {
+        vm.setOnSelfTestDone(r);
     }
-
-    private String device(DeviceProbe probe) {
-        try {
-            var r = probe.run();
-            if (!r.passed()) {
-                return i18n.text("session.selftest.fail", r.sentence());
-            }
-            // "摄像头正常：每秒 25.0 帧 (camera OK: …)": the row already names the device and says 正常.
-            String s = r.sentence();
-            int colon = s.indexOf('：');
-            return i18n.text("session.selftest.ok", " · " + (colon >= 0 ? s.substring(colon + 1) : s));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return i18n.text("session.selftest.fail", e.toString());
-        }
-    }
-
-    private interface Probe {
-        boolean ok() throws Exception;
-    }
-
-    private String result(Probe probe) {
-        try {
-            return i18n.text(probe.ok() ? "session.selftest.ok" : "session.selftest.fail", "");
-        } catch (Exception e) {
-            return i18n.text("session.selftest.fail", e.getMessage());
-        }
-    }
-
-    private boolean selfTestPassed;
 
     /** Skips the self-test screen (tests, or the officer already ran it). */
     public void skipSelfTest() {
-        selfTestPassed = true;
-        selfTestDone();
-        try {
-            show(flow.current());
-        } catch (IOException e) {
-            detail.setText(e.getMessage());
+        vm.selfTestDone();
+    }
+
+    /** The ScrollPane vvalue (0 to 1) that puts {@code cursorY} of a {@code content}-high image 2/3 down a viewport. */
+    static double scrollFor(double cursorY, double content, double viewport) {
+        return PageFit.scrollFor(cursorY, content, viewport);
+    }
+
+    /**
+     * The size in screen pixels (of the scene, before the output scale) of the record's body text as {@code view}
+     * shows a page image, or 0 when nothing is shown.
+     */
+    public static double bodyTextPixels(ImageView view) {
+        var vp = view.getViewport();
+        if (view.getImage() == null || view.getFitWidth() <= 0) {
+            return 0;
         }
-    }
-
-    private void showOnly(javafx.scene.Node n) {
-        for (javafx.scene.Node s : new javafx.scene.Node[] {liveScreen, signingScreen, selfTest}) {
-            s.setVisible(s == n);
-        }
-    }
-
-    private void show(TerminalFlow.Step s) {
-        if (s == null) {
-            return;
-        }
-        step = s;
-        if (!selfTestPassed) {
-            showOnly(selfTest);
-            return;
-        }
-        switch (s.kind()) {
-            case WAITING -> showOnly(liveScreen);
-            case READING -> {
-                showOnly(signingScreen);
-                page(s.pageCount() - 1);
-                instruction.setText(i18n.text("session.terminal.read.title"));
-                detail.setText(i18n.text("session.terminal.read.detail", s.pageCount()));
-                set(true, false, false);
-            }
-            case SLOT -> {
-                showOnly(signingScreen);
-                page(s.slot().pageIndex());
-                canvas.clear();
-                String who = s.slot().signer().name() + "（" + s.slot().signer().role().zh() + "）";
-                switch (s.slot().kind()) {
-                    case FINGERPRINT -> {
-                        instruction.setText(i18n.text("session.terminal.fingerprint", s.slot().pageIndex() + 1));
-                        detail.setText(i18n.text("session.terminal.step", s.index() + 1, s.total(), who));
-                        set(false, false, true);
-                    }
-                    case CONFIRMATION -> {
-                        instruction.setText(i18n.text("session.terminal.confirmation"));
-                        detail.setText("以上笔录我看过（向我宣读过），和我说的相符\n"
-                                + i18n.text("session.terminal.step", s.index() + 1, s.total(), who));
-                        set(false, true, false);
-                    }
-                    default -> {
-                        instruction.setText(i18n.text("session.terminal.sign", s.slot().pageIndex() + 1));
-                        detail.setText(i18n.text("session.terminal.step", s.index() + 1, s.total(), who));
-                        set(false, true, false);
-                    }
-                }
-            }
-            case DONE -> {
-                showOnly(signingScreen);
-                instruction.setText(i18n.text("session.terminal.done"));
-                detail.setText("");
-                set(false, false, false);
-            }
-            case ENDED -> {
-                showOnly(signingScreen);
-                instruction.setText(i18n.text("session.terminal.ended"));
-                detail.setText(flow.state().endMessage == null ? "" : flow.state().endMessage);
-                set(false, false, false);
-            }
-        }
-    }
-
-    private void set(boolean reading, boolean signing, boolean finger) {
-        readingButtons.setVisible(reading);
-        readingButtons.setManaged(reading);
-        canvas.setVisible(signing);
-        canvas.setManaged(signing);
-        signButtons.setVisible(signing);
-        signButtons.setManaged(signing);
-        fingerprint.setVisible(finger);
-        fingerprint.setManaged(finger);
-    }
-
-    private void page(int index) {
-        try {
-            pageImage.setImage(new Image(new ByteArrayInputStream(flow.page(index))));
-        } catch (IOException e) {
-            detail.setText(e.getMessage());
-        }
-    }
-
-    private void choose(ReadingConfirmation.Path path) {
-        work.execute(() -> run(() -> flow.chooseReading(path)));
-    }
-
-    private void confirmCanvas() {
-        TerminalFlow.Step s = step;
-        var samples = canvas.samples();
-        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT || samples.isEmpty()) {
-            detail.setText(i18n.text("session.terminal.sign.empty"));
-            return;
-        }
-        work.execute(() -> run(() -> complete(s, org.tixun.core.session.flow.Capture.fromSamples(samples, CANVAS))));
-    }
-
-    private void signWithPad() {
-        TerminalFlow.Step s = step;
-        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT) {
-            return;
-        }
-        work.execute(() -> run(() -> complete(s, pad.capture(s.slot(), s.index()))));
-    }
-
-    private void fingerprintDone() {
-        TerminalFlow.Step s = step;
-        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT) {
-            return;
-        }
-        work.execute(() -> run(() -> {
-            java.time.Instant t = java.time.Instant.now();
-            long mono = System.nanoTime();
-            // The fingerprint reader is simulated in the demo: the sample impression image.
-            complete(s, new Capture(java.util.List.of(), null, SampleRecord.fingerprintImage(), t, t, mono, mono, 0, 0,
-                    CANVAS));
-        }));
-    }
-
-    private void complete(TerminalFlow.Step s, Capture c) throws Exception {
-        boolean first = s.index() == 0 || !flow.state().slots.get(s.index() - 1).signer().equals(s.slot().signer());
-        flow.complete(s.slot(), c, first ? camera.snapshot() : null, camera.snapshot());
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private void run(Action a) {
-        try {
-            a.run();
-        } catch (Exception e) {
-            Platform.runLater(() -> detail.setText(i18n.text("session.terminal.error", e.getMessage())));
-        }
+        double shownImagePixels = vp != null ? vp.getWidth() : view.getImage().getWidth();
+        return BODY_POINTS * PAGE_DPI / 72 * view.getFitWidth() / shownImagePixels;
     }
 }

@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,13 +36,16 @@ import org.tixun.app.ui.Styles;
  * leaving it takes the administrator PIN (button in the corner or Ctrl+Alt+Q).
  */
 public final class TerminalView extends BorderPane {
-    private final VBox pinPanel;
+    private final StackPane pinPanel;
     private StackPane stack;
-    private VBox idle;
+    private javafx.scene.Node idle;
 
     public TerminalView(AppContext ctx, KioskViewModel vm, Runnable onExit) {
         I18n i18n = ctx.i18n();
         getStyleClass().add(Styles.KIOSK);
+        setId("terminalView");
+        TerminalStyles.apply(this);
+        TerminalStyles.compactWhenShort(this, TerminalSessionView.COMPACT_BELOW + 100);
 
         Label institution = new Label(vm.institution());
         institution.getStyleClass().add(Styles.KIOSK_STATUS);
@@ -80,8 +86,26 @@ public final class TerminalView extends BorderPane {
         pin.promptTextProperty().bind(i18n.bind("kiosk.exit.pin"));
         Label error = new Label();
         error.setId("kioskPinError");
-        error.textProperty().bind(vm.exitErrorProperty());
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.exitErrorProperty().get() == null ? ""
+                : vm.exitErrorProperty().get().resolve(i18n), vm.exitErrorProperty(), i18n.localeProperty()));
         error.getStyleClass().add(Styles.ERROR_TEXT);
+        error.setWrapText(true);
+        // The lock-out counts down once a second; the PIN cannot be tried meanwhile.
+        Label lock = new Label();
+        lock.setId("kioskPinLock");
+        lock.getStyleClass().addAll(Styles.ERROR_TEXT, "kiosk-lockout");
+        lock.setWrapText(true);
+        LongProperty secondsLocked = new SimpleLongProperty(vm.secondsLocked(vm.clock().instant()));
+        Runnable tickLock = () -> secondsLocked.set(vm.secondsLocked(vm.clock().instant()));
+        vm.lockedUntilProperty().addListener((o, a, b) -> tickLock.run());
+        Timeline lockTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tickLock.run()));
+        lockTicker.setCycleCount(Animation.INDEFINITE);
+        lockTicker.play();
+        lock.textProperty().bind(Bindings.createStringBinding(() -> secondsLocked.get() <= 0 ? ""
+                : i18n.text("kiosk.exit.lockedFor", secondsLocked.get()), secondsLocked, i18n.localeProperty()));
+        lock.visibleProperty().bind(secondsLocked.greaterThan(0));
+        lock.managedProperty().bind(lock.visibleProperty());
+        pin.disableProperty().bind(secondsLocked.greaterThan(0));
         Button confirm = new Button();
         confirm.setId("kioskExitConfirm");
         confirm.textProperty().bind(i18n.bind("kiosk.exit.confirm"));
@@ -93,17 +117,20 @@ public final class TerminalView extends BorderPane {
         Label pinTitle = new Label();
         pinTitle.textProperty().bind(i18n.bind("kiosk.exit.title"));
         pinTitle.getStyleClass().add("section-title");
-        pinPanel = new VBox(10, pinTitle, pin, error, new HBox(8, confirm, cancel));
-        pinPanel.getStyleClass().add(Styles.CARD);
-        pinPanel.setMaxSize(360, Region.USE_PREF_SIZE);
-        pinPanel.setPadding(new Insets(20));
+        confirm.disableProperty().bind(secondsLocked.greaterThan(0));
+        VBox pinCard = new VBox(10, pinTitle, pin, error, lock, new HBox(8, confirm, cancel));
+        pinCard.setId("kioskPinPanel");
+        pinCard.getStyleClass().add(Styles.CARD);
+        pinCard.setMaxSize(420, Region.USE_PREF_SIZE);
+        pinCard.setPadding(new Insets(20));
+        // The PIN card over a dimmed screen: what is behind it cannot be touched meanwhile.
+        pinPanel = new StackPane(pinCard);
+        pinPanel.getStyleClass().add("kiosk-pin-backdrop");
         pinPanel.setVisible(false);
         confirm.setOnAction(e -> {
             char[] value = pin.getText().toCharArray();
             pin.clear();
-            if (vm.tryExit(value)) {
-                onExit.run();
-            }
+            vm.submit(value, onExit);
         });
         cancel.setOnAction(e -> {
             pin.clear();
@@ -124,10 +151,12 @@ public final class TerminalView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(8, language, spacer, exit);
+        footer.getStyleClass().add("kiosk-footer");
         footer.setPadding(new Insets(8, 16, 12, 16));
 
-        stack = new StackPane(center, pinPanel);
-        idle = center;
+        javafx.scene.control.ScrollPane idleScroll = TerminalStyles.centredScroll(center);
+        stack = new StackPane(idleScroll, pinPanel);
+        idle = idleScroll;
         if (ctx.demo()) {
             // Demo terminals have the simulated pad; the self-test draws its signature live.
             PadSelfTestView selfTest = new PadSelfTestView(ctx, ctx.core().dataDir().root().resolve("run"));
@@ -161,7 +190,9 @@ public final class TerminalView extends BorderPane {
             footer.getChildren().add(1, test);
         }
         if (ctx.demo()) {
-            setTop(org.tixun.app.ui.shell.TopBar.demoBanner(i18n));
+            Label banner = org.tixun.app.ui.shell.TopBar.demoBanner(i18n);
+            banner.setWrapText(true);
+            setTop(banner);
         }
         setCenter(stack);
         setBottom(footer);

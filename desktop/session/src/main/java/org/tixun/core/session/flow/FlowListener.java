@@ -36,4 +36,8 @@ public interface FlowListener {
     /** A step of the terminal walk-through is ready (terminal). */
     default void step(TerminalFlow.Step step) {
     }
+
+    /** The workstation said where it stands: the page read aloud, its own signing, sealing (terminal). */
+    default void progress(org.tixun.core.session.SessionProgress progress) {
+    }
 }

@@ -12,6 +12,7 @@ import org.tixun.core.evidence.model.SlotKind;
 import org.tixun.core.evidence.model.SignerIdentity;
 import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.SigningPlan.SlotArea;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.RenderResult;
 import org.tixun.templates.Role;
@@ -58,9 +59,13 @@ public final class SlotPlanner {
         List<PlannedSlot> terminal = new ArrayList<>();
         List<PlannedSlot> workstation = new ArrayList<>();
         Set<SignerRole> present = EnumSet.noneOf(SignerRole.class);
+        Map<String, String> placements = new java.util.HashMap<>();
+        slots(rendered.slots(), (slot, position) -> placements.put(slot.id(), position.placement().name()));
+        List<float[]> pages = pageBoxes(rendered.pdf());
         for (SignatureSlot s : ordered) {
             present.add(s.role());
-            PlannedSlot p = new PlannedSlot(s.id(), s.pageIndex(), s.kind(), identity(s, data));
+            PlannedSlot p = new PlannedSlot(s.id(), s.pageIndex(), s.kind(), identity(s, data),
+                    area(s, pages, placements.get(s.id())));
             Side side = sides.getOrDefault(s.role(), defaultSide(s.role()));
             if (side == Side.TERMINAL && !workstation.isEmpty()) {
                 throw new IllegalArgumentException("signing order (rule 9): " + s.role().label()
@@ -77,13 +82,20 @@ public final class SlotPlanner {
      */
     public static List<SignatureSlot> slots(List<SlotPosition> positions) {
         List<SignatureSlot> out = new ArrayList<>();
+        slots(positions, (slot, position) -> out.add(slot));
+        return out;
+    }
+
+    /** The same slots, each handed over with the template position it came from. */
+    private static void slots(List<SlotPosition> positions,
+            java.util.function.BiConsumer<SignatureSlot, SlotPosition> sink) {
         int correction = 0;
         for (SlotPosition p : positions) {
             if (p.placement() == SlotPlacement.BESIDE_CORRECTIONS) {
                 // Rule 7: each correction gets its own fingerprint (or initials) beside it.
-                out.add(new SignatureSlot(p.slotId() + "-p" + (p.pageIndex() + 1) + "-c" + (++correction),
+                sink.accept(new SignatureSlot(p.slotId() + "-p" + (p.pageIndex() + 1) + "-c" + (++correction),
                         p.pageIndex(), p.x(), p.y(), p.width(), p.height(), role(p.role()),
-                        p.fingerprint() ? SlotKind.FINGERPRINT : SlotKind.SIGNATURE));
+                        p.fingerprint() ? SlotKind.FINGERPRINT : SlotKind.SIGNATURE), p);
                 continue;
             }
             SignerRole role = role(p.role());
@@ -94,20 +106,19 @@ public final class SlotPlanner {
             float h = p.height();
             if (p.confirmationText()) {
                 float textHeight = h * 0.5f;
-                out.add(new SignatureSlot(id + "-confirmation", p.pageIndex(), x, y + h - textHeight, w, textHeight,
-                        role, SlotKind.CONFIRMATION));
+                sink.accept(new SignatureSlot(id + "-confirmation", p.pageIndex(), x, y + h - textHeight, w, textHeight,
+                        role, SlotKind.CONFIRMATION), p);
                 h -= textHeight;
             }
             if (p.fingerprint()) {
                 float fw = Math.min(h * 1.1f, w * 0.3f);
-                out.add(new SignatureSlot(id, p.pageIndex(), x, y, w - fw - 4, h, role, SlotKind.SIGNATURE));
-                out.add(new SignatureSlot(id + "-fingerprint", p.pageIndex(), x + w - fw, y, fw, h, role,
-                        SlotKind.FINGERPRINT));
+                sink.accept(new SignatureSlot(id, p.pageIndex(), x, y, w - fw - 4, h, role, SlotKind.SIGNATURE), p);
+                sink.accept(new SignatureSlot(id + "-fingerprint", p.pageIndex(), x + w - fw, y, fw, h, role,
+                        SlotKind.FINGERPRINT), p);
             } else {
-                out.add(new SignatureSlot(id, p.pageIndex(), x, y, w, h, role, SlotKind.SIGNATURE));
+                sink.accept(new SignatureSlot(id, p.pageIndex(), x, y, w, h, role, SlotKind.SIGNATURE), p);
             }
         }
-        return out;
     }
 
     public static SignerRole role(Role role) {
@@ -123,6 +134,31 @@ public final class SlotPlanner {
     }
 
     /** One event per slot, signers in the order of DOMAIN.md rule 9, strokes from the pad simulator. */
+    /** Each page's box in PDF points: left, bottom, width, height. */
+    private static List<float[]> pageBoxes(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            List<float[]> out = new ArrayList<>(doc.getNumberOfPages());
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                org.apache.pdfbox.pdmodel.common.PDRectangle box = page.getCropBox();
+                out.add(new float[] {box.getLowerLeftX(), box.getLowerLeftY(), box.getWidth(), box.getHeight()});
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the rendered record cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a slot lies on its page as fractions of the page (as the page images show it), or null if unknown. */
+    static SlotArea area(SignatureSlot s, List<float[]> pages, String placement) {
+        if (s.pageIndex() >= pages.size()) {
+            return null;
+        }
+        float[] box = pages.get(s.pageIndex());
+        double left = (s.x() - box[0]) / box[2];
+        double top = (box[1] + box[3] - s.y() - s.height()) / box[3];
+        return new SlotArea(left, top, s.width() / box[2], s.height() / box[3], placement);
+    }
+
     /** The signer of a slot: one person per role, the two interrogators told apart by the slot id. */
     static SignerIdentity identity(SignatureSlot slot, DocumentData data) {
         SignerRole role = slot.role();

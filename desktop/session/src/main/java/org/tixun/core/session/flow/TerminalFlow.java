@@ -29,6 +29,7 @@ import org.tixun.core.session.LiveRecordUpdate;
 import org.tixun.core.session.ReadingConfirmation;
 import org.tixun.core.session.SessionEnd;
 import org.tixun.core.session.SessionMessage;
+import org.tixun.core.session.SessionProgress;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.SignatureEventMessage;
 import org.tixun.core.session.SigningPlan;
@@ -92,6 +93,7 @@ public final class TerminalFlow implements LinkListener {
     private final List<FlowListener> listeners = new CopyOnWriteArrayList<>();
     private State state;
     private volatile LiveRecordUpdate latestLive;
+    private volatile SessionProgress progress;
     private int liveShown;
 
     public TerminalFlow(TerminalLink link, SessionStore store, SignatureEventJournal journal, Path dataDir)
@@ -123,6 +125,24 @@ public final class TerminalFlow implements LinkListener {
     /** The newest live record page set received, or null. */
     public LiveRecordUpdate latestLive() {
         return latestLive;
+    }
+
+    /** The workstation's latest progress for the frozen revision being signed, or null. */
+    public SessionProgress progress() {
+        SessionProgress p = progress;
+        synchronized (this) {
+            return p != null && p.frozenContentSha256().equals(state.frozenSha) && state.phase != Phase.ENDED ? p
+                    : null;
+        }
+    }
+
+    /** The signature events made here for the current frozen revision, in the order they were journaled. */
+    public synchronized List<SignatureEvent> signedEvents() throws IOException {
+        if (state.recordId == null || state.frozenSha == null) {
+            return List.of();
+        }
+        return journal.load(state.recordId).stream().filter(e -> e.frozenContentSha256().equals(state.frozenSha))
+                .toList();
     }
 
     /** How many live updates were put on screen. */
@@ -186,6 +206,20 @@ public final class TerminalFlow implements LinkListener {
 
     @Override
     public void onMessage(SessionMessage message) throws Exception {
+        if (message instanceof SessionProgress p) {
+            boolean current;
+            synchronized (this) {
+                current = p.recordId().equals(state.recordId) && p.frozenContentSha256().equals(state.frozenSha)
+                        && state.phase != Phase.ENDED;
+            }
+            if (current) {
+                progress = p;
+                for (FlowListener l : listeners) {
+                    l.progress(p);
+                }
+            }
+            return;
+        }
         if (message instanceof LiveRecordUpdate u) {
             LiveRecordUpdate prev = latestLive;
             if (prev == null || !prev.recordId().equals(u.recordId()) || prev.revision() < u.revision()) {

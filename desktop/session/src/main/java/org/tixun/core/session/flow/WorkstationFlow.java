@@ -40,6 +40,7 @@ import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LiveRecordShown;
 import org.tixun.core.session.ReadingConfirmation;
 import org.tixun.core.session.SessionEnd;
+import org.tixun.core.session.SessionProgress;
 import org.tixun.core.session.SessionMessage;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.SignatureEventMessage;
@@ -145,6 +146,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private volatile boolean closing;
     /** A workstation-side signer did not sign: the flow waits in LOCAL_SIGNING for {@link #retryLocalSigning}. */
     private volatile boolean localSigningWaiting;
+    /** The latest progress told to the terminal, repeated after a reconnect. */
+    private volatile SessionProgress lastProgress;
     /** Saves the typed record; separate from {@link #worker}, which blocks while a signer signs. */
     private final ExecutorService drafts = daemonExecutor("tixun-flow-draft");
     private final ExecutorService worker = daemonExecutor("tixun-flow-workstation");
@@ -420,6 +423,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         link.send(new Abort(state.recordId, "笔录在冻结后被修改，已收集的签名作废 (the record was changed after freezing; "
                 + "signatures collected so far are void): " + reason));
         state.phase = Phase.LIVE;
+        lastProgress = null;
         state.textRevision++;
         state.frozenSha = null;
         state.readingPath = null;
@@ -433,6 +437,14 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     public void onStateChanged(org.tixun.core.session.LinkStateEvent event) {
         if (phase() == Phase.SEALED) {
             return; // the recording is finished; the link's end is not part of it
+        }
+        SessionProgress latest = lastProgress;
+        if (event.state() == org.tixun.core.session.LinkState.CONNECTED && latest != null) {
+            try {
+                link.send(latest); // a reconnected terminal learns where the workstation stands
+            } catch (IOException e) {
+                LOG.debug("progress not repeated: {}", e.toString());
+            }
         }
         try {
             if (event.state() == org.tixun.core.session.LinkState.LOST) {
@@ -579,6 +591,9 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         try {
             long t0 = System.nanoTime();
             Map<String, List<SignatureEvent>> got = journaled();
+            int total = state.localSlots.size();
+            int done = (int) state.localSlots.stream().filter(s -> got.containsKey(s.slotId())).count();
+            progress(SessionProgress.Stage.WORKSTATION_SIGNING, -1, -1, done, total);
             int seed = 100;
             java.util.Set<String> photographed = new java.util.HashSet<>();
             for (PlannedSlot s : state.localSlots) {
@@ -599,6 +614,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
                 for (FlowListener l : listeners) {
                     l.signed(s, e);
                 }
+                progress(SessionProgress.Stage.WORKSTATION_SIGNING, -1, -1, ++done, total);
             }
             synchronized (this) {
                 state.stepMillis.put("workstation-signing", (System.nanoTime() - t0) / 1e6);
@@ -620,6 +636,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
                 return;
             }
             LOG.error("local signing or sealing failed", e);
+            progress(SessionProgress.Stage.FAILED, -1, -1, 0, 0);
             synchronized (this) {
                 state.phase = Phase.FAILED;
                 try {
@@ -634,6 +651,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     }
 
     private void seal() throws Exception {
+        progress(SessionProgress.Stage.SEALING, -1, -1, 0, 0);
         long t0 = System.nanoTime();
         byte[] frozen = Files.readAllBytes(setup.workDir().resolve("frozen.pdf"));
         Map<String, List<SignatureEvent>> got = journaled();
@@ -676,6 +694,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
             sealed = new Sealer(setup.keys(), new Rfc3161Client(tsa.start(0))).seal(request);
         }
         long t1 = System.nanoTime();
+        progress(SessionProgress.Stage.VERIFYING, -1, -1, 0, 0);
         Path out = setup.workDir().resolve("sealed.pdf");
         InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
         sealStep("VERIFYING");
@@ -725,6 +744,36 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IOException("笔录时间与录像不符，不能签章 (the record's times do not agree with the recording; it is not"
                     + " sealed):\n" + String.join("\n", problems));
+        }
+    }
+
+    /**
+     * A prosecutor reads the frozen record aloud (rule 4): tells the terminal the page (0-based) and where on it the
+     * reader is (fraction of the page height from the top, or -1), so the suspect can follow.
+     */
+    public void readingAloudAt(int page, double position) {
+        synchronized (this) {
+            if (state.phase != Phase.SIGNING) {
+                throw new IllegalStateException("nothing is being read aloud in phase " + state.phase);
+            }
+        }
+        progress(SessionProgress.Stage.READING_ALOUD, page, position, 0, 0);
+    }
+
+    /** Tells the terminal what the workstation is doing (display only; repeated after a reconnect). */
+    private void progress(SessionProgress.Stage stage, int page, double position, int done, int total) {
+        SessionProgress p;
+        synchronized (this) {
+            if (state.frozenSha == null) {
+                return;
+            }
+            p = new SessionProgress(state.recordId, state.frozenSha, stage, page, position, done, total);
+        }
+        lastProgress = p;
+        try {
+            link.send(p);
+        } catch (IOException e) {
+            LOG.debug("progress not sent: {}", e.toString());
         }
     }
 
