@@ -965,7 +965,7 @@ public final class Verifier {
      * A file name met twice keeps its first occurrence in page order; the difference analysis rejects a record in
      * which a later revision adds one.
      */
-    static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
+    public static Map<String, byte[]> embeddedFiles(PdfDocument doc) {
         Map<String, byte[]> eager = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : lazyFiles(doc).entrySet()) {
             eager.put(e.getKey(), e.getValue());

@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.recording;
 
-import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfName;
-import com.itextpdf.kernel.pdf.PdfObject;
 import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.PdfStream;
-import com.itextpdf.kernel.pdf.PdfString;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.tixun.core.evidence.SealManifest;
 import org.tixun.core.pki.Pki;
@@ -77,19 +71,8 @@ public final class SealedRecordingReader {
         return Optional.of(new Sealed(recordingJson, sha, RecordingManifest.parse(recordingJson)));
     }
 
+    /** A file the sealed record carries (attachment annotation, or the name tree of earlier versions). */
     private static byte[] attachment(PdfDocument doc, String name) {
-        PdfDictionary names = doc.getCatalog().getPdfObject().getAsDictionary(PdfName.Names);
-        if (names == null || names.getAsDictionary(PdfName.EmbeddedFiles) == null) {
-            return null;
-        }
-        Map<PdfString, PdfObject> tree = doc.getCatalog().getNameTree(PdfName.EmbeddedFiles).getNames();
-        for (Map.Entry<PdfString, PdfObject> e : tree.entrySet()) {
-            if (name.equals(e.getKey().toUnicodeString()) && e.getValue() instanceof PdfDictionary spec) {
-                PdfDictionary ef = spec.getAsDictionary(PdfName.EF);
-                PdfStream stream = ef == null ? null : ef.getAsStream(PdfName.F);
-                return stream == null ? null : stream.getBytes();
-            }
-        }
-        return null;
+        return org.tixun.core.evidence.Verifier.embeddedFiles(doc).get(name);
     }
 }
