@@ -41,6 +41,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.tixun.core.pki.i18n.PkiMessages;
 
 /**
  * The GM (国密) track: an SM2 root and SM2 seal key in their own PKCS#12 (BouncyCastle's, since the JDK cannot parse
@@ -107,7 +108,7 @@ public final class GmKeyStore {
         try {
             bytes = Files.readAllBytes(p12);
         } catch (NoSuchFileException e) {
-            throw new KeyStoreUnreadableException("国密密钥库不存在 (GM key store not found): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.notFound", p12), e);
         }
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12", Pki.provider());
@@ -117,9 +118,9 @@ public final class GmKeyStore {
             if (String.valueOf(e.getMessage()).contains("wrong password")) {
                 throw new WrongPassphraseException(p12.toString(), e);
             }
-            throw new KeyStoreUnreadableException("国密密钥库已损坏 (GM key store is corrupt): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.corrupt", p12), e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyStoreUnreadableException("国密密钥库已损坏 (GM key store is corrupt): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.corrupt", p12), e);
         }
     }
 
