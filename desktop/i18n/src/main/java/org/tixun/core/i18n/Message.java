@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * (「中文 (English)」), logs use {@link #english()}.
  *
  * <p>Arguments are formatted with {@link MessageFormat} in the reader's language, after these conversions: a
- * {@code Message} or {@link Localized} is resolved in the same language; a {@link Throwable} gives its text
+ * {@code Message} or {@link Localized} is resolved in the same language, a {@link Bilingual} gives its words in that
+ * language; a {@link Throwable} gives its text
  * ({@link Localized#describe}); an enum gives its label {@code enum.<SimpleName>.<NAME>} from the message's bundle (its
  * name if the bundle has none); a collection is joined with 「、」 or ", "; integers are written without grouping
  * (ids, ports, years); anything else as MessageFormat writes it.
@@ -161,6 +162,9 @@ public final class Message {
         }
         if (a instanceof Localized l) {
             return l.message(language);
+        }
+        if (a instanceof Bilingual b) {
+            return b.in(language);
         }
         if (a instanceof Throwable t) {
             return Localized.describe(t, language);

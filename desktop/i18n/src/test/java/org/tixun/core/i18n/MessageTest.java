@@ -55,7 +55,8 @@ class MessageTest {
         assertThat(SampleMessages.of("sample.args", 12345L, 3).in(ZH)).isEqualTo("笔录 12345 共 3 页。");
         assertThat(SampleMessages.of("sample.apostrophe", "张三").in(EN)).isEqualTo("The suspect's name is 张三.");
         assertThat(SampleMessages.of("sample.rate", 24.96).in(EN)).isEqualTo("25.0 frames per second");
-        assertThat(SampleMessages.of("sample.apostrophe", (Object) null).in(EN)).isEqualTo("The suspect's name is null.");
+        assertThat(SampleMessages.of("sample.apostrophe",
+                (Object) null).in(EN)).isEqualTo("The suspect's name is null.");
     }
 
     @Test
@@ -70,6 +71,19 @@ class MessageTest {
         assertThat(SampleMessages.of("sample.kind", Kind.MICROPHONE).in(EN)).isEqualTo("The microphone is ready.");
         assertThat(SampleMessages.of("sample.found", List.of("A", Kind.CAMERA)).in(ZH)).isEqualTo("发现：A、摄像头");
         assertThat(SampleMessages.of("sample.found", List.of("A", Kind.CAMERA)).in(EN)).isEqualTo("Found: A, camera");
+        Bilingual suspect = new Bilingual() {
+            @Override
+            public String zh() {
+                return "犯罪嫌疑人";
+            }
+
+            @Override
+            public String en() {
+                return "suspect";
+            }
+        };
+        assertThat(SampleMessages.of("sample.kind", suspect).in(ZH)).isEqualTo("犯罪嫌疑人已就绪。");
+        assertThat(SampleMessages.of("sample.kind", suspect).in(EN)).isEqualTo("The suspect is ready.");
     }
 
     @Test
