@@ -56,6 +56,7 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(classes.stream().map(JavaClass::getPackageName))
                 .anyMatch(p -> p.startsWith("org.tixun.signpad"))
                 .anyMatch(p -> p.startsWith("org.tixun.templates"))
+                .anyMatch(p -> p.startsWith("org.tixun.core.i18n"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.pki"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.store"))
                 .anyMatch(p -> p.startsWith("org.tixun.core.evidence"))
@@ -85,11 +86,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..").check(classes);
     }
 
-    /** app → feature modules → domain; each layer only what its Maven module depends on. */
+    /** app → feature modules → domain → pki → i18n; each layer only what its Maven module depends on. */
     @Test
     void modulesDependOneWay() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.tixun..")
                 .withOptionalLayers(true)
+                .layer("i18n").definedBy("org.tixun.core.i18n..")
                 .layer("pki").definedBy("org.tixun.core.pki..")
                 .layer("domain").definedBy("org.tixun.core", "org.tixun.core.services..", "org.tixun.core.config..",
                         "org.tixun.core.store..", "org.tixun.core.audit..", "org.tixun.core.users..",
@@ -118,6 +120,8 @@ class ArchitectureTest {
                         "app", "plugins")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("media", "devices", "sync", "archive", "gateway",
                         "session", "app", "plugins")
+                .whereLayer("i18n").mayOnlyBeAccessedByLayers("pki", "domain", "evidence", "media", "devices", "sync",
+                        "archive", "gateway", "session", "app", "plugins")
                 .whereLayer("pki").mayOnlyBeAccessedByLayers("domain", "evidence", "media", "devices", "sync",
                         "archive", "gateway", "session", "app", "plugins")
                 .whereLayer("templates").mayOnlyBeAccessedByLayers("session", "app", "plugins")

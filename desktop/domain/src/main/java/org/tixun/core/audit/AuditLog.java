@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.nio.channels.FileChannel;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.store.Database;
 import org.tixun.core.store.StoreException;
 import org.tixun.core.util.Hex;
+import org.tixun.core.util.Messages;
 
 /**
  * Append-only, hash-chained audit log: each entry's hash covers its fields and the previous hash;
@@ -108,7 +110,7 @@ public final class AuditLog {
                 Files.move(tmp, anchor, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException ex) {
-            throw new StoreException("cannot write the audit anchor " + anchor + ": " + ex.getMessage(), ex);
+            throw new StoreException(Messages.of("audit.anchorUnwritable", anchor, ex), ex);
         }
     }
 
@@ -137,26 +139,26 @@ public final class AuditLog {
         try {
             all = entries();
         } catch (StoreException e) {
-            return AuditVerification.broken(0, "the audit table cannot be read: " + e.getMessage(), 0);
+            return AuditVerification.broken(0, Messages.of("audit.tableUnreadable", e), 0);
         }
         String prev = GENESIS;
         long expected = 1;
         long previousSeq = 0;
         for (AuditEntry e : all) {
             if (e.seq() != expected) {
-                String why = e.seq() < expected
-                        ? "entry #" + e.seq() + " appears after #" + previousSeq + " (entries reordered or inserted)"
-                        : "entry #" + expected + " is missing before #" + e.seq() + " (deleted)";
+                Message why = e.seq() < expected
+                        ? Messages.of("audit.reordered", e.seq(), previousSeq)
+                        : Messages.of("audit.missingEntry", expected, e.seq());
                 return AuditVerification.broken(expected, why, all.size());
             }
             if (!e.prevHash().equals(prev)) {
-                return AuditVerification.broken(e.seq(), "entry #" + e.seq() + " (" + e.action() + " at " + e.at()
-                        + ") does not follow the entry before it (an entry was replaced, inserted or reordered)", all.size());
+                return AuditVerification.broken(e.seq(), Messages.of("audit.brokenLink", e.seq(), e.action(),
+                        e.at()), all.size());
             }
             String recomputed = hash(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.details(), e.prevHash());
             if (!recomputed.equals(e.hash())) {
-                return AuditVerification.broken(e.seq(), "entry #" + e.seq() + " (" + e.action() + " at " + e.at()
-                        + ") was altered: its content no longer matches its hash", all.size());
+                return AuditVerification.broken(e.seq(), Messages.of("audit.altered", e.seq(), e.action(), e.at()),
+                        all.size());
             }
             prev = e.hash();
             previousSeq = e.seq();
@@ -170,20 +172,19 @@ public final class AuditLog {
                 anchorSeq = Optional.of(new long[] {Long.parseLong(parts[0])});
                 anchorHash = parts[1];
             } catch (IOException | RuntimeException ex) {
-                return AuditVerification.broken(0, "the audit anchor " + anchor + " is unreadable: " + ex.getMessage(),
-                        all.size());
+                return AuditVerification.broken(0, Messages.of("audit.anchorUnreadable", anchor, ex), all.size());
             }
         } else if (!all.isEmpty()) {
-            return AuditVerification.broken(0, "the audit anchor " + anchor + " is missing", all.size());
+            return AuditVerification.broken(0, Messages.of("audit.anchorMissing", anchor), all.size());
         }
         if (anchorSeq.isPresent()) {
             long seq = anchorSeq.get()[0];
             if (seq > all.size()) {
-                return AuditVerification.broken(all.size() + 1, "entries #" + (all.size() + 1) + " to #" + seq
-                        + " were deleted from the end of the log", all.size());
+                return AuditVerification.broken(all.size() + 1, Messages.of("audit.tailDeleted", all.size() + 1,
+                        seq), all.size());
             }
             if (seq >= 1 && !all.get((int) seq - 1).hash().equals(anchorHash)) {
-                return AuditVerification.broken(seq, "entry #" + seq + " differs from the recorded chain head", all.size());
+                return AuditVerification.broken(seq, Messages.of("audit.headDiffers", seq), all.size());
             }
         }
         return AuditVerification.ok(all.size());

@@ -19,6 +19,7 @@ import org.tixun.core.TixunException;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
 import org.tixun.core.store.Database;
+import org.tixun.core.util.Messages;
 
 /** Stores cases and their participants; saving refuses a case that breaks a rule. */
 public final class CaseService {
@@ -66,7 +67,7 @@ public final class CaseService {
                 } catch (SQLException e) {
                     if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
                         throw new TixunException(TixunException.Exit.USAGE,
-                                "A case with number " + c.caseNumber() + " already exists.", e);
+                                Messages.of("case.numberExists", c.caseNumber()), e);
                     }
                     throw e;
                 }
@@ -78,7 +79,7 @@ public final class CaseService {
                     ps.setString(3, now);
                     ps.setString(4, id);
                     if (ps.executeUpdate() != 1) {
-                        throw new TixunException(TixunException.Exit.NOT_FOUND, "Case " + id + " does not exist.");
+                        throw new TixunException(TixunException.Exit.NOT_FOUND, Messages.of("case.notFound", id));
                     }
                 }
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM participant WHERE case_id = ?")) {

@@ -3,9 +3,8 @@ package org.tixun.core.cases;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.tixun.core.TixunException;
-import org.tixun.core.util.Messages;
+import org.tixun.core.i18n.Message;
 
 /** A case breaks one or more rules; carries every issue so the UI can show each next to its field. */
 public class CaseValidationException extends TixunException {
@@ -13,7 +12,7 @@ public class CaseValidationException extends TixunException {
     private final transient List<ValidationIssue> issues;
 
     public CaseValidationException(List<ValidationIssue> issues) {
-        super(Exit.USAGE, describe(issues, Locale.ENGLISH));
+        super(Exit.USAGE, Message.joined(" ", issues.stream().map(ValidationIssue::message).toList()));
         this.issues = List.copyOf(issues);
     }
 
@@ -21,7 +20,8 @@ public class CaseValidationException extends TixunException {
         return issues;
     }
 
+    /** Every issue's text in the language of {@code locale}, one after the other. */
     public static String describe(List<ValidationIssue> issues, Locale locale) {
-        return issues.stream().map(i -> Messages.get(locale, i.key(), i.args())).collect(Collectors.joining(" "));
+        return Message.joined(" ", issues.stream().map(ValidationIssue::message).toList()).in(locale);
     }
 }

@@ -2,6 +2,8 @@
 package org.tixun.core.cases;
 
 import java.util.List;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.util.Messages;
 
 /**
  * One broken rule: the field it belongs to (for showing the message next to it), the message key
@@ -10,6 +12,11 @@ import java.util.List;
 public record ValidationIssue(String field, String key, List<Object> args, int rule) {
     public ValidationIssue {
         args = List.copyOf(args);
+    }
+
+    /** The issue's text (the key in the domain bundle with its arguments). */
+    public Message message() {
+        return Messages.of(key, args.toArray());
     }
 
     public static ValidationIssue of(String field, String key, int rule, Object... args) {

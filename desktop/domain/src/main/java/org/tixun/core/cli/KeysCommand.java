@@ -7,9 +7,11 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.tixun.core.TixunException;
+import org.tixun.core.i18n.Localized;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.WrongPassphraseException;
 import org.tixun.core.util.Hex;
+import org.tixun.core.util.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ public final class KeysCommand {
 
         @Override
         public Integer call() throws Exception {
-            char[] pass = Secrets.read(passphraseStdin, "keystore passphrase", "--passphrase-stdin");
+            char[] pass = Secrets.read(passphraseStdin, Messages.of("cli.secret.keystorePassphrase"), "--passphrase-stdin");
             var path = dataDir.resolve().keystore();
             try {
                 InstitutionKeyStore keys = InstitutionKeyStore.open(path, pass);
@@ -47,10 +49,9 @@ public final class KeysCommand {
                 print(out, "TSA", keys.tsaCredential().certificate());
                 return 0;
             } catch (WrongPassphraseException e) {
-                throw new TixunException(TixunException.Exit.KEYSTORE, e.getMessage()
-                        + ". Nothing was changed; try again with the passphrase chosen at setup.", e);
+                throw new TixunException(TixunException.Exit.KEYSTORE, Messages.of("keysCommand.wrongPassphrase", e), e);
             } catch (IOException e) {
-                throw new TixunException(TixunException.Exit.KEYSTORE, e.getMessage(), e);
+                throw new TixunException(TixunException.Exit.KEYSTORE, Localized.messageOf(e), e);
             } finally {
                 Arrays.fill(pass, '\0');
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.users.Role;
 import org.tixun.core.users.User;
+import org.tixun.core.util.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ public final class UsersCommand {
         @Override
         public Integer call() throws IOException {
             char[] pw = password != null && !passwordStdin ? password
-                    : Secrets.read(passwordStdin, "password for " + username, "--password-stdin");
+                    : Secrets.read(passwordStdin, Messages.of("cli.secret.password", username), "--password-stdin");
             try (CoreServices core = CoreServices.open(dataDir.resolve())) {
                 User u = core.users().add("cli", username, name, role, pw);
                 spec.commandLine().getOut().println("Added user " + u.username() + " (" + u.role() + ").");

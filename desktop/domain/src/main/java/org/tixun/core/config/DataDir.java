@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import org.tixun.core.TixunException;
+import org.tixun.core.util.Messages;
 
 /** Locates the data directory (database, keystore, logs, templates) and checks it is usable. */
 public final class DataDir {
@@ -54,8 +55,8 @@ public final class DataDir {
                     return at(Paths.get(chosen));
                 }
             } catch (IOException e) {
-                throw new TixunException(TixunException.Exit.DATA_DIR, "Cannot read the data-dir setting " + pointer
-                        + " (" + e.getMessage() + "). Fix its permissions or delete it to use the default.", e);
+                throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("dataDir.pointerUnreadable", pointer,
+                        e), e);
             }
         }
         return at(platformDefault(env, os, home));
@@ -94,8 +95,8 @@ public final class DataDir {
             Files.move(tmp, pointer, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.DATA_DIR, "Cannot remember the data dir in " + pointer + " ("
-                    + e.getMessage() + ").", e);
+            throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("dataDir.pointerUnwritable", pointer,
+                    e), e);
         }
     }
 
@@ -152,13 +153,11 @@ public final class DataDir {
             Files.createDirectories(root);
         } catch (IOException | SecurityException e) {
             throw new TixunException(TixunException.Exit.DATA_DIR,
-                    "Cannot create the data directory " + root + " (" + e.getMessage()
-                            + "). Choose another with --data-dir or TIXUN_HOME, or fix its permissions.", e);
+                    Messages.of("dataDir.cannotCreate", root, e), e);
         }
         if (!Files.isWritable(root)) {
             throw new TixunException(TixunException.Exit.DATA_DIR,
-                    "The data directory " + root + " is not writable. Fix its permissions or choose another"
-                            + " with --data-dir or TIXUN_HOME.");
+                    Messages.of("dataDir.notWritable", root));
         }
         Path probe = root.resolve(".write-probe");
         try {
@@ -166,8 +165,7 @@ public final class DataDir {
             Files.delete(probe);
         } catch (IOException e) {
             throw new TixunException(TixunException.Exit.DATA_DIR,
-                    "The data directory " + root + " is not writable (" + e.getMessage() + "). Free disk space,"
-                            + " fix its permissions or choose another with --data-dir or TIXUN_HOME.", e);
+                    Messages.of("dataDir.probeFailed", root, e), e);
         }
         return this;
     }

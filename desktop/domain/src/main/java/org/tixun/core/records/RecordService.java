@@ -18,6 +18,7 @@ import org.tixun.core.cases.CaseValidationException;
 import org.tixun.core.cases.CaseValidator;
 import org.tixun.core.cases.ValidationIssue;
 import org.tixun.core.store.Database;
+import org.tixun.core.util.Messages;
 
 /** Records: drafts started from a template kind for a case, and the searchable record list. */
 public final class RecordService {
@@ -44,7 +45,7 @@ public final class RecordService {
             throw new CaseValidationException(issues);
         }
         if (c.id() == null) {
-            throw new TixunException(TixunException.Exit.USAGE, "Save the case before starting a record.");
+            throw new TixunException(TixunException.Exit.USAGE, Messages.of("record.caseNotSaved"));
         }
         String id = UUID.randomUUID().toString();
         String now = Instant.now(clock).toString();
@@ -97,7 +98,7 @@ public final class RecordService {
                 ps.setString(2, recordId);
                 if (ps.executeUpdate() != 1) {
                     throw new TixunException(TixunException.Exit.NOT_FOUND,
-                            "Record " + recordId + " does not exist or is already sealed.");
+                            Messages.of("record.notFoundOrSealed", recordId));
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement("UPDATE record_revision SET document_path = ?, "

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
+import org.tixun.core.i18n.Localized;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.audit.AuditAction;
@@ -13,6 +14,7 @@ import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.PasswordHasher;
 import org.tixun.core.users.Role;
+import org.tixun.core.util.Messages;
 
 /**
  * First-run setup: institution keys (generate, import a PKCS#12, or a PKCS#11 configuration), the
@@ -75,15 +77,14 @@ public final class FirstRunSetup {
             return Files.exists(keystore) ? InstitutionKeyStore.open(keystore, passphrase)
                     : InstitutionKeyStore.create(keystore, passphrase, institution.strip());
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, e.getMessage(), e);
+            throw new TixunException(TixunException.Exit.KEYSTORE, Localized.messageOf(e), e);
         }
     }
 
     /** Opens the given PKCS#12 with the passphrase (proving it is a complete institution keystore), then copies it in. */
     static InstitutionKeyStore importKeystore(Path from, Path keystore, char[] passphrase) {
         if (from == null || !Files.isRegularFile(from)) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "The keystore to import (" + from
-                    + ") does not exist: choose the institution's .p12 file.");
+            throw new TixunException(TixunException.Exit.KEYSTORE, Messages.of("firstRun.import.missing", from));
         }
         try {
             InstitutionKeyStore keys = InstitutionKeyStore.open(from, passphrase);
@@ -92,26 +93,24 @@ public final class FirstRunSetup {
             }
             return keys;
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, e.getMessage(), e);
+            throw new TixunException(TixunException.Exit.KEYSTORE, Localized.messageOf(e), e);
         }
     }
 
     /** Loads the SunPKCS11 provider with the configuration so a bad file or missing library shows now. */
     static void checkPkcs11(Path config) {
         if (config == null || !Files.isRegularFile(config)) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "The PKCS#11 configuration file (" + config
-                    + ") does not exist: give the SunPKCS11 config (name = ..., library = /path/to/module.so).");
+            throw new TixunException(TixunException.Exit.KEYSTORE, Messages.of("firstRun.pkcs11.configMissing", config));
         }
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "This Java runtime has no SunPKCS11 provider"
-                    + " (module jdk.crypto.cryptoki): PKCS#11 tokens cannot be used.");
+            throw new TixunException(TixunException.Exit.KEYSTORE, Messages.of("firstRun.pkcs11.unsupported"));
         }
         try {
             base.configure(config.toAbsolutePath().toString());
         } catch (RuntimeException e) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "The PKCS#11 configuration " + config
-                    + " cannot be loaded: " + e.getMessage() + ". Check the library path and the slot.", e);
+            throw new TixunException(TixunException.Exit.KEYSTORE, Messages.of("firstRun.pkcs11.cannotLoad", config, e),
+                    e);
         }
     }
 }

@@ -6,8 +6,10 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.AppMode;
+import org.tixun.core.util.Messages;
 
 /**
  * Per-machine configuration chosen at setup and changed later in Settings: the machine's role, the
@@ -17,6 +19,10 @@ public record MachineConfig(AppMode role, String terminalAddress, String caseSys
 
     /** A field and the message key (core bundle) of what is wrong with it. */
     public record Problem(String field, String key) {
+        /** The problem's text (the key in the domain bundle). */
+        public Message message() {
+            return Messages.of(key);
+        }
     }
 
     public static MachineConfig load(Settings settings) {
@@ -29,13 +35,13 @@ public record MachineConfig(AppMode role, String terminalAddress, String caseSys
     public List<Problem> validate() {
         List<Problem> out = new ArrayList<>();
         if (role == null) {
-            out.add(new Problem("role", "setup.role.required"));
+            out.add(new Problem("role", "machineConfig.role.required"));
         }
         if (!blank(terminalAddress) && parseAddress(terminalAddress).isEmpty()) {
-            out.add(new Problem("terminalAddress", "setup.terminalAddress.invalid"));
+            out.add(new Problem("terminalAddress", "machineConfig.terminalAddress.invalid"));
         }
         if (!blank(caseSystemUrl) && !validUrl(caseSystemUrl.strip())) {
-            out.add(new Problem("caseSystemUrl", "setup.caseSystemUrl.invalid"));
+            out.add(new Problem("caseSystemUrl", "machineConfig.caseSystemUrl.invalid"));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import org.tixun.core.TixunException;
 import org.tixun.core.config.DataDir;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.pki.InstitutionKeyStore;
+import org.tixun.core.util.Messages;
 
 /**
  * The institution root certificate as a public file beside the keystore, so clerks can verify
@@ -23,8 +24,8 @@ public final class TrustAnchors {
         try {
             Certificates.writePem(dataDir.rootCertificate(), keys.rootCertificate());
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.DATA_DIR, "Cannot write the institution root certificate "
-                    + dataDir.rootCertificate() + ": " + e.getMessage(), e);
+            throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("trust.rootUnwritable",
+                    dataDir.rootCertificate(), e), e);
         }
     }
 
@@ -36,8 +37,8 @@ public final class TrustAnchors {
         try {
             return Certificates.read(dataDir.rootCertificate());
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.DATA_DIR, "The institution root certificate "
-                    + dataDir.rootCertificate() + " is unreadable: " + e.getMessage(), e);
+            throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("trust.rootUnreadable",
+                    dataDir.rootCertificate(), e), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.tixun.core.TixunException;
+import org.tixun.core.util.Messages;
 
 /**
  * The SQLite store: one file in the data dir, WAL mode, foreign keys on, versioned migrations ({@link Migrations},
@@ -65,9 +66,7 @@ public final class Database implements AutoCloseable {
         } catch (Migrations.NewerSchemaException e) {
             throw newer(file, e.found(), e.known(), e);
         } catch (StoreException e) {
-            throw new TixunException(TixunException.Exit.DATABASE, "Cannot migrate the database " + file + ": "
-                    + e.getMessage() + ". Nothing was lost: the failed migration was rolled back; restore from a"
-                    + " backup if the file is damaged.", e);
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.migrateFailed", file, e), e);
         }
         Connection c = null;
         try {
@@ -79,8 +78,7 @@ public final class Database implements AutoCloseable {
             return new Database(file, c);
         } catch (SQLException e) {
             closeQuietly(c, e);
-            throw new TixunException(TixunException.Exit.DATABASE, "Cannot open the database " + file + ": "
-                    + e.getMessage() + ". If the file is damaged, restore it from a backup.", e);
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.cannotOpen", file, e), e);
         } catch (RuntimeException e) {
             closeQuietly(c, e);
             throw e;
@@ -98,9 +96,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static TixunException newer(Path file, String found, String known, Exception cause) {
-        return new TixunException(TixunException.Exit.DATABASE, "The database " + file + " has schema version " + found
-                + " but this Tixun only knows up to version " + known
-                + ". It was written by a newer Tixun: upgrade Tixun, nothing was changed.", cause);
+        return new TixunException(TixunException.Exit.DATABASE, Messages.of("database.newer", file, found, known),
+                cause);
     }
 
     private static String url(Path file) {
@@ -111,8 +108,8 @@ public final class Database implements AutoCloseable {
         try (Connection c = connect(file, false); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = " + version);
         } catch (SQLException e) {
-            throw new TixunException(TixunException.Exit.DATABASE, "Cannot write the schema version of " + file
-                    + ": " + e.getMessage(), e);
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.versionUnwritable", file,
+                    e), e);
         }
     }
 
@@ -133,15 +130,13 @@ public final class Database implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.DATABASE, "Cannot read the database " + file + ": "
-                    + e.getMessage() + ". Check its permissions.", e);
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.unreadable", file, e), e);
         }
         if (n == 0) {
             return; // an empty file is a database SQLite has not written yet
         }
         if (n < head.length || !java.util.Arrays.equals(head, SQLITE_MAGIC)) {
-            throw new TixunException(TixunException.Exit.DATABASE, "The database " + file
-                    + " is not an SQLite database (damaged or replaced). Restore it from a backup; nothing was changed.");
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.notSqlite", file));
         }
     }
 
@@ -159,9 +154,8 @@ public final class Database implements AutoCloseable {
                     }
                 }
                 if (!problems.isEmpty()) {
-                    throw new TixunException(TixunException.Exit.DATABASE, "The database " + file
-                            + " is damaged (" + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
-                            + "). Restore it from a backup; nothing was changed.");
+                    throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.damaged", file,
+                            String.join("; ", problems.subList(0, Math.min(3, problems.size())))));
                 }
             }
             int userVersion;
@@ -173,8 +167,7 @@ public final class Database implements AutoCloseable {
                 return new Stamp(userVersion, rs.next() && rs.getInt(1) > 0);
             }
         } catch (SQLException e) {
-            throw new TixunException(TixunException.Exit.DATABASE, "The database " + file + " cannot be read ("
-                    + e.getMessage() + "). It may be damaged: restore it from a backup; nothing was changed.", e);
+            throw new TixunException(TixunException.Exit.DATABASE, Messages.of("database.cannotRead", file, e), e);
         }
     }
 
@@ -196,7 +189,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            throw new StoreException(Messages.of("database.error", e), e);
         } finally {
             lock.unlock();
         }
@@ -225,7 +218,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close the database: " + e.getMessage(), e);
+            throw new StoreException(Messages.of("database.cannotClose", e), e);
         } finally {
             lock.unlock();
         }

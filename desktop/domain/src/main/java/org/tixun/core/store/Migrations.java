@@ -10,6 +10,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.util.Messages;
 
 /**
  * The one migration tool of every Tixun store ({@code tixun.db}, {@code session.db} and the gateway's SQLite or
@@ -112,7 +113,7 @@ public final class Migrations {
             MigrationInfo current = flyway.info().current();
             return current == null ? "0" : current.getVersion().getVersion();
         } catch (FlywayException e) {
-            throw new StoreException("migrating the store (" + location + ") failed: " + e.getMessage(), e);
+            throw new StoreException(Messages.of("store.migrationFailed", location, e), e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.tixun.core.TixunException;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
 import org.tixun.core.store.Database;
+import org.tixun.core.util.Messages;
 
 /** Local users: create, list, authenticate; every change and every login goes to the audit log. */
 public final class UserService {
@@ -35,18 +36,17 @@ public final class UserService {
 
     public User add(String actor, String username, String displayName, Role role, char[] password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new TixunException(TixunException.Exit.USAGE, "Invalid user name '" + username
-                    + "': use 2-32 lower-case letters, digits, '.', '_' or '-', starting with a letter.");
+            throw new TixunException(TixunException.Exit.USAGE, Messages.of("users.invalidName", username));
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new TixunException(TixunException.Exit.USAGE, "The display name of user " + username + " is empty.");
+            throw new TixunException(TixunException.Exit.USAGE, Messages.of("users.displayNameEmpty", username));
         }
         if (password == null || password.length < MIN_PASSWORD) {
             throw new TixunException(TixunException.Exit.USAGE,
-                    "The password is too short: use at least " + MIN_PASSWORD + " characters.");
+                    Messages.of("users.passwordTooShort", MIN_PASSWORD));
         }
         if (find(username).isPresent()) {
-            throw new TixunException(TixunException.Exit.USAGE, "User " + username + " already exists.");
+            throw new TixunException(TixunException.Exit.USAGE, Messages.of("users.exists", username));
         }
         String hash = hasher.hash(password);
         String now = Instant.now(clock).toString();

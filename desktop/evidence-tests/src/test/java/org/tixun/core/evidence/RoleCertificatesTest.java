@@ -25,6 +25,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.pki.EvidenceExtensions;
 import org.tixun.core.pki.InstitutionKeyStore;
 
@@ -46,9 +47,10 @@ class RoleCertificatesTest {
         assertThat(SignatureChecks.roleProblem(seal, SignatureChecks.Role.SEAL)).isNull();
         assertThat(SignatureChecks.roleProblem(event, SignatureChecks.Role.SIGNER)).isNull();
         // Each certificate is refused in another role.
-        assertThat(SignatureChecks.roleProblem(seal, SignatureChecks.Role.SIGNER)).contains("not this role's");
-        assertThat(SignatureChecks.roleProblem(event, SignatureChecks.Role.SEAL)).contains("not this role's");
-        assertThat(SignatureChecks.roleProblem(tsa, SignatureChecks.Role.SEAL)).contains("time-stamping");
+        assertThat(SignatureChecks.roleProblem(seal,
+                SignatureChecks.Role.SIGNER).english()).contains("not this role's");
+        assertThat(SignatureChecks.roleProblem(event, SignatureChecks.Role.SEAL).english()).contains("not this role's");
+        assertThat(SignatureChecks.roleProblem(tsa, SignatureChecks.Role.SEAL).english()).contains("time-stamping");
         assertThat(f.keys.roleCertificatesCurrent()).isTrue();
     }
 
@@ -73,7 +75,8 @@ class RoleCertificatesTest {
             ks.store(out, pass);
         }
         byte[] legacyBytes = Files.readAllBytes(p12);
-        assertThat(SignatureChecks.roleProblem(oldSeal, SignatureChecks.Role.SEAL)).contains("no role policy");
+        assertThat(SignatureChecks.roleProblem(oldSeal,
+                SignatureChecks.Role.SEAL).english()).contains("no role policy");
 
         InstitutionKeyStore upgraded = InstitutionKeyStore.open(p12, pass);
         assertThat(upgraded.roleCertificatesCurrent()).isTrue();
@@ -99,11 +102,11 @@ class RoleCertificatesTest {
         X509CRL current = crl(root, rootKey, signing.minus(Duration.ofDays(1)), signing.plus(Duration.ofDays(29)));
         SignatureChecks checks = new SignatureChecks(List.of(root));
         Finding stale = checks.revocation(seal, new SignatureChecks.Dss(List.of(), List.of(expired)),
-                Date.from(signing), "印章", "seal");
+                Date.from(signing), EvidenceMessages.of("verify.label.seal", "印章"));
         assertThat(stale.ok()).isFalse();
         assertThat(stale.en()).contains("not current at signing time");
         assertThat(checks.revocation(seal, new SignatureChecks.Dss(List.of(), List.of(current)), Date.from(signing),
-                "印章", "seal").ok()).isTrue();
+                EvidenceMessages.of("verify.label.seal", "印章")).ok()).isTrue();
     }
 
     private static X509Certificate legacy(X509Certificate root, PrivateKey rootKey, X509Certificate current,

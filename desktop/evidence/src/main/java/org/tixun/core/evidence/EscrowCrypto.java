@@ -16,6 +16,7 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.ZlibExpanderProvider;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
 
@@ -29,7 +30,8 @@ public final class EscrowCrypto {
         try {
             KeyPair ephemeral = Pki.newEcKeyPair();
             JceKeyAgreeRecipientInfoGenerator recipient = new JceKeyAgreeRecipientInfoGenerator(
-                    CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                    CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
+                            CMSAlgorithm.AES256_WRAP)
                     .setProvider(Pki.provider());
             recipient.addRecipient(escrow);
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
@@ -73,7 +75,7 @@ public final class EscrowCrypto {
             CMSEnvelopedData data = new CMSEnvelopedData(enveloped);
             RecipientInformation info = data.getRecipientInfos().get(new JceKeyAgreeRecipientId(escrow.certificate()));
             if (info == null) {
-                throw new GeneralSecurityException("证据不是为此托管密钥加密的 (evidence is not encrypted to this escrow key)");
+                throw new EscrowedEvidenceException(EvidenceMessages.of("escrow.otherKey"));
             }
             byte[] content = info.getContent(new JceKeyAgreeEnvelopedRecipient(escrow.privateKey())
                     .setProvider(Pki.provider()));
@@ -82,7 +84,7 @@ public final class EscrowCrypto {
                     org.bouncycastle.asn1.ASN1Primitive.fromByteArray(content)));
             return compressed.getContent(new ZlibExpanderProvider());
         } catch (CMSException | java.io.IOException e) {
-            throw new GeneralSecurityException("无法解密证据 (cannot decrypt evidence): " + e.getMessage(), e);
+            throw new EscrowedEvidenceException(EvidenceMessages.of("escrow.cannotDecrypt", e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.evidence.model.SignatureSlot;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.tixun.core.i18n.LocalizedIOException;
 
 /**
  * The {@code events.json} read by {@code tixun seal}: record id, document kind, participants, refusals, slots and
@@ -90,7 +92,7 @@ public final class EventsFile {
             }
             String[] f = t.split("\\s*,\\s*");
             if (f.length < 5) {
-                throw new IOException("笔迹 CSV 每行需要 x,y,pressure,tMillis,contact (bad stroke CSV line): " + line);
+                throw new LocalizedIOException(EvidenceMessages.of("strokeCsv.badLine", line));
             }
             ObjectNode s = samples.addObject();
             s.put("x", Integer.parseInt(f[0]));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SlotKind;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tixun.core.evidence.format.Iso19794Strokes;
+import org.tixun.core.i18n.LocalizedArgumentException;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
 
@@ -58,7 +60,7 @@ public final class Replay {
                 return s;
             }
         }
-        throw new IllegalArgumentException("没有第 " + revision + " 个签名人 (no signer " + revision + ")");
+        throw new LocalizedArgumentException(EvidenceMessages.of("replay.noSigner", revision));
     }
 
     /**
@@ -66,14 +68,15 @@ public final class Replay {
      *
      * @throws GeneralSecurityException if they cannot be decrypted or do not match the manifest
      */
-    public Map<String, byte[]> fingerprints(byte[] sealedPdf, int revision) throws IOException, GeneralSecurityException {
+    public Map<String, byte[]> fingerprints(byte[] sealedPdf, int revision) throws IOException,
+            GeneralSecurityException {
         Map<String, byte[]> files;
         try (PdfDocument doc = new PdfDocument(new PdfReader(new ByteArrayInputStream(sealedPdf)))) {
             files = Verifier.embeddedFiles(doc);
         }
         byte[] manifestJson = files.get("s" + revision + "-manifest.json");
         if (manifestJson == null) {
-            throw new IllegalArgumentException("没有第 " + revision + " 个签名人 (no signer " + revision + ")");
+            throw new LocalizedArgumentException(EvidenceMessages.of("replay.noSigner", revision));
         }
         EvidenceManifest m = EvidenceManifest.parse(manifestJson);
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
@@ -83,11 +86,11 @@ public final class Replay {
             }
             byte[] stored = files.get(f.name());
             if (stored == null) {
-                throw new GeneralSecurityException("指印文件缺失 (fingerprint archive missing): " + f.name());
+                throw new EscrowedEvidenceException(EvidenceMessages.of("replay.fingerprintsMissing", f.name()));
             }
             byte[] zip = EscrowCrypto.decrypt(stored, escrow);
             if (!Pki.sha256Hex(zip).equals(f.sha256Plain())) {
-                throw new GeneralSecurityException("解密后的指印与清单不符 (decrypted fingerprints do not match the manifest)");
+                throw new EscrowedEvidenceException(EvidenceMessages.of("replay.fingerprintsDiffer"));
             }
             for (Map.Entry<String, byte[]> e : FingerprintArchive.unzip(zip).entrySet()) {
                 out.put(FingerprintArchive.eventId(e.getKey()), e.getValue());
@@ -98,14 +101,15 @@ public final class Replay {
 
     private ReplayedSigner decode(EvidenceManifest m, Map<String, byte[]> files) throws GeneralSecurityException {
         EvidenceManifest.FileEntry strokes = m.files().stream().filter(f -> f.purpose().equals("strokes-iso19794-7"))
-                .findFirst().orElseThrow(() -> new GeneralSecurityException("清单中没有笔迹文件 (no stroke file listed)"));
+                .findFirst().orElseThrow(() -> new EscrowedEvidenceException(
+                        EvidenceMessages.of("replay.noStrokeFile")));
         byte[] stored = files.get(strokes.name());
         if (stored == null) {
-            throw new GeneralSecurityException("笔迹文件缺失 (stroke file missing): " + strokes.name());
+            throw new EscrowedEvidenceException(EvidenceMessages.of("replay.strokesMissing", strokes.name()));
         }
         byte[] plain = EscrowCrypto.decrypt(stored, escrow);
         if (!Pki.sha256Hex(plain).equals(strokes.sha256Plain())) {
-            throw new GeneralSecurityException("解密后的笔迹与清单不符 (decrypted strokes do not match the manifest)");
+            throw new EscrowedEvidenceException(EvidenceMessages.of("replay.strokesDiffer"));
         }
         List<Iso19794Strokes.Representation> reps = Iso19794Strokes.decode(plain);
         List<ReplayedEvent> events = new ArrayList<>();

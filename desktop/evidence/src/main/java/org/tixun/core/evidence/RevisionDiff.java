@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.Message;
 
 /**
  * Object-level difference analysis: every revision after the frozen record is compared with the one before it, and
@@ -52,8 +54,8 @@ final class RevisionDiff {
     record Step(Revisions.Revision revision, Kind kind, String field, int signerNumber, Set<String> slotIds) {
     }
 
-    /** One disallowed change. */
-    record Change(int revision, String zh, String en) {
+    /** One disallowed change, in words. */
+    record Change(int revision, Message message) {
     }
 
     private final List<Change> changes = new ArrayList<>();
@@ -76,48 +78,33 @@ final class RevisionDiff {
             try {
                 d.compare(steps.get(i - 1), steps.get(i));
             } catch (RuntimeException e) {
-                d.fail(steps.get(i), "第 " + steps.get(i).revision().index() + " 版的结构无法分析：" + e.getMessage(),
-                        "revision " + steps.get(i).revision().index() + " cannot be analysed: " + e.getMessage());
+                d.fail(steps.get(i), EvidenceMessages.of("diff.unanalysable", steps.get(i).revision().index(),
+                        e.getMessage()));
             }
         }
         return d.changes;
     }
 
-    private void fail(Step step, String zh, String en) {
-        changes.add(new Change(step.revision().index(), zh, en));
+    private void fail(Step step, Message message) {
+        changes.add(new Change(step.revision().index(), message));
     }
 
-    private void disallowed(Step step, String zh, String en) {
-        int r = step.revision().index();
-        fail(step, "第 " + r + " 版（" + label(step) + "）改动了" + zh + "：该版本不允许此类改动",
-                "revision " + r + " (" + labelEn(step) + ") changes " + en + ", which that revision may not change");
+    private void disallowed(Step step, Message what) {
+        fail(step, EvidenceMessages.of("diff.changes", step.revision().index(), label(step), what));
     }
 
-    private void added(Step step, String zh, String en) {
-        int r = step.revision().index();
-        fail(step, "第 " + r + " 版（" + label(step) + "）新增了" + zh + "：该版本不允许此类新增",
-                "revision " + r + " (" + labelEn(step) + ") adds " + en + ", which that revision may not add");
+    private void added(Step step, Message what) {
+        fail(step, EvidenceMessages.of("diff.adds", step.revision().index(), label(step), what));
     }
 
-    private static String label(Step s) {
+    private static Message label(Step s) {
         return switch (s.kind()) {
-            case CERTIFICATION -> "机构认证";
-            case SIGNER -> "签名人 " + s.field();
-            case SEAL -> "机构封存";
-            case DOC_TIMESTAMP -> "文档时间戳";
-            case VALIDATION_DATA -> "未签名的追加更新";
-            default -> "签名 " + s.field();
-        };
-    }
-
-    private static String labelEn(Step s) {
-        return switch (s.kind()) {
-            case CERTIFICATION -> "certification";
-            case SIGNER -> "signature " + s.field();
-            case SEAL -> "institution seal";
-            case DOC_TIMESTAMP -> "document time-stamp";
-            case VALIDATION_DATA -> "unsigned update";
-            default -> "signature " + s.field();
+            case CERTIFICATION -> EvidenceMessages.of("diff.label.certification");
+            case SIGNER -> EvidenceMessages.of("diff.label.signer", s.field());
+            case SEAL -> EvidenceMessages.of("diff.label.seal");
+            case DOC_TIMESTAMP -> EvidenceMessages.of("diff.label.documentTimestamp");
+            case VALIDATION_DATA -> EvidenceMessages.of("diff.label.unsignedUpdate");
+            default -> EvidenceMessages.of("diff.label.signature", s.field());
         };
     }
 
@@ -179,15 +166,15 @@ final class RevisionDiff {
         Index old = indexes.computeIfAbsent(a.index(), i -> new Index(a));
         Index now = indexes.computeIfAbsent(b.index(), i -> new Index(b));
         if (old.catalog != now.catalog) {
-            disallowed(after, "文档目录（/Root 指向另一个对象）", "the document catalog (/Root points to another object)");
+            disallowed(after, EvidenceMessages.of("diff.rootReplaced"));
             return;
         }
         if (old.info != now.info) {
-            disallowed(after, "文档信息字典（/Info）", "the document information dictionary (/Info)");
+            disallowed(after, EvidenceMessages.of("diff.info"));
         }
         List<Integer> oldPages = pageOrder(old);
         if (!oldPages.equals(pageOrder(now))) {
-            disallowed(after, "页面树（页面被增加、删除或调换）", "the page tree (pages added, removed or reordered)");
+            disallowed(after, EvidenceMessages.of("diff.pageTree"));
         }
         Set<Integer> newRefs = new LinkedHashSet<>();
         int size = Math.max(a.size(), b.size());
@@ -200,8 +187,7 @@ final class RevisionDiff {
                 continue;
             }
             if (usedBefore && !usedNow) {
-                disallowed(after, "对象 " + n + "（" + Describe.zh(old.doc, n) + "，被删除）",
-                        "object " + n + " (" + Describe.en(old.doc, n) + ", deleted)");
+                disallowed(after, EvidenceMessages.of("diff.objectDeleted", n, Describe.of(old.doc, n)));
                 continue;
             }
             if (!usedBefore) {
@@ -224,8 +210,7 @@ final class RevisionDiff {
                 || after.kind() == Kind.DOC_TIMESTAMP) {
             // The signature field this revision signs must be new here or an empty field of revision 0.
             if (!fieldAdded && !old.emptySigFields.containsValue(after.field())) {
-                disallowed(after, "签名字段 " + after.field() + "（不是在本版新增的）",
-                        "signature field " + after.field() + " (not added in this revision)");
+                disallowed(after, EvidenceMessages.of("diff.oldSignatureField", after.field()));
             }
         }
         fieldAdded = false;
@@ -257,28 +242,28 @@ final class RevisionDiff {
                 case VALIDATION_DATA -> Set.of("/DSS", "/Extensions");
                 default -> Set.of();
             };
-            dictionaryChange(step, "文档目录（/Catalog）", "the document catalog", x, y, allowed, old, newRefs);
+            dictionaryChange(step, EvidenceMessages.of("diff.documentCatalog"), x, y, allowed, old, newRefs);
             return;
         }
         if (n == old.acroForm) {
-            dictionaryChange(step, "表单字典（/AcroForm）", "the interactive form (/AcroForm)", x, y,
+            dictionaryChange(step, EvidenceMessages.of("diff.acroForm"), x, y,
                     Set.of("/Fields", "/SigFlags"), old, newRefs);
             return;
         }
         if (n == old.fieldsArray && n != 0) {
-            appendOnly(step, "表单字段列表（/Fields）", "the form field list (/Fields)", x, y, old, newRefs);
+            appendOnly(step, EvidenceMessages.of("diff.fieldList"), x, y, old, newRefs);
             return;
         }
         Integer page = old.pages.get(n);
         if (page != null) {
             // /Annots may grow; what is added is judged by kind (an unsigned update may add nothing).
-            dictionaryChange(step, "第 " + page + " 页的页面字典", "the page dictionary of page " + page, x, y,
+            dictionaryChange(step, EvidenceMessages.of("diff.pageDictionary", page), x, y,
                     Set.of("/Annots"), old, newRefs);
             return;
         }
         Integer annotsOf = old.annotArrays.get(n);
         if (annotsOf != null) {
-            appendOnly(step, "第 " + annotsOf + " 页的注释列表（/Annots）", "the annotation list of page " + annotsOf, x,
+            appendOnly(step, EvidenceMessages.of("diff.annotationList", annotsOf), x,
                     y, old, newRefs);
             return;
         }
@@ -287,7 +272,7 @@ final class RevisionDiff {
                 && (empty.equals(step.field()) || (k == Kind.SIGNER && step.slotIds().contains(empty)))) {
             Set<String> keys = empty.equals(step.field()) ? Set.of("/AP", "/F", "/V", "/P", "/MK", "/DA", "/Lock")
                     : Set.of("/AP", "/F");
-            dictionaryChange(step, "空签名字段 " + empty, "the empty signature field " + empty, x, y, keys, old, newRefs);
+            dictionaryChange(step, EvidenceMessages.of("diff.emptySignatureField", empty), x, y, keys, old, newRefs);
             if (empty.equals(step.field())) {
                 fieldAdded = true;
             }
@@ -296,16 +281,15 @@ final class RevisionDiff {
         if (n == old.dss && k == Kind.VALIDATION_DATA) {
             return; // the /DSS dictionary itself may grow with validation data
         }
-        disallowed(step, "对象 " + n + "（" + Describe.zh(old.doc, n) + "）", "object " + n + " ("
-                + Describe.en(old.doc, n) + ")");
+        disallowed(step, EvidenceMessages.of("diff.object", n, Describe.of(old.doc, n)));
     }
 
     /** Keys added, removed or changed between two versions of a dictionary; only {@code allowed} may differ. */
-    private void dictionaryChange(Step step, String what, String whatEn, PdfObject x, PdfObject y,
+    private void dictionaryChange(Step step, Message what, PdfObject x, PdfObject y,
             Set<String> allowed, Index old, Set<Integer> newRefs) {
         if (!(x instanceof PdfDictionary a) || !(y instanceof PdfDictionary b) || x instanceof PdfStream
                 || y instanceof PdfStream) {
-            disallowed(step, what, whatEn);
+            disallowed(step, what);
             return;
         }
         Set<PdfName> keys = new LinkedHashSet<>(a.keySet());
@@ -318,31 +302,31 @@ final class RevisionDiff {
             }
             String k = key.toString();
             if (!allowed.contains(k)) {
-                disallowed(step, what + "的 " + k, k + " of " + whatEn);
+                disallowed(step, EvidenceMessages.of("diff.keyOf", what, k));
                 continue;
             }
             if (k.equals("/Annots")) {
-                appendOnly(step, what + "的 /Annots", "/Annots of " + whatEn, va, vb, old, newRefs);
+                appendOnly(step, EvidenceMessages.of("diff.annots", what), va, vb, old, newRefs);
             } else if (k.equals("/Fields")) {
-                appendOnly(step, what + "的 /Fields", "/Fields of " + whatEn, va, vb, old, newRefs);
+                appendOnly(step, EvidenceMessages.of("diff.fields", what), va, vb, old, newRefs);
             } else if (k.equals("/AcroForm") && va != null && vb != null && !va.isIndirectReference()
                     && !vb.isIndirectReference()) {
-                dictionaryChange(step, "表单字典（/AcroForm）", "the interactive form (/AcroForm)", va, vb,
+                dictionaryChange(step, EvidenceMessages.of("diff.acroForm"), va, vb,
                         Set.of("/Fields", "/SigFlags"), old, newRefs);
             } else if (k.equals("/AcroForm") || k.equals("/Perms") || k.equals("/DSS")) {
                 if (va != null && !k.equals("/DSS")) {
-                    disallowed(step, what + "的 " + k + "（被替换）", k + " of " + whatEn + " (replaced)");
+                    disallowed(step, EvidenceMessages.of("diff.replaced", what, k));
                 }
                 collect(vb, old, newRefs);
             } else if (k.equals("/SigFlags")) {
                 if (!(vb instanceof PdfNumber num) || (num.intValue() & ~3) != 0) {
-                    disallowed(step, what + "的 /SigFlags", "/SigFlags of " + whatEn);
+                    disallowed(step, EvidenceMessages.of("diff.sigflags", what));
                 }
             } else if (k.equals("/Extensions")) {
                 PdfDictionary ext = b.getAsDictionary(key);
                 if (ext == null || !ext.keySet().stream()
                         .allMatch(e -> e.equals(new PdfName("ADBE")) || e.equals(new PdfName("ESIC")))) {
-                    disallowed(step, what + "的 /Extensions", "/Extensions of " + whatEn);
+                    disallowed(step, EvidenceMessages.of("diff.extensions", what));
                 }
             } else if (k.equals("/AP") || k.equals("/V") || k.equals("/Lock")) {
                 collect(vb, old, newRefs);
@@ -351,7 +335,7 @@ final class RevisionDiff {
     }
 
     /** An array that may only grow at its end, by references to objects new in this revision. */
-    private void appendOnly(Step step, String what, String whatEn, PdfObject x, PdfObject y, Index old,
+    private void appendOnly(Step step, Message what, PdfObject x, PdfObject y, Index old,
             Set<Integer> newRefs) {
         PdfArray a = x == null ? new PdfArray() : x instanceof PdfArray arr ? arr : null;
         PdfArray b = y instanceof PdfArray arr ? arr : null;
@@ -369,19 +353,19 @@ final class RevisionDiff {
             }
         }
         if (a == null || b == null || b.size() < a.size()) {
-            disallowed(step, what + "（条目被删除或替换）", whatEn + " (entries removed or replaced)");
+            disallowed(step, EvidenceMessages.of("diff.entriesRemoved", what));
             return;
         }
         for (int i = 0; i < a.size(); i++) {
             if (!Same.objects(a.get(i, false), b.get(i, false))) {
-                disallowed(step, what + "（已有条目被替换或重新排序）", whatEn + " (entries replaced or reordered)");
+                disallowed(step, EvidenceMessages.of("diff.entriesReordered", what));
                 return;
             }
         }
         for (int i = a.size(); i < b.size(); i++) {
             int n = number(b.get(i, false));
             if (n == 0) {
-                disallowed(step, what + "（新增了直接对象）", whatEn + " (a direct object added)");
+                disallowed(step, EvidenceMessages.of("diff.directObject", what));
             } else {
                 newRefs.add(n);
             }
@@ -409,9 +393,7 @@ final class RevisionDiff {
         if (old.rev.inUse(n)) {
             // Referencing an object that already existed (e.g. re-adding a removed annotation) is not an addition.
             if (o instanceof PdfDictionary d && d.get(PdfName.Rect) != null) {
-                disallowed(step, "已有对象 " + n + "（" + Describe.zh(old.doc, n) + "）被重新加入注释或字段列表",
-                        "existing object " + n + " (" + Describe.en(old.doc, n) + "), added again to an annotation or"
-                                + " field list");
+                disallowed(step, EvidenceMessages.of("diff.objectAddedAgain", n, Describe.of(old.doc, n)));
             }
             return;
         }
@@ -440,8 +422,7 @@ final class RevisionDiff {
         }
         String nm = d.getAsString(PdfName.NM) == null ? "" : d.getAsString(PdfName.NM).toUnicodeString();
         if (d.get(PdfName.A) != null || d.get(PdfName.AA) != null) {
-            disallowed(step, "新增注释 " + n + "（" + nm + "）的动作（/A、/AA）", "actions (/A, /AA) of the new annotation "
-                    + n + " (" + nm + ")");
+            disallowed(step, EvidenceMessages.of("diff.annotationActions", n, nm));
         }
         Kind k = step.kind();
         if (PdfName.FileAttachment.equals(subtype)) {
@@ -450,8 +431,8 @@ final class RevisionDiff {
             PdfDictionary fs = d.getAsDictionary(PdfName.FS);
             String name = fs == null ? null : Verifier.fileName(fs);
             if (!ok || name == null || !name.equals(nm) || docMdp == 1 || docMdp == 2) {
-                added(step, "附件注释 " + n + "（" + (name == null ? "无文件" : name) + "）",
-                        "a file attachment annotation " + n + " (" + (name == null ? "no file" : name) + ")");
+                added(step, name == null ? EvidenceMessages.of("diff.attachmentWithoutFile", n)
+                        : EvidenceMessages.of("diff.attachment", n, name));
             }
             return;
         }
@@ -459,8 +440,8 @@ final class RevisionDiff {
                 && step.slotIds().contains(nm.substring(nm.indexOf('-') + 1)) && docMdp == 3) {
             return;
         }
-        added(step, subtype + " 注释 " + n + (nm.isEmpty() ? "" : "（" + nm + "）"),
-                "a " + subtype + " annotation " + n + (nm.isEmpty() ? "" : " (" + nm + ")"));
+        added(step, nm.isEmpty() ? EvidenceMessages.of("diff.annotation", subtype, n)
+                : EvidenceMessages.of("diff.namedAnnotation", subtype, n, nm));
     }
 
     private void newField(Step step, PdfDictionary d, int n) {
@@ -473,12 +454,12 @@ final class RevisionDiff {
         boolean sig = PdfName.Sig.equals(d.getAsName(PdfName.FT)) || parent != null
                 && PdfName.Sig.equals(parent.getAsName(PdfName.FT));
         if (!sig || step.field() == null || !step.field().equals(name) || step.kind() == Kind.VALIDATION_DATA) {
-            added(step, "表单字段 " + n + "（" + (name.isEmpty() ? "无名" : name) + "）",
-                    "a form field " + n + " (" + (name.isEmpty() ? "unnamed" : name) + ")");
+            added(step, name.isEmpty() ? EvidenceMessages.of("diff.unnamedField", n)
+                    : EvidenceMessages.of("diff.field", n, name));
             return;
         }
         if (d.get(PdfName.A) != null || d.get(PdfName.AA) != null) {
-            disallowed(step, "签名字段 " + name + " 的动作（/A、/AA）", "actions (/A, /AA) of signature field " + name);
+            disallowed(step, EvidenceMessages.of("diff.signatureFieldActions", name));
         }
         fieldAdded = true;
     }

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 
 /**
  * The incremental revisions of a PDF, oldest first, found by following the cross-reference chain back from the end of
@@ -73,9 +76,9 @@ final class Revisions implements AutoCloseable {
     }
 
     private final List<Revision> revisions;
-    private final List<String> problems;
+    private final List<Message> problems;
 
-    private Revisions(List<Revision> revisions, List<String> problems) {
+    private Revisions(List<Revision> revisions, List<Message> problems) {
         this.revisions = revisions;
         this.problems = problems;
     }
@@ -85,8 +88,8 @@ final class Revisions implements AutoCloseable {
         return revisions;
     }
 
-    /** Structural problems found while walking the chain (English; empty for a clean file). */
-    List<String> problems() {
+    /** Structural problems found while walking the chain (empty for a clean file). */
+    List<Message> problems() {
         return problems;
     }
 
@@ -107,14 +110,13 @@ final class Revisions implements AutoCloseable {
      * @throws IOException when the file as a whole is not a readable PDF
      */
     static Revisions read(byte[] pdf) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         int end = eofEnd(pdf, pdf.length);
         if (end < 0) {
-            throw new IOException("no %%EOF marker: the file is truncated or not a PDF");
+            throw new LocalizedIOException(EvidenceMessages.of("revisions.noEof"));
         }
         if (end < pdf.length && !blank(pdf, end, pdf.length)) {
-            problems.add((pdf.length - end) + " bytes after the last %%EOF belong to no revision (an update without"
-                    + " a cross-reference section)");
+            problems.add(EvidenceMessages.of("revisions.trailingBytes", pdf.length - end));
         }
         List<Revision> newestFirst = new ArrayList<>();
         try {
@@ -122,8 +124,7 @@ final class Revisions implements AutoCloseable {
                 PdfDocument doc = open(pdf, end);
                 PdfReader reader = doc.getReader();
                 if (reader.hasRebuiltXref() || reader.hasFixedXref()) {
-                    problems.add("the cross-reference section of the revision ending at byte " + end
-                            + " is damaged (a reader has to rebuild it)");
+                    problems.add(EvidenceMessages.of("revisions.xrefDamaged", end));
                     if (newestFirst.isEmpty()) {
                         newestFirst.add(new Revision(0, end, reader.getLastXref(), doc));
                     } else {
@@ -138,8 +139,7 @@ final class Revisions implements AutoCloseable {
                 if (newestFirst.isEmpty()) {
                     int own = xref < 0 || xref >= end ? -1 : revisionEnd(pdf, (int) xref, end);
                     if (own > 0 && own < end && !blank(pdf, own, end)) {
-                        problems.add((end - own) + " bytes after the last cross-reference section's %%EOF belong to"
-                                + " no revision (an update without a cross-reference section)");
+                        problems.add(EvidenceMessages.of("revisions.trailingBytesAfterXref", end - own));
                     }
                 }
                 newestFirst.add(new Revision(0, end, xref, doc));
@@ -149,8 +149,7 @@ final class Revisions implements AutoCloseable {
                 }
                 int prevEnd = p < 0 || p >= xref ? -1 : revisionEnd(pdf, (int) p, (int) xref);
                 if (prevEnd < 0 || prevEnd > xref) {
-                    problems.add("the revision ending at byte " + end + " points to a previous cross-reference"
-                            + " section at " + p + " that ends no revision");
+                    problems.add(EvidenceMessages.of("revisions.badPrev", end, p));
                     break;
                 }
                 end = prevEnd;
@@ -159,7 +158,7 @@ final class Revisions implements AutoCloseable {
             if (newestFirst.isEmpty()) {
                 throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
-            problems.add("an earlier revision cannot be read: " + e.getMessage());
+            problems.add(EvidenceMessages.of("revisions.earlierUnreadable", e));
         }
         Collections.reverse(newestFirst);
         List<Revision> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SignerRole;
 import org.tixun.core.evidence.model.SignatureSlot;
@@ -56,6 +57,8 @@ import org.tixun.core.evidence.ink.InkLayout;
 import org.tixun.core.evidence.ink.PdfInkPainter;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
@@ -146,11 +149,13 @@ public final class Sealer {
         }
         long t0 = System.nanoTime();
         byte[] sealed = sealRevision(request, current, entries, frozenHash);
-        infos.add(new SealResult.RevisionInfo("seal", SEAL_FIELD, System.nanoTime() - t0, sealed.length - current.length,
+        infos.add(new SealResult.RevisionInfo("seal", SEAL_FIELD, System.nanoTime() - t0,
+                sealed.length - current.length,
                 0, 0));
         t0 = System.nanoTime();
         byte[] withDss = addValidationData(sealed, eventCerts);
-        infos.add(new SealResult.RevisionInfo("dss", null, System.nanoTime() - t0, withDss.length - sealed.length, 0, 0));
+        infos.add(new SealResult.RevisionInfo("dss", null, System.nanoTime() - t0, withDss.length - sealed.length, 0,
+                0));
         t0 = System.nanoTime();
         byte[] done = documentTimestamp(withDss);
         infos.add(new SealResult.RevisionInfo("doc-timestamp", DOC_TIMESTAMP_FIELD, System.nanoTime() - t0,
@@ -312,7 +317,7 @@ public final class Sealer {
                         (System.nanoTime() - phase2) / 1_000_000);
             }
         } catch (GeneralSecurityException e) {
-            throw timestampOr(e, "签名失败 (signing failed) for " + role.en());
+            throw timestampOr(e, EvidenceMessages.of("seal.signingFailed", role));
         }
         return new SignerRevision(out.toByteArray(), primarySlot.id(), manifestName, Pki.hex(manifestHash),
                 credential.certificate(), photoBytes, fingerprintBytes);
@@ -371,7 +376,7 @@ public final class Sealer {
                 PdfSigner.CryptoStandard.CADES);
     }
 
-    private IOException timestampOr(GeneralSecurityException e, String what) {
+    private IOException timestampOr(GeneralSecurityException e, Message what) {
         Throwable t = e;
         while (t != null) {
             if (t instanceof TimestampUnavailableException tue) {
@@ -379,7 +384,7 @@ public final class Sealer {
             }
             t = t.getCause();
         }
-        return new IOException(what + ": " + e.getMessage(), e);
+        return new LocalizedIOException(EvidenceMessages.of("seal.failedBecause", what, e), e);
     }
 
     private static void addEncrypted(List<Attachment> attachments, List<EvidenceManifest.FileEntry> files, String name,
@@ -439,7 +444,7 @@ public final class Sealer {
                     .setContact(keys.institutionName()).setSignatureCreator("Tixun"));
             sign(signer, keys.sealCredential());
         } catch (GeneralSecurityException e) {
-            throw timestampOr(e, "认证签名失败 (certification failed)");
+            throw timestampOr(e, EvidenceMessages.of("seal.certificationFailed"));
         }
         return out.toByteArray();
     }
@@ -471,7 +476,7 @@ public final class Sealer {
                     .setContact(keys.institutionName()).setSignatureCreator("Tixun"));
             sign(signer, keys.sealCredential());
         } catch (GeneralSecurityException e) {
-            throw timestampOr(e, "机构封存签名失败 (institution seal failed)");
+            throw timestampOr(e, EvidenceMessages.of("seal.sealFailed"));
         }
         return out.toByteArray();
     }
@@ -497,7 +502,7 @@ public final class Sealer {
             signer.prepareField(DOC_TIMESTAMP_FIELD + "-" + n, 1, new Rectangle(0, 0, 0, 0));
             signer.timestamp(tsa, DOC_TIMESTAMP_FIELD + "-" + n);
         } catch (GeneralSecurityException e) {
-            throw timestampOr(e, "文档时间戳失败 (document time-stamp failed)");
+            throw timestampOr(e, EvidenceMessages.of("seal.documentTimestampFailed"));
         }
         return out.toByteArray();
     }
@@ -569,7 +574,7 @@ public final class Sealer {
             signer.prepareField(DOC_TIMESTAMP_FIELD, 1, new Rectangle(0, 0, 0, 0));
             signer.timestamp(tsa, DOC_TIMESTAMP_FIELD);
         } catch (GeneralSecurityException e) {
-            throw timestampOr(e, "文档时间戳失败 (document time-stamp failed)");
+            throw timestampOr(e, EvidenceMessages.of("seal.documentTimestampFailed"));
         }
         return out.toByteArray();
     }

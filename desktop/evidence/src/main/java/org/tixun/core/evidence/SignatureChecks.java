@@ -32,6 +32,8 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.Pki;
 
 /** Cryptographic checks of one PDF signature: CMS integrity, time-stamp tokens, chain and revocation. */
@@ -47,9 +49,9 @@ final class SignatureChecks {
     record Dss(List<X509Certificate> certs, List<X509CRL> crls) {
     }
 
-    Finding chain(X509Certificate cert, Date when, String label, String labelEn) {
+    Finding chain(X509Certificate cert, Date when, Message label) {
         if (cert == null) {
-            return Finding.fail("chain", label + "没有签名证书", labelEn + ": no signing certificate");
+            return Finding.fail("chain", EvidenceMessages.of("verify.chain.noCertificate", label));
         }
         for (X509Certificate anchor : trustAnchors) {
             if (!anchor.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
@@ -59,22 +61,19 @@ final class SignatureChecks {
             try {
                 cert.verify(anchor.getPublicKey());
                 cert.checkValidity(when);
-                return Finding.ok("chain", label + "的证书由受信任的机构根证书签发", labelEn
-                        + ": certificate issued by a trusted institution root");
+                return Finding.ok("chain", EvidenceMessages.of("verify.chain.trusted", label));
             } catch (GeneralSecurityException e) {
-                return Finding.fail("chain", label + "的证书无效或不在有效期内", labelEn
-                        + ": certificate invalid or not valid at signing time: " + e.getMessage());
+                return Finding.fail("chain", EvidenceMessages.of("verify.chain.invalid", label, e));
             }
         }
-        return Finding.fail("chain", label + "的证书不是由受信任的根证书签发", labelEn
-                + ": certificate does not chain to a configured trust anchor");
+        return Finding.fail("chain", EvidenceMessages.of("verify.chain.untrusted", label));
     }
 
-    Finding revocation(X509Certificate cert, Dss dss, Date when, String label, String labelEn) {
+    Finding revocation(X509Certificate cert, Dss dss, Date when, Message label) {
         if (cert == null) {
-            return Finding.fail("revocation", label + "没有签名证书", labelEn + ": no signing certificate");
+            return Finding.fail("revocation", EvidenceMessages.of("verify.revocation.noCertificate", label));
         }
-        String stale = null;
+        Message stale = null;
         for (X509CRL crl : dss.crls()) {
             if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())) {
                 continue;
@@ -86,24 +85,24 @@ final class SignatureChecks {
                     continue;
                 }
                 if (crl.isRevoked(cert)) {
-                    return Finding.fail("revocation", label + "的证书已被吊销", labelEn + ": certificate revoked");
+                    return Finding.fail("revocation", EvidenceMessages.of("verify.revocation.revoked", label));
                 }
                 // The list speaks for the signing time only if it was still current then (or issued after it).
                 if (crl.getNextUpdate() == null || when.after(crl.getNextUpdate())
                         || crl.getThisUpdate().after(crl.getNextUpdate())) {
-                    stale = "thisUpdate " + crl.getThisUpdate().toInstant() + ", nextUpdate "
-                            + (crl.getNextUpdate() == null ? "none" : crl.getNextUpdate().toInstant());
+                    stale = crl.getNextUpdate() == null
+                            ? EvidenceMessages.of("verify.crl.noNextUpdate", crl.getThisUpdate().toInstant())
+                            : EvidenceMessages.of("verify.crl.updates", crl.getThisUpdate().toInstant(),
+                                    crl.getNextUpdate().toInstant());
                     continue;
                 }
-                return Finding.ok("revocation", label + "的证书未被吊销（文件内吊销列表，签名时有效）",
-                        labelEn + ": certificate not revoked (CRL in the file, current at signing time)");
+                return Finding.ok("revocation", EvidenceMessages.of("verify.revocation.notRevoked", label));
             }
         }
         if (stale != null) {
-            return Finding.fail("revocation", label + "的吊销列表在签名时已过期（" + stale + "）",
-                    labelEn + ": the CRL was not current at signing time (" + stale + ")");
+            return Finding.fail("revocation", EvidenceMessages.of("verify.revocation.stale", label, stale));
         }
-        return Finding.fail("revocation", label + "缺少可信的吊销信息", labelEn + ": no trusted revocation data in the file");
+        return Finding.fail("revocation", EvidenceMessages.of("verify.revocation.noData", label));
     }
 
     /** The roles a certificate may have in a sealed record. */
@@ -115,25 +114,24 @@ final class SignatureChecks {
      * Whether a certificate is fit for its role: key usage, certificate policy (decision 0009). Returns null when it
      * is, else the problem in words.
      */
-    static String roleProblem(X509Certificate cert, Role role) {
+    static Message roleProblem(X509Certificate cert, Role role) {
         boolean[] ku = cert.getKeyUsage();
         java.util.Set<String> policies = org.tixun.core.pki.EvidenceExtensions.policies(cert);
         String policy = role == Role.SIGNER ? org.tixun.core.pki.EvidenceExtensions.POLICY_SIGNATURE_EVENT.getId()
                 : org.tixun.core.pki.EvidenceExtensions.POLICY_SEAL.getId();
         try {
             if (cert.getExtendedKeyUsage() != null && cert.getExtendedKeyUsage().contains(TIMESTAMPING_EKU)) {
-                return "时间戳证书不能用于签名 (a time-stamping certificate cannot sign documents)";
+                return EvidenceMessages.of("verify.certificate.timestampingCannotSign");
             }
         } catch (java.security.cert.CertificateParsingException e) {
-            return "扩展密钥用法无法解析 (extended key usage unreadable)";
+            return EvidenceMessages.of("verify.certificate.ekuUnreadable");
         }
         if (ku == null || !(ku.length > 1 && ku[1]) || (role == Role.SIGNER && !ku[0] && !ku[1])) {
-            return "密钥用法不含不可否认 (key usage lacks nonRepudiation)";
+            return EvidenceMessages.of("verify.certificate.noNonRepudiation");
         }
         if (!policies.contains(policy)) {
-            return policies.isEmpty() ? "证书没有角色策略：由早期版本签发或不用于此角色 (no role policy: issued by a Tixun version"
-                    + " before role-bound certificates, or not for this role)"
-                    : "证书策略不是此角色的 (certificate policy " + policies + " is not this role's " + policy + ")";
+            return policies.isEmpty() ? EvidenceMessages.of("verify.certificate.noRolePolicy")
+                    : EvidenceMessages.of("verify.certificate.otherRolePolicy", String.join(", ", policies), policy);
         }
         return null;
     }
@@ -219,30 +217,29 @@ final class SignatureChecks {
         return m == null ? null : PdfDate.decode(m.toString());
     }
 
-    String checkToken(TimeStampToken token, byte[] signatureValue, boolean tsp) {
+    Message checkToken(TimeStampToken token, byte[] signatureValue, boolean tsp) {
         try {
             @SuppressWarnings("unchecked")
             Selector<X509CertificateHolder> sid = (Selector<X509CertificateHolder>) (Selector<?>) token.getSID();
             var matches = token.getCertificates().getMatches(sid);
             if (matches.isEmpty()) {
-                return "时间戳中没有 TSA 证书 (no TSA certificate in the token)";
+                return EvidenceMessages.of("verify.token.noTsaCertificate");
             }
             X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
             if (tsaCert.getExtendedKeyUsage() == null || !tsaCert.getExtendedKeyUsage().equals(List.of(TIMESTAMPING_EKU))
                     || tsaCert.getCriticalExtensionOIDs() == null
                     || !tsaCert.getCriticalExtensionOIDs().contains("2.5.29.37")) {
-                return "TSA 证书没有（唯一且关键的）时间戳用途 (the TSA certificate lacks a critical id-kp-timeStamping as"
-                        + " its only extended key usage)";
+                return EvidenceMessages.of("verify.token.noTimestampingUsage");
             }
             if (tsaCert.getKeyUsage() != null && !tsaCert.getKeyUsage()[0]) {
-                return "TSA 证书的密钥用法不含数字签名 (TSA key usage lacks digitalSignature)";
+                return EvidenceMessages.of("verify.token.noDigitalSignature");
             }
             if (!tsaCert.getIssuerX500Principal().equals(tsaCert.getSubjectX500Principal())) {
                 try {
                     tsaCert.checkValidity(token.getTimeStampInfo().getGenTime());
                 } catch (GeneralSecurityException e) {
-                    return "TSA 证书在时间戳时间不在有效期内 (TSA certificate not valid at the token's time)";
+                    return EvidenceMessages.of("verify.token.tsaNotValidThen");
                 }
             }
             boolean anchored = false;
@@ -257,15 +254,15 @@ final class SignatureChecks {
                 }
             }
             if (!anchored) {
-                return "TSA 证书不受信任 (TSA certificate does not chain to a trust anchor)";
+                return EvidenceMessages.of("verify.token.tsaUntrusted");
             }
             if (!tsp && !Arrays.equals(token.getTimeStampInfo().getMessageImprintDigest(),
                     Pki.sha256(signatureValue))) {
-                return "时间戳不是针对该签名的 (the token does not cover this signature)";
+                return EvidenceMessages.of("verify.token.otherSignature");
             }
             return null;
         } catch (Exception e) {
-            return "时间戳令牌无法验证 (the token cannot be verified: " + Verifier.oneLine(e) + ")";
+            return EvidenceMessages.of("verify.token.unverifiable", Verifier.oneLine(e));
         }
     }
 

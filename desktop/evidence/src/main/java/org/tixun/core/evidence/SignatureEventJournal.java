@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SignatureEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.tixun.core.i18n.LocalizedIOException;
 
 /**
  * Durable store of completed signature events, one directory per record and one file per event: each event is
@@ -54,7 +56,7 @@ public final class SignatureEventJournal {
                 return;
             }
             throw new FileAlreadyExistsException(target.toString(), null,
-                    "签名事件编号重复 (a different event with this id is already journaled)");
+                    EvidenceMessages.of("journal.duplicateEvent").bilingual());
         }
         Path tmp = dir.resolve("." + event.eventId() + SUFFIX + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -97,7 +99,7 @@ public final class SignatureEventJournal {
                 try {
                     events.add(EvidenceJson.mapper().readValue(p.toFile(), SignatureEvent.class));
                 } catch (IOException e) {
-                    throw new IOException("签名事件文件损坏 (corrupt event file): " + p, e);
+                    throw new LocalizedIOException(EvidenceMessages.of("journal.corruptEvent", p), e);
                 }
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SignerIdentity;
 import org.tixun.core.evidence.model.SignerRole;
@@ -43,11 +44,10 @@ public final class SigningRules {
         Map<String, SignatureSlot> slots = new LinkedHashMap<>();
         for (SignatureSlot s : request.slots()) {
             if (slots.put(s.id(), s) != null) {
-                v.add(new RuleViolation(5, "签名位置 " + s.id() + " 重复", "duplicate slot " + s.id()));
+                v.add(new RuleViolation(5, EvidenceMessages.of("rules.duplicateSlot", s.id())));
             }
             if (s.pageIndex() >= pageCount) {
-                v.add(new RuleViolation(5, "签名位置 " + s.id() + " 指向不存在的第 " + s.pageNumber() + " 页",
-                        "slot " + s.id() + " is on page " + s.pageNumber() + " beyond the last page"));
+                v.add(new RuleViolation(5, EvidenceMessages.of("rules.slotPageBeyondLast", s.id(), s.pageNumber())));
             }
         }
         Set<SignerRole> refused = EnumSet.noneOf(SignerRole.class);
@@ -59,24 +59,20 @@ public final class SigningRules {
         for (SignatureEvent e : request.events()) {
             SignatureSlot slot = slots.get(e.slotId());
             if (slot == null) {
-                v.add(new RuleViolation(5, e.signer().role().zh() + e.signer().name() + " 的签名指向不存在的位置 " + e.slotId(),
-                        e.signer().role().en() + " " + e.signer().name() + " signed unknown slot " + e.slotId()));
+                v.add(new RuleViolation(5, EvidenceMessages.of("rules.signedUnknownSlot", e.signer().role(),
+                        e.signer().name(), e.slotId())));
                 continue;
             }
             if (slot.role() != e.signer().role()) {
-                v.add(new RuleViolation(9, "第 " + slot.pageNumber() + " 页" + slot.role().zh() + "的位置由"
-                        + e.signer().role().zh() + "签署", "page " + slot.pageNumber() + ": the " + slot.role().en()
-                        + "'s slot was signed by the " + e.signer().role().en()));
+                v.add(new RuleViolation(9, EvidenceMessages.of("rules.wrongSigner", slot.pageNumber(), slot.role(),
+                        e.signer().role())));
             }
             if (!frozenHash.equalsIgnoreCase(e.frozenContentSha256())) {
-                v.add(new RuleViolation(7, "第 " + slot.pageNumber() + " 页" + slot.role().zh()
-                        + "的签名针对的是另一版本的笔录，需重新签名", "page " + slot.pageNumber() + ": the "
-                        + slot.role().en() + " signed a different version of the record; sign again"));
+                v.add(new RuleViolation(7, EvidenceMessages.of("rules.otherVersion", slot.pageNumber(), slot.role())));
             }
             if (bySlot.put(e.slotId(), e) != null) {
-                v.add(new RuleViolation(5, "第 " + slot.pageNumber() + " 页" + slot.role().zh() + slot.kind().zh()
-                        + "重复", "page " + slot.pageNumber() + ": " + slot.role().en() + " " + slot.kind().en()
-                        + " captured twice"));
+                v.add(new RuleViolation(5, EvidenceMessages.of("rules.twice", slot.pageNumber(), slot.role(),
+                        slot.kind())));
             }
         }
         // Rule 5: suspect signature and fingerprint on every page; rule 6: confirmation on the last page.
@@ -94,9 +90,8 @@ public final class SigningRules {
             if (!bySlot.containsKey(s.id()) && !refused.contains(s.role()) && !(s.role() == SignerRole.SUSPECT
                     && (s.kind() == SlotKind.SIGNATURE || s.kind() == SlotKind.FINGERPRINT
                     || s.kind() == SlotKind.CONFIRMATION))) {
-                v.add(new RuleViolation(s.kind() == SlotKind.CORRECTION ? 7 : 9, "第 " + s.pageNumber() + " 页缺少"
-                        + s.role().zh() + s.kind().zh(), "page " + s.pageNumber() + ": " + s.role().en() + " "
-                        + s.kind().en() + " missing"));
+                v.add(new RuleViolation(s.kind() == SlotKind.CORRECTION ? 7 : 9, EvidenceMessages.of("rules.missing",
+                        s.pageNumber(), s.role(), s.kind())));
             }
         }
         Map<SignerIdentity, List<SignatureEvent>> grouped = new LinkedHashMap<>();
@@ -121,29 +116,26 @@ public final class SigningRules {
             boolean witnessed = signers.stream().anyMatch(s -> s.identity().role() == SignerRole.WITNESS
                     && s.identity().name().equals(r.witnessName()));
             if (!witnessed) {
-                v.add(new RuleViolation(8, r.role().zh() + "拒绝签名，但缺少见证人" + r.witnessName() + "的签名",
-                        "the " + r.role().en() + " refused to sign but witness " + r.witnessName() + " has not signed"));
+                v.add(new RuleViolation(8, EvidenceMessages.of("rules.witnessMissing", r.role(), r.witnessName())));
             }
         }
         // Rule 9 (and 1): interrogators, recorder and every participant present sign.
         long interrogators = signers.stream().filter(s -> s.identity().role() == SignerRole.INTERROGATOR).count();
         if (interrogators < 2 && !(interrogators >= 1 && signed.contains(SignerRole.RECORDER))) {
-            v.add(new RuleViolation(9, "讯问人签名不足：需要两名讯问人，或一名讯问人加记录人",
-                    "not enough interrogators signed: two, or one plus the recorder, are required"));
+            v.add(new RuleViolation(9, EvidenceMessages.of("rules.interrogators")));
         }
         Set<SignerRole> required = EnumSet.noneOf(SignerRole.class);
         required.addAll(request.participants());
         required.add(SignerRole.SUSPECT);
         if (request.kind() == DocumentKind.PLEA_AGREEMENT) {
             if (!signed.contains(SignerRole.LAWYER)) {
-                v.add(new RuleViolation(15, "认罪认罚具结书缺少辩护人或值班律师签名",
-                        "a plea and sentencing agreement needs the defence counsel's or duty lawyer's signature"));
+                v.add(new RuleViolation(15, EvidenceMessages.of("rules.pleaLawyer")));
             }
             required.remove(SignerRole.LAWYER);
         }
         for (SignerRole role : required) {
             if (!signed.contains(role) && !refused.contains(role)) {
-                v.add(new RuleViolation(9, "缺少" + role.zh() + "的签名", role.en() + " has not signed"));
+                v.add(new RuleViolation(9, EvidenceMessages.of("rules.notSigned", role)));
             }
         }
         // Rule 9: signing order suspect -> adult/interpreter/lawyer -> interrogators -> recorder.
@@ -152,8 +144,7 @@ public final class SigningRules {
             SignerRole before = signers.get(i - 1).identity().role();
             SignerRole after = signers.get(i).identity().role();
             if (before.rank() > after.rank()) {
-                v.add(new RuleViolation(9, "签名顺序错误：" + before.zh() + "在" + after.zh() + "之前签名",
-                        "wrong signing order: the " + before.en() + " signed before the " + after.en()));
+                v.add(new RuleViolation(9, EvidenceMessages.of("rules.order", before, after)));
             }
         }
         if (!v.isEmpty()) {
@@ -167,8 +158,7 @@ public final class SigningRules {
         boolean filled = slots.values().stream().anyMatch(s -> s.pageIndex() == page && s.role() == SignerRole.SUSPECT
                 && s.kind() == kind && bySlot.containsKey(s.id()));
         if (!filled) {
-            v.add(new RuleViolation(rule, "第 " + (page + 1) + " 页缺少犯罪嫌疑人" + kind.zh(),
-                    "page " + (page + 1) + ": suspect " + kind.en() + " missing"));
+            v.add(new RuleViolation(rule, EvidenceMessages.of("rules.suspectMissing", (page + 1), kind)));
         }
     }
 }

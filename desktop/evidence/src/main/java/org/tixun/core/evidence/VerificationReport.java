@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.Message;
 
 /**
  * The result of verifying a sealed record: one report per signed revision plus document-wide findings.
@@ -41,30 +43,36 @@ public record VerificationReport(String file, List<RevisionReport> revisions, Li
         return out;
     }
 
-    /** Human-readable report. */
+    /** Human-readable report, every heading in Chinese then English (the command line's and the archive's copy). */
     public String toText() {
         StringBuilder sb = new StringBuilder();
-        sb.append("文件 File: ").append(file).append('\n');
+        sb.append(both("report.file")).append(": ").append(file).append('\n');
         for (RevisionReport r : revisions) {
-            sb.append("\n第 ").append(r.revision()).append(" 个签名 Signature ").append(r.revision()).append(": ")
+            sb.append('\n').append(both("report.signature", r.revision())).append(": ")
                     .append(r.role() == null ? "" : r.role() + " ").append(r.signerName() == null ? "" : r.signerName())
                     .append(" [").append(r.fieldName()).append("]");
             if (r.timestampTime() != null) {
-                sb.append(" 时间戳 TSA ").append(r.timestampTime());
+                sb.append(' ').append(both("report.timestamp")).append(' ').append(r.timestampTime());
             } else if (r.signingTime() != null) {
-                sb.append(" 声称时间 claimed ").append(r.signingTime());
+                sb.append(' ').append(both("report.claimed")).append(' ').append(r.signingTime());
             }
             sb.append('\n');
             for (Finding f : r.findings()) {
                 sb.append("  ").append(f).append('\n');
             }
         }
-        sb.append("\n整体 Document:\n");
+        sb.append('\n').append(both("report.document")).append(":\n");
         for (Finding f : document) {
             sb.append("  ").append(f).append('\n');
         }
-        sb.append(ok() ? "\n结论：全部检查通过 (all checks passed)\n" : "\n结论：验证失败 (verification FAILED)\n");
+        sb.append('\n').append(EvidenceMessages.of(ok() ? "report.passed" : "report.failed").bilingual()).append('\n');
         return sb.toString();
+    }
+
+    /** "中文 English" for a heading. */
+    static String both(String key, Object... args) {
+        Message m = EvidenceMessages.of(key, args);
+        return m.chinese() + " " + m.english();
     }
 
     /** JSON report. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence;
 
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.model.SignerRole;
 import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDictionary;
@@ -31,6 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.EvidenceExtensions;
 import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.IssuedCredential;
@@ -118,20 +122,21 @@ public final class Verifier {
      */
     public VerificationReport verify(String name, byte[] pdf, Options options) throws IOException {
         if (pdf.length < 8 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-            throw new IOException("不是 PDF 文件 (not a PDF file: no %PDF- header)");
+            throw new LocalizedIOException(EvidenceMessages.of("verify.notPdf"));
         }
         Revisions revs;
         try {
             revs = Revisions.read(pdf);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("不是可读的 PDF 文件 (not a readable PDF: " + oneLine(e) + ")", e);
+            throw new LocalizedIOException(EvidenceMessages.of("verify.unreadablePdf", e instanceof Localized ? e
+                    : oneLine(e)), e);
         }
         List<RevisionReport> revisions = new ArrayList<>();
         List<Finding> document = new ArrayList<>();
         try (revs) {
             PdfDocument doc = revs.list().get(revs.list().size() - 1).doc();
-            for (String problem : revs.problems()) {
-                document.add(Finding.fail("structure", "文件结构异常：" + problem, "file structure: " + problem));
+            for (Message problem : revs.problems()) {
+                document.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.problem", problem)));
             }
             try {
                 SignatureUtil util = new SignatureUtil(doc);
@@ -146,14 +151,13 @@ public final class Verifier {
                         revisions.add(verifySignature(pdf, revs, util, field, index, dss, signers, infos, options));
                     } catch (RuntimeException e) {
                         revisions.add(new RevisionReport(index, field, "unknown", null, null, null, null, List.of(
-                                Finding.fail("integrity", "签名 " + field + " 的结构异常：" + oneLine(e),
-                                        "signature " + field + " is malformed: " + oneLine(e)))));
+                                Finding.fail("integrity", EvidenceMessages.of("verify.integrity.malformed", field,
+                                        oneLine(e))))));
                     }
                 }
                 documentChecks(pdf, revs, doc, util, names, signers, infos, document, options);
             } catch (RuntimeException e) {
-                document.add(Finding.fail("structure", "文件结构异常，无法完成验证：" + oneLine(e),
-                        "the file's structure is malformed; verification could not finish: " + oneLine(e)));
+                document.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.unfinished", oneLine(e))));
             }
         }
         return new VerificationReport(name, revisions, document);
@@ -180,7 +184,7 @@ public final class Verifier {
     }
 
     /** A verified signer revision and its manifest, for the document-wide checks. */
-    private record SignerSummary(String field, String who, EvidenceManifest manifest, String manifestSha256,
+    private record SignerSummary(String field, Message who, EvidenceManifest manifest, String manifestSha256,
             long revisionEnd) {
     }
 
@@ -195,10 +199,10 @@ public final class Verifier {
                 && pdf[(int) range[2] - 1] == '>';
         boolean tsp = PdfName.ETSI_RFC3161.equals(sig.getSubFilter());
         Revisions.Revision signed = rangeShape ? revs.endingAt(revisionEnd) : null;
-        String placement = rangeShape ? placement(pdf, revs, signed, sig, range) : "its /ByteRange is malformed";
+        Message placement = rangeShape ? placement(pdf, revs, signed, sig, range)
+                : EvidenceMessages.of("verify.placement.byteRangeMalformed");
         if (placement != null) {
-            f.add(Finding.fail("placement", "签名 " + field + " 的签名范围不对应文件的一个版本（" + placement + "）",
-                    "signature " + field + " does not sign exactly one revision of the file: " + placement));
+            f.add(Finding.fail("placement", EvidenceMessages.of("verify.placement.notOneRevision", field, placement)));
         }
         Map<String, byte[]> files = lazyFiles(signed != null ? signed.doc() : revs.list()
                 .get(revs.list().size() - 1).doc());
@@ -210,8 +214,7 @@ public final class Verifier {
                     : null) : SignatureChecks.readCms(contents, rangeShape ? SignatureChecks.signedBytes(pdf, range)
                     : null);
         } catch (Exception e) {
-            f.add(Finding.fail("integrity", "签名 " + field + " 的数据无法解析，文件被改动",
-                    "signature " + field + " cannot be parsed; the file was altered"));
+            f.add(Finding.fail("integrity", EvidenceMessages.of("verify.integrity.unparseable", field)));
             infos.add(new SigInfo(field, "unknown", revisionEnd, null, null, null, Set.of()));
             return new RevisionReport(index, field, "unknown", null, null, null, null, f);
         }
@@ -224,73 +227,67 @@ public final class Verifier {
         String role;
         String who;
         if (tsp) {
-            role = "文档时间戳";
+            role = EvidenceMessages.of("report.role.documentTimestamp").chinese();
             who = "document time-stamp";
         } else if ("seal".equals(kind)) {
-            role = "机构印章";
+            role = EvidenceMessages.of("report.role.seal").chinese();
             who = cert == null ? "" : commonName(cert);
         } else if ("certification".equals(kind)) {
-            role = "机构认证";
+            role = EvidenceMessages.of("report.role.certification").chinese();
             who = cert == null ? "" : commonName(cert);
         } else {
             role = parsed != null ? parsed.manifest().signerRole().zh() : title(cert);
             who = cert == null ? "" : commonName(cert);
         }
-        String label = tsp ? "文档时间戳" : role + who;
-        String labelEn = tsp ? "document time-stamp" : ("seal".equals(kind) ? "institution seal" : "signature of "
-                + who) + " (" + field + ")";
+        Object roleWords = !tsp && "signer".equals(kind) && parsed != null ? parsed.manifest().signerRole() : role;
+        Message label = tsp ? EvidenceMessages.of("verify.label.documentTimestamp")
+                : "seal".equals(kind) ? EvidenceMessages.of("verify.label.seal", who)
+                : "certification".equals(kind) ? EvidenceMessages.of("verify.label.certification", who)
+                : EvidenceMessages.of("verify.label.signer", roleWords, who);
         // Integrity: the digest over the ByteRange and the CMS signature.
         boolean intact = cms.intact();
         f.add(intact && rangeShape
-                ? Finding.ok("integrity", label + "的签名完整：签名覆盖该版本，签名后未改动",
-                        labelEn + " is intact: it covers its revision, unchanged since")
-                : Finding.fail("integrity", label + "的签名完整性校验失败：签名后文件被改动",
-                        labelEn + " failed the integrity check: the file was changed after it was signed"));
+                ? Finding.ok("integrity", EvidenceMessages.of("verify.integrity.intact", label))
+                : Finding.fail("integrity", EvidenceMessages.of("verify.integrity.changed", label)));
         // Time-stamp.
         String tsTime = null;
         Calendar claimedDate = SignatureChecks.claimedDate(sig);
         Date when = claimedDate == null ? new Date() : claimedDate.getTime();
         TimeStampToken token = cms.token();
         if (token == null) {
-            f.add(Finding.fail("timestamp", label + "的签名缺少时间戳", labelEn + " has no time-stamp"));
+            f.add(Finding.fail("timestamp", EvidenceMessages.of("verify.timestamp.missing", label)));
         } else {
             tsTime = token.getTimeStampInfo().getGenTime().toInstant().toString();
             when = token.getTimeStampInfo().getGenTime();
-            String problem = checks.checkToken(token, cms.signatureValue(), tsp);
-            f.add(problem == null ? Finding.ok("timestamp", label + "的时间戳有效：" + tsTime,
-                    labelEn + " time-stamp valid: " + tsTime)
-                    : Finding.fail("timestamp", label + "的时间戳无效：" + problem, labelEn + " time-stamp invalid: "
-                            + problem));
+            Message problem = checks.checkToken(token, cms.signatureValue(), tsp);
+            f.add(problem == null ? Finding.ok("timestamp", EvidenceMessages.of("verify.timestamp.valid", label,
+                    tsTime))
+                    : Finding.fail("timestamp", EvidenceMessages.of("verify.timestamp.invalid", label, problem)));
         }
         // Chain to a trust anchor and revocation.
         if (!tsp) {
-            f.add(checks.chain(cert, when, label, labelEn));
-            f.add(checks.revocation(cert, dss, when, label, labelEn));
+            f.add(checks.chain(cert, when, label));
+            f.add(checks.revocation(cert, dss, when, label));
             if (cert != null) {
-                String problem = SignatureChecks.roleProblem(cert, "signer".equals(kind) ? SignatureChecks.Role.SIGNER
+                Message problem = SignatureChecks.roleProblem(cert, "signer".equals(kind) ? SignatureChecks.Role.SIGNER
                         : SignatureChecks.Role.SEAL);
-                f.add(problem == null ? Finding.ok("role", label + "的证书适用于其角色（密钥用法、证书策略）",
-                        labelEn + ": the certificate is bound to its role (key usage, certificate policy)")
-                        : Finding.fail("role", label + "的证书不适用于其角色：" + problem, labelEn
-                                + ": the certificate is not bound to its role: " + problem));
+                f.add(problem == null ? Finding.ok("role", EvidenceMessages.of("verify.role.bound", label))
+                        : Finding.fail("role", EvidenceMessages.of("verify.role.notBound", label, problem)));
             }
         }
         String claimed = claimedDate == null ? null : claimedDate.toInstant().toString();
         if ("signer".equals(kind)) {
             if (manifestHash.isEmpty()) {
-                f.add(Finding.fail("manifest", label + "的证书不含证据清单摘要", labelEn
-                        + ": the certificate carries no manifest hash"));
+                f.add(Finding.fail("manifest", EvidenceMessages.of("verify.manifest.noHash", label)));
             } else if (parsed == null) {
-                f.add(Finding.fail("manifest", label + "的证据清单缺失或在签名后被替换", labelEn
-                        + ": the evidence manifest is missing or was replaced after signing"));
+                f.add(Finding.fail("manifest", EvidenceMessages.of("verify.manifest.missing", label)));
             } else {
-                f.add(Finding.ok("manifest", label + "的证据清单与证书中的摘要一致", labelEn
-                        + ": manifest matches the hash in the certificate"));
-                evidence(parsed.manifest(), files, label, labelEn, f, options);
+                f.add(Finding.ok("manifest", EvidenceMessages.of("verify.manifest.matches", label)));
+                evidence(parsed.manifest(), files, label, f, options);
                 if (options.gmTrustAnchor() != null) {
-                    f.add(gm(files, parsed, label, labelEn, options.gmTrustAnchor()));
+                    f.add(gm(files, parsed, label, options.gmTrustAnchor()));
                 }
-                f.add(previousRevision(pdf, parsed.manifest(), label, labelEn));
+                f.add(previousRevision(pdf, parsed.manifest(), label));
                 signers.add(new SignerSummary(field, label, parsed.manifest(), Pki.hex(manifestHash.get()),
                         revisionEnd));
             }
@@ -309,67 +306,64 @@ public final class Verifier {
      * revision of the cross-reference chain ends, the gap must hold exactly its /Contents as hex, and its signature
      * dictionary must be an object first written in that revision, before the gap (no signature wrapping).
      */
-    private static String placement(byte[] pdf, Revisions revs, Revisions.Revision signed, PdfSignature sig,
+    private static Message placement(byte[] pdf, Revisions revs, Revisions.Revision signed, PdfSignature sig,
             long[] range) {
         if (signed == null) {
-            return "its byte range ends at " + (range[2] + range[3]) + ", where no revision ends";
+            return EvidenceMessages.of("verify.placement.noRevisionEnds", range[2] + range[3]);
         }
         byte[] contents = sig.getContents() == null ? null : sig.getContents().getValueBytes();
         if (contents == null) {
-            return "no /Contents";
+            return EvidenceMessages.of("verify.placement.noContents");
         }
         int from = (int) range[1] + 1;
         int to = (int) range[2] - 1;
         if ((to - from) % 2 != 0 || (to - from) / 2 < contents.length) {
-            return "the gap does not hold the /Contents";
+            return EvidenceMessages.of("verify.placement.gapWithoutContents");
         }
         for (int i = 0; i < (to - from) / 2; i++) {
             int hi = Character.digit(pdf[from + 2 * i], 16);
             int lo = Character.digit(pdf[from + 2 * i + 1], 16);
             if (hi < 0 || lo < 0) {
-                return "the gap holds something other than the hex /Contents";
+                return EvidenceMessages.of("verify.placement.gapNotHex");
             }
             int value = (hi << 4) | lo;
             if (value != (i < contents.length ? contents[i] & 0xFF : 0)) {
-                return "the gap holds other bytes than the signature's /Contents";
+                return EvidenceMessages.of("verify.placement.gapOtherBytes");
             }
         }
         com.itextpdf.kernel.pdf.PdfIndirectReference ref = sig.getPdfObject().getIndirectReference();
         if (ref == null) {
-            return "the signature dictionary is not an indirect object";
+            return EvidenceMessages.of("verify.placement.directDictionary");
         }
         com.itextpdf.kernel.pdf.PdfIndirectReference entry = signed.entry(ref.getObjNumber());
         Revisions.Revision before = signed.index() == 0 ? null : revs.list().get(signed.index() - 1);
         if (entry == null || entry.getObjStreamNumber() != 0 || entry.getOffset() >= range[1]
                 || (before != null && (entry.getOffset() < before.end() || before.inUse(ref.getObjNumber())))) {
-            return "its signature dictionary is not an object written in the revision it signs";
+            return EvidenceMessages.of("verify.placement.dictionaryElsewhere");
         }
         return null;
     }
 
-    private static Finding gm(Map<String, byte[]> files, Parsed parsed, String label, String labelEn,
+    private static Finding gm(Map<String, byte[]> files, Parsed parsed, Message label,
             X509Certificate gmRoot) {
         byte[] p7s = files.get(parsed.name() + Sealer.GM_SUFFIX);
         if (p7s == null) {
-            return Finding.fail("gm", label + "缺少国密（SM2/SM3）签名", labelEn + ": no GM (SM2/SM3) signature");
+            return Finding.fail("gm", EvidenceMessages.of("verify.gm.missing", label));
         }
-        String problem = GmKeyStore.verifyDetached(p7s, files.get(parsed.name()), gmRoot);
-        return problem == null ? Finding.ok("gm", label + "的国密（SM2/SM3）签名有效", labelEn
-                + ": GM (SM2/SM3) signature valid") : Finding.fail("gm", label + "的国密（SM2/SM3）签名无效",
-                labelEn + ": GM (SM2/SM3) signature invalid: " + problem);
+        Message problem = GmKeyStore.verifyDetached(p7s, files.get(parsed.name()), gmRoot);
+        return problem == null ? Finding.ok("gm", EvidenceMessages.of("verify.gm.valid", label)) : Finding.fail("gm",
+                EvidenceMessages.of("verify.gm.invalid", label, problem));
     }
 
-    private static Finding previousRevision(byte[] pdf, EvidenceManifest m, String label, String labelEn) {
+    private static Finding previousRevision(byte[] pdf, EvidenceManifest m, Message label) {
         long len = m.previousRevisionLength();
         boolean ok = len > 0 && len <= pdf.length
                 && Pki.hex(Pki.sha256(pdf, 0, (int) len)).equals(m.previousRevisionSha256());
-        return ok ? Finding.ok("chain-of-revisions", label + "签名前的文件版本与清单一致",
-                labelEn + ": the revision it signed over matches the manifest")
-                : Finding.fail("chain-of-revisions", label + "签名前的文件版本与清单记录不符",
-                        labelEn + ": the revision before it does not match the manifest");
+        return ok ? Finding.ok("chain-of-revisions", EvidenceMessages.of("verify.chainOfRevisions.matches", label))
+                : Finding.fail("chain-of-revisions", EvidenceMessages.of("verify.chainOfRevisions.differs", label));
     }
 
-    private void evidence(EvidenceManifest m, Map<String, byte[]> files, String label, String labelEn,
+    private void evidence(EvidenceManifest m, Map<String, byte[]> files, Message label,
             List<Finding> f, Options options) {
         List<String> missing = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -391,25 +385,21 @@ public final class Verifier {
             }
         }
         if (!missing.isEmpty()) {
-            f.add(Finding.fail("evidence", label + "的证据文件已被删除：" + String.join(", ", missing),
-                    labelEn + ": evidence files removed: " + String.join(", ", missing)));
+            f.add(Finding.fail("evidence", EvidenceMessages.of("verify.evidence.removed", label, missing)));
         }
         if (!changed.isEmpty()) {
-            f.add(Finding.fail("evidence", label + "的证据文件与清单不符（被篡改或调换）：" + String.join(", ", changed),
-                    labelEn + ": evidence files do not match the manifest (altered or swapped): "
-                            + String.join(", ", changed)));
+            f.add(Finding.fail("evidence", EvidenceMessages.of("verify.evidence.changed", label, changed)));
         }
         if (!undecryptable.isEmpty()) {
-            f.add(Finding.fail("evidence", label + "的加密证据无法用托管密钥解密：" + String.join(", ", undecryptable),
-                    labelEn + ": encrypted evidence cannot be decrypted with the escrow key: "
-                            + String.join(", ", undecryptable)));
+            f.add(Finding.fail("evidence", EvidenceMessages.of("verify.evidence.undecryptable", label, undecryptable)));
         }
         if (missing.isEmpty() && changed.isEmpty() && undecryptable.isEmpty()) {
-            f.add(Finding.ok("evidence", label + "的 " + m.files().size() + " 个证据文件与清单一致"
-                    + (options.escrowKey() != null ? "（含解密后核对）" : ""), labelEn + ": " + m.files().size()
-                    + " evidence files match the manifest" + (options.escrowKey() != null ? " (also decrypted)" : "")));
+            f.add(options.escrowKey() != null
+                    ? Finding.ok("evidence", EvidenceMessages.of("verify.evidence.matchDecrypted", label,
+                            m.files().size()))
+                    : Finding.ok("evidence", EvidenceMessages.of("verify.evidence.match", label, m.files().size())));
         }
-        eventTimestamps(m, files, label, labelEn, f, options);
+        eventTimestamps(m, files, label, f, options);
         if (options.recordingDir() != null) {
             for (EvidenceManifest.EventEntry ev : m.events()) {
                 if (ev.recording() == null) {
@@ -423,21 +413,21 @@ public final class Verifier {
                     actual = null;
                 }
                 if (actual == null) {
-                    f.add(Finding.fail("recording", label + "引用的录像片段 " + ev.recording().segment() + " 不存在",
-                            labelEn + ": recording segment " + ev.recording().segment() + " not found"));
+                    f.add(Finding.fail("recording", EvidenceMessages.of("verify.recording.segmentMissing", label,
+                            ev.recording().segment())));
                     return;
                 } else if (!actual.equalsIgnoreCase(ev.recording().sha256())) {
-                    f.add(Finding.fail("recording", label + "引用的录像片段 " + ev.recording().segment() + " 与摘要不符",
-                            labelEn + ": recording segment " + ev.recording().segment() + " does not match its hash"));
+                    f.add(Finding.fail("recording", EvidenceMessages.of("verify.recording.segmentChanged", label,
+                            ev.recording().segment())));
                     return;
                 }
             }
-            f.add(Finding.ok("recording", label + "引用的录像片段与摘要一致", labelEn + ": recording segments match"));
+            f.add(Finding.ok("recording", EvidenceMessages.of("verify.recording.segmentsMatch", label)));
         }
     }
 
     /** Each event's own RFC 3161 token: valid, from a trusted TSA, and (with the escrow key) over its strokes. */
-    private void eventTimestamps(EvidenceManifest m, Map<String, byte[]> files, String label, String labelEn,
+    private void eventTimestamps(EvidenceManifest m, Map<String, byte[]> files, Message label,
             List<Finding> f, Options options) {
         List<EvidenceManifest.EventEntry> stamped = m.events().stream().filter(e -> e.tsaTokenBase64() != null)
                 .toList();
@@ -459,33 +449,34 @@ public final class Verifier {
         }
         List<String> bad = new ArrayList<>();
         for (EvidenceManifest.EventEntry ev : stamped) {
-            String problem;
+            boolean problem;
             try {
                 TimeStampToken token = new TimeStampToken(new CMSSignedData(
                         java.util.Base64.getDecoder().decode(ev.tsaTokenBase64())));
-                problem = checks.checkToken(token, null, true);
-                if (problem == null && reps != null && !Arrays.equals(token.getTimeStampInfo()
+                problem = checks.checkToken(token, null, true) != null;
+                if (!problem && reps != null && !Arrays.equals(token.getTimeStampInfo()
                         .getMessageImprintDigest(), EventStamps.imprint(reps.get(ev.strokeIndex())))) {
-                    problem = "imprint";
+                    problem = true; // the token is not over the decrypted strokes
                 }
             } catch (Exception e) {
-                problem = "unreadable";
+                problem = true; // the token cannot be read
             }
-            if (problem != null) {
+            if (problem) {
                 bad.add(ev.eventId());
             }
         }
-        f.add(bad.isEmpty() ? Finding.ok("event-timestamps", label + "的 " + stamped.size() + " 个签名事件时间戳有效"
-                + (reps != null ? "且与笔迹一致" : ""), labelEn + ": " + stamped.size() + " event time-stamps valid"
-                + (reps != null ? " and over the strokes" : ""))
-                : Finding.fail("event-timestamps", label + "的签名事件时间戳无效：" + String.join(", ", bad),
-                        labelEn + ": event time-stamps invalid: " + String.join(", ", bad)));
+        f.add(bad.isEmpty() ? reps != null
+                ? Finding.ok("event-timestamps", EvidenceMessages.of("verify.eventTimestamps.validOverStrokes", label,
+                        stamped.size()))
+                : Finding.ok("event-timestamps", EvidenceMessages.of("verify.eventTimestamps.valid", label,
+                        stamped.size()))
+                : Finding.fail("event-timestamps", EvidenceMessages.of("verify.eventTimestamps.invalid", label, bad)));
     }
 
     private void documentChecks(byte[] pdf, Revisions revs, PdfDocument doc, SignatureUtil util, List<String> names,
             List<SignerSummary> signers, List<SigInfo> infos, List<Finding> out, Options options) {
         if (names.isEmpty()) {
-            out.add(Finding.fail("coverage", "文件中没有任何签名", "the file carries no signature"));
+            out.add(Finding.fail("coverage", EvidenceMessages.of("verify.coverage.noSignature")));
             return;
         }
         List<RevisionDiff.Step> steps = steps(revs, infos, signers, out);
@@ -493,22 +484,20 @@ public final class Verifier {
         int docMdp = docMdp(doc);
         List<RevisionDiff.Change> changes = steps.isEmpty() ? List.of() : RevisionDiff.analyse(steps, docMdp);
         for (RevisionDiff.Change c : changes) {
-            out.add(Finding.fail("revisions", c.zh(), c.en()));
+            out.add(Finding.fail("revisions", c.message()));
         }
         if (changes.isEmpty() && !steps.isEmpty()) {
-            out.add(Finding.ok("revisions", "逐版比对 " + (steps.size() - 1) + " 个后续版本：每一版只改动了其类型允许的内容",
-                    "compared " + (steps.size() - 1) + " revisions after the frozen record, each with the one before:"
-                            + " each changes only what its kind may change"));
+            out.add(Finding.ok("revisions", EvidenceMessages.of("verify.revisions.allowed", (steps.size() - 1))));
         }
         coverage(pdf, steps, infos, changes, out);
         time(steps, infos, out);
         sealPin(infos, options, out);
         timeSource(pdf, revs, steps, infos, options, out);
         if (doc.getCatalog().getPdfObject().getAsDictionary(PdfName.DSS) == null) {
-            out.add(Finding.fail("ltv", "缺少长期验证数据（DSS）", "no long-term validation data (/DSS)"));
+            out.add(Finding.fail("ltv", EvidenceMessages.of("verify.ltv.noDss")));
         }
         if (signers.isEmpty()) {
-            out.add(Finding.fail("seal", "没有可验证的签名人修订", "no verifiable signer revision"));
+            out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.noSigner")));
             return;
         }
         EvidenceManifest first = signers.get(0).manifest();
@@ -516,39 +505,36 @@ public final class Verifier {
         long frozenLength = first.frozenLength();
         boolean frozenOk = frozenLength > 0 && frozenLength <= pdf.length
                 && Pki.hex(Pki.sha256(pdf, 0, (int) frozenLength)).equals(first.frozenContentSha256());
-        out.add(frozenOk ? Finding.ok("frozen", "冻结的笔录原文（第 0 版）未被改动", "the frozen record (revision 0) is unchanged")
-                : Finding.fail("frozen", "冻结的笔录原文（第 0 版）被修改", "the frozen record (revision 0) was modified"));
+        out.add(frozenOk ? Finding.ok("frozen", EvidenceMessages.of("verify.frozen.unchanged"))
+                : Finding.fail("frozen", EvidenceMessages.of("verify.frozen.modified")));
         // Pages: compare each page with the fingerprints every signer signed.
         List<String> now = PageFingerprints.of(doc);
         List<String> frozenPages = first.pageContentSha256();
         if (now.size() != frozenPages.size()) {
-            out.add(Finding.fail("pages", "页数被改变：冻结时 " + frozenPages.size() + " 页，现为 " + now.size() + " 页",
-                    "page count changed: " + frozenPages.size() + " when frozen, " + now.size() + " now"));
+            out.add(Finding.fail("pages", EvidenceMessages.of("verify.pages.countChanged", frozenPages.size(),
+                    now.size())));
         }
         boolean pagesOk = now.size() == frozenPages.size();
         for (int p = 0; p < Math.min(now.size(), frozenPages.size()); p++) {
             if (!now.get(p).equals(frozenPages.get(p))) {
                 pagesOk = false;
                 SignerSummary after = lastSignerWithPageIntact(pdf, signers, p, frozenPages.get(p));
-                out.add(Finding.fail("pages", "第 " + (p + 1) + " 页内容在" + after.manifest().signerRole().zh()
-                        + "签名后被修改", "page " + (p + 1) + " was modified after the "
-                        + after.manifest().signerRole().en() + " signed"));
+                out.add(Finding.fail("pages", EvidenceMessages.of("verify.pages.modified", (p + 1),
+                        after.manifest().signerRole())));
             }
         }
         if (pagesOk) {
-            out.add(Finding.ok("pages", "全部 " + now.size() + " 页内容与签名时一致",
-                    "all " + now.size() + " pages are as signed"));
+            out.add(Finding.ok("pages", EvidenceMessages.of("verify.pages.asSigned", now.size())));
         }
         for (SignerSummary s : signers) {
             if (!s.manifest().frozenContentSha256().equals(first.frozenContentSha256())
                     || !s.manifest().pageContentSha256().equals(frozenPages)) {
-                out.add(Finding.fail("frozen", s.who() + "签署的笔录版本与其他签名人不同",
-                        s.field() + " signed a different version of the record"));
+                out.add(Finding.fail("frozen", EvidenceMessages.of("verify.frozen.otherVersion", s.who())));
             }
         }
         sealManifest(revs, util, names, signers, out, options);
         if (options.escrowKey() != null) {
-            out.add(Finding.ok("strokes", "已用托管密钥解密并核对笔迹数据", "stroke data decrypted and checked with the escrow key"));
+            out.add(Finding.ok("strokes", EvidenceMessages.of("verify.strokes.checked")));
         }
     }
 
@@ -558,8 +544,7 @@ public final class Verifier {
         Map<Long, SigInfo> byEnd = new HashMap<>();
         for (SigInfo i : infos) {
             if (byEnd.put(i.end(), i) != null) {
-                out.add(Finding.fail("structure", "两个签名声称签署同一个版本（签名包装攻击？）",
-                        "two signatures claim the same revision (signature wrapping?)"));
+                out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.sameRevision")));
             }
         }
         List<Revisions.Revision> list = revs.list();
@@ -605,8 +590,7 @@ public final class Verifier {
     /** The order of revisions the workflow makes: certification, signers, seal, then validation data and time-stamps. */
     private static void structure(List<RevisionDiff.Step> steps, List<Finding> out) {
         if (steps.size() < 2 || steps.get(1).kind() != RevisionDiff.Kind.CERTIFICATION) {
-            out.add(Finding.fail("structure", "冻结的笔录（第 0 版）没有经过机构认证签名（DocMDP）",
-                    "the frozen record is not certified (no DocMDP certification signature right after it)"));
+            out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.notCertified")));
         }
         boolean sealed = false;
         boolean stamped = false;
@@ -616,47 +600,44 @@ public final class Verifier {
             switch (s.kind()) {
                 case CERTIFICATION -> {
                     if (s != steps.get(1)) {
-                        out.add(Finding.fail("structure", "第 " + r + " 版出现了第二个认证签名",
-                                "revision " + r + " is a second certification"));
+                        out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.secondCertification",
+                                r)));
                     }
                 }
                 case SIGNER -> {
                     signer = true;
                     if (sealed) {
-                        out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）在机构封存之后",
-                                "revision " + r + " adds a signature (" + s.field() + ") after the institution seal"));
+                        out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.signerAfterSeal", r,
+                                s.field())));
                     }
                 }
                 case SEAL -> {
                     if (sealed) {
-                        out.add(Finding.fail("structure", "第 " + r + " 版再次加盖机构封存（重新封存）",
-                                "revision " + r + " seals the record again (re-sealed)"));
+                        out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.resealed", r)));
                     }
                     sealed = true;
                 }
                 case DOC_TIMESTAMP -> {
                     if (!sealed) {
-                        out.add(Finding.fail("structure", "第 " + r + " 版的文档时间戳在机构封存之前",
-                                "revision " + r + " is a document time-stamp before the institution seal"));
+                        out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.timestampBeforeSeal",
+                                r)));
                     }
                     stamped = true;
                 }
                 case VALIDATION_DATA -> {
                     if (!sealed) {
-                        out.add(Finding.fail("structure", "第 " + r + " 版是机构封存之前的未签名更新",
-                                "revision " + r + " is an unsigned update before the institution seal"));
+                        out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.updateBeforeSeal", r)));
                     }
                 }
-                default -> out.add(Finding.fail("structure", "第 " + r + " 版的签名（" + s.field() + "）不属于任何角色",
-                        "revision " + r + " carries a signature (" + s.field() + ") of no known role"));
+                default -> out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.unknownRole", r,
+                        s.field())));
             }
         }
         if (!signer) {
-            out.add(Finding.fail("structure", "没有签名人版本", "no signer revision"));
+            out.add(Finding.fail("structure", EvidenceMessages.of("verify.structure.noSigner")));
         }
         if (!stamped) {
-            out.add(Finding.fail("ltv", "机构封存之后没有文档时间戳（PAdES B-LTA）",
-                    "no document time-stamp after the institution seal (PAdES B-LTA)"));
+            out.add(Finding.fail("ltv", EvidenceMessages.of("verify.ltv.noDocumentTimestamp")));
         }
     }
 
@@ -681,18 +662,15 @@ public final class Verifier {
             List<RevisionDiff.Change> changes, List<Finding> out) {
         long lastSigned = infos.stream().mapToLong(SigInfo::end).max().orElse(-1);
         if (lastSigned == pdf.length) {
-            out.add(Finding.ok("coverage", "最后的签名（时间戳）覆盖整个文件，之后无改动",
-                    "the last signature (time-stamp) covers the whole file: nothing changed after it"));
+            out.add(Finding.ok("coverage", EvidenceMessages.of("verify.coverage.whole")));
             return;
         }
         boolean onlyValidationData = lastSigned > 0 && !steps.isEmpty() && steps.get(steps.size() - 1).revision()
                 .end() == pdf.length && steps.stream().filter(s -> s.revision().end() > lastSigned)
                 .allMatch(s -> s.kind() == RevisionDiff.Kind.VALIDATION_DATA && changes.stream()
                         .noneMatch(c -> c.revision() == s.revision().index()));
-        out.add(onlyValidationData ? Finding.ok("coverage", "最后的时间戳之后只追加了长期验证数据（/DSS）",
-                "only validation data (/DSS) was added after the last time-stamp")
-                : Finding.fail("coverage", "文件在最后一次签名（时间戳）之后被追加修改",
-                        "the file was changed after its last signature (time-stamp)"));
+        out.add(onlyValidationData ? Finding.ok("coverage", EvidenceMessages.of("verify.coverage.onlyValidationData"))
+                : Finding.fail("coverage", EvidenceMessages.of("verify.coverage.changedAfter")));
     }
 
     /** The seal and the certification are made with one key, the institution seal's (pinned when certificates given). */
@@ -704,21 +682,16 @@ public final class Verifier {
         }
         java.security.PublicKey key = seal.cert().getPublicKey();
         if (cert != null && cert.cert() != null && !cert.cert().getPublicKey().equals(key)) {
-            out.add(Finding.fail("seal-pin", "机构封存与机构认证不是同一把印章密钥签的",
-                    "the institution seal and the certification were not made with the same seal key"));
+            out.add(Finding.fail("seal-pin", EvidenceMessages.of("verify.sealPin.twoKeys")));
             return;
         }
         if (!options.sealCertificates().isEmpty()) {
             boolean pinned = options.sealCertificates().stream().anyMatch(c -> c.getPublicKey().equals(key));
-            out.add(pinned ? Finding.ok("seal-pin", "机构封存与认证出自指定的机构印章证书（密钥一致）",
-                    "the seal and the certification are by the institution seal certificate given (same key)")
-                    : Finding.fail("seal-pin", "机构封存不是指定的机构印章证书签的（另一把密钥）",
-                            "the seal is not by the institution seal certificate given (another key)"));
+            out.add(pinned ? Finding.ok("seal-pin", EvidenceMessages.of("verify.sealPin.pinned"))
+                    : Finding.fail("seal-pin", EvidenceMessages.of("verify.sealPin.otherKey")));
             return;
         }
-        out.add(Finding.ok("seal-pin", "机构封存与认证出自同一把印章密钥（未指定印章证书，未与外部比对：--seal-cert）",
-                "the seal and the certification are by one seal key (no seal certificate given to compare with:"
-                        + " --seal-cert)"));
+        out.add(Finding.ok("seal-pin", EvidenceMessages.of("verify.sealPin.oneKey")));
     }
 
     /**
@@ -736,30 +709,20 @@ public final class Verifier {
             }
         }
         TimeAnchor anchor = options.receipt();
-        String anchorZh = anchor == null ? "未提供案件系统回执（--receipt）作为独立时间锚" : "独立时间锚：案件系统回执 "
-                + anchor.receiptId() + "，接收时间 " + anchor.receivedAt();
-        String anchorEn = anchor == null ? "no case-system receipt given (--receipt) as an independent time anchor"
-                : "independent time anchor: the case system's receipt " + anchor.receiptId() + ", received "
-                        + anchor.receivedAt();
+        Message anchorWords = anchor == null ? EvidenceMessages.of("verify.timeSource.noReceipt")
+                : EvidenceMessages.of("verify.timeSource.receipt", anchor.receiptId(), anchor.receivedAt());
         if (!own.isEmpty() && external.isEmpty()) {
-            out.add(Finding.ok("time-source", "全部时间戳来自机构自己的时间戳服务（" + String.join(", ", own)
-                    + "）：时间以本机构为准；" + anchorZh, "every time-stamp comes from the institution's own TSA ("
-                    + String.join(", ", own) + "): the times are the institution's word; " + anchorEn));
+            out.add(Finding.ok("time-source", EvidenceMessages.of("verify.timeSource.institution", own, anchorWords)));
         } else if (own.isEmpty() && !external.isEmpty()) {
-            out.add(Finding.ok("time-source", "全部时间戳来自外部时间戳服务（" + String.join(", ", external) + "）；" + anchorZh,
-                    "every time-stamp comes from an external TSA (" + String.join(", ", external) + "); " + anchorEn));
+            out.add(Finding.ok("time-source", EvidenceMessages.of("verify.timeSource.external", external, anchorWords)));
         } else if (!own.isEmpty()) {
-            out.add(Finding.ok("time-source", "时间戳来自外部（" + String.join(", ", external) + "）和机构自己的时间戳服务（"
-                    + String.join(", ", own) + "）；" + anchorZh, "time-stamps come from an external TSA ("
-                    + String.join(", ", external) + ") and the institution's own (" + String.join(", ", own) + "); "
-                    + anchorEn));
+            out.add(Finding.ok("time-source", EvidenceMessages.of("verify.timeSource.mixed", external, own, anchorWords)));
         }
         if (anchor == null) {
             return;
         }
         if (!anchor.signatureValid()) {
-            out.add(Finding.fail("receipt", "案件系统回执的签名无效（" + anchor.signer() + "）",
-                    "the case system's receipt does not carry a valid signature (" + anchor.signer() + ")"));
+            out.add(Finding.fail("receipt", EvidenceMessages.of("verify.receipt.badSignature", anchor.signer())));
             return;
         }
         Revisions.Revision received = null;
@@ -770,9 +733,7 @@ public final class Verifier {
             }
         }
         if (received == null) {
-            out.add(Finding.fail("receipt", "案件系统收到的不是这份文件（回执中的哈希与文件的任何版本都不符）：原时间戳被去除或替换，或被重新封存",
-                    "this is not the record the case system received (the receipt's hash matches no revision of the"
-                            + " file): the original time-stamp was stripped or replaced, or the record re-sealed"));
+            out.add(Finding.fail("receipt", EvidenceMessages.of("verify.receipt.otherRecord")));
             return;
         }
         long receivedEnd = received.end();
@@ -781,16 +742,11 @@ public final class Verifier {
         boolean onlyLta = steps.stream().filter(s -> s.revision().end() > receivedEnd).allMatch(s -> s.kind()
                 == RevisionDiff.Kind.VALIDATION_DATA || s.kind() == RevisionDiff.Kind.DOC_TIMESTAMP);
         if (!sealedBefore || !onlyLta) {
-            out.add(Finding.fail("receipt", "案件系统回执对应的版本不是封存完成的记录，或其后有长期验证以外的版本",
-                    "the receipted revision is not the sealed record, or revisions other than validation data and"
-                            + " time-stamps follow it"));
+            out.add(Finding.fail("receipt", EvidenceMessages.of("verify.receipt.notSealedRevision")));
             return;
         }
-        out.add(Finding.ok("receipt", "案件系统于 " + anchor.receivedAt() + " 收到的正是此记录（至第 " + received.index()
-                + " 版；签名回执 " + anchor.receiptId() + "，" + anchor.signer() + "）",
-                "the case system received exactly this record (up to revision " + received.index() + ") at "
-                        + anchor.receivedAt() + " (signed receipt " + anchor.receiptId() + ", " + anchor.signer()
-                        + ")"));
+        out.add(Finding.ok("receipt", EvidenceMessages.of("verify.receipt.received", anchor.receivedAt(),
+                received.index(), anchor.receiptId(), anchor.signer())));
     }
 
     /** Time-stamps run forward in revision order, and the record was time-stamped when it was sealed. */
@@ -809,10 +765,8 @@ public final class Verifier {
             }
             if (previous != null && i.tsaTime().isBefore(previous)) {
                 ordered = false;
-                out.add(Finding.fail("time", i.field() + " 的时间戳 " + i.tsaTime() + " 早于之前版本 " + previousField + " 的 "
-                        + previous + "（时间戳被替换或倒签）", "the time-stamp of " + i.field() + " (" + i.tsaTime()
-                        + ") is earlier than that of the revision before it, " + previousField + " (" + previous
-                        + "): a time-stamp was replaced or back-dated"));
+                out.add(Finding.fail("time", EvidenceMessages.of("verify.time.backwards", i.field(), i.tsaTime(),
+                        previousField, previous)));
             }
             if (s.kind() == RevisionDiff.Kind.SEAL) {
                 seal = i.tsaTime();
@@ -821,10 +775,8 @@ public final class Verifier {
                 firstStampChecked = true;
                 java.time.Duration gap = java.time.Duration.between(seal, i.tsaTime());
                 if (gap.compareTo(SEALING_WINDOW) > 0) {
-                    out.add(Finding.fail("time", "封存后的第一个文档时间戳在封存 " + gap.toMinutes() + " 分钟后才加盖（封存时即应加盖）："
-                            + "原时间戳被去除或替换", "the first document time-stamp was made " + gap.toMinutes()
-                            + " minutes after the seal, which is time-stamped as it is made: the original time-stamp"
-                            + " was stripped or replaced"));
+                    out.add(Finding.fail("time", EvidenceMessages.of("verify.time.lateDocumentTimestamp",
+                            gap.toMinutes())));
                     ordered = false;
                 }
             }
@@ -832,8 +784,7 @@ public final class Verifier {
             previousField = i.field();
         }
         if (ordered && previous != null) {
-            out.add(Finding.ok("time", "各版本的时间戳按版本顺序递增，封存后即加盖文档时间戳",
-                    "the time-stamps run forward in revision order and the seal was time-stamped when it was made"));
+            out.add(Finding.ok("time", EvidenceMessages.of("verify.time.forward")));
         }
     }
 
@@ -857,10 +808,11 @@ public final class Verifier {
         return found;
     }
 
-    private void sealManifest(Revisions revs, SignatureUtil util, List<String> names, List<SignerSummary> signers, List<Finding> out,
+    private void sealManifest(Revisions revs, SignatureUtil util, List<String> names, List<SignerSummary> signers,
+            List<Finding> out,
             Options options) {
         if (!names.contains(Sealer.SEAL_FIELD)) {
-            out.add(Finding.fail("seal", "缺少机构封存签名", "the institution seal signature is missing"));
+            out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.missing")));
             return;
         }
         SealManifest seal;
@@ -869,19 +821,19 @@ public final class Verifier {
             long[] range = SignatureChecks.byteRange(util.getSignature(Sealer.SEAL_FIELD));
             Revisions.Revision sealRevision = range.length == 4 ? revs.endingAt(range[2] + range[3]) : null;
             if (sealRevision == null) {
-                out.add(Finding.fail("seal", "机构封存签名不对应文件的任何版本", "the seal signature signs no revision of the file"));
+                out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.noRevision")));
                 return;
             }
             Map<String, byte[]> sealFiles = lazyFiles(sealRevision.doc());
             byte[] json = sealFiles.get(SealManifest.FILE_NAME);
             recordingJson = sealFiles.get(SealManifest.RECORDING_FILE_NAME);
             if (json == null) {
-                out.add(Finding.fail("seal", "机构封存修订中没有封存清单", "the seal revision carries no seal manifest"));
+                out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.noManifest")));
                 return;
             }
             seal = SealManifest.parse(json);
         } catch (IOException | RuntimeException e) {
-            out.add(Finding.fail("seal", "封存清单无法读取", "the seal manifest cannot be read"));
+            out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.unreadable")));
             return;
         }
         boolean ok = true;
@@ -889,21 +841,20 @@ public final class Verifier {
             SignerRole role = SignerRole.valueOf(e.role());
             if (!names.contains(e.fieldName())) {
                 ok = false;
-                out.add(Finding.fail("seal", role.zh() + e.signerName() + "的签名（字段 " + e.fieldName() + "）已被删除",
-                        "the " + role.en() + "'s signature (field " + e.fieldName() + ") was removed"));
+                out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.signatureRemoved", role, e.signerName(),
+                        e.fieldName())));
                 continue;
             }
             boolean matches = signers.stream().anyMatch(s -> s.field().equals(e.fieldName())
                     && s.manifestSha256().equals(e.manifestSha256()));
             if (!matches) {
                 ok = false;
-                out.add(Finding.fail("seal", role.zh() + e.signerName() + "的签名与封存清单不符",
-                        "the " + role.en() + "'s signature does not match the seal manifest"));
+                out.add(Finding.fail("seal", EvidenceMessages.of("verify.seal.signatureDiffers", role,
+                        e.signerName())));
             }
         }
         if (ok) {
-            out.add(Finding.ok("seal", "封存清单列出的 " + seal.signers().size() + " 个签名全部存在且一致",
-                    "all " + seal.signers().size() + " signatures listed by the seal manifest are present"));
+            out.add(Finding.ok("seal", EvidenceMessages.of("verify.seal.allPresent", seal.signers().size())));
         }
         recordingManifest(seal, recordingJson, out, options);
     }
@@ -912,14 +863,12 @@ public final class Verifier {
     private static void recordingManifest(SealManifest seal, byte[] json, List<Finding> out, Options options) {
         if (seal.recordingManifestSha256() == null) {
             if (json != null) {
-                out.add(Finding.fail("recording-manifest", "封存修订中的录像清单未被封存清单记录",
-                        "the seal revision carries a recording manifest the seal manifest does not name"));
+                out.add(Finding.fail("recording-manifest", EvidenceMessages.of("verify.recordingManifest.unnamed")));
             }
             return;
         }
         if (json == null || !Pki.sha256Hex(json).equals(seal.recordingManifestSha256())) {
-            out.add(Finding.fail("recording-manifest", "录像清单缺失或与封存清单记录的哈希不符",
-                    "the recording manifest is missing or does not match the hash in the seal manifest"));
+            out.add(Finding.fail("recording-manifest", EvidenceMessages.of("verify.recordingManifest.missing")));
             return;
         }
         int segments;
@@ -927,12 +876,11 @@ public final class Verifier {
             com.fasterxml.jackson.databind.JsonNode node = EvidenceJson.mapper().readTree(json);
             segments = node.path("segments").size();
         } catch (IOException e) {
-            out.add(Finding.fail("recording-manifest", "录像清单无法解析", "the recording manifest cannot be parsed"));
+            out.add(Finding.fail("recording-manifest", EvidenceMessages.of("verify.recordingManifest.unparseable")));
             return;
         }
-        out.add(Finding.ok("recording-manifest", "录像清单已封存：" + segments + " 个片段，链头 "
-                + seal.recordingChainHead(), "recording manifest sealed: " + segments + " segments, chain head "
-                + seal.recordingChainHead()));
+        out.add(Finding.ok("recording-manifest", EvidenceMessages.of("verify.recordingManifest.sealed", segments,
+                seal.recordingChainHead())));
         if (options.recordingDir() == null) {
             return;
         }
@@ -949,13 +897,12 @@ public final class Verifier {
                     bad.add(s.path("name").asText());
                 }
             }
-            out.add(bad.isEmpty() ? Finding.ok("recording-segment", "录像清单列出的 " + segments + " 个片段与哈希一致",
-                    "all " + segments + " recording segments listed match their hashes")
-                    : Finding.fail("recording-segment", "录像片段缺失或与哈希不符：" + String.join(", ", bad),
-                            "recording segments missing or not matching their hash: " + String.join(", ", bad)));
+            out.add(bad.isEmpty() ? Finding.ok("recording-segment",
+                    EvidenceMessages.of("verify.recordingSegment.allMatch", segments))
+                    : Finding.fail("recording-segment", EvidenceMessages.of("verify.recordingSegment.bad", bad)));
         } catch (IOException e) {
-            out.add(Finding.fail("recording-segment", "录像片段无法读取：" + e.getMessage(),
-                    "recording segments cannot be read: " + e.getMessage()));
+            out.add(Finding.fail("recording-segment", EvidenceMessages.of("verify.recordingSegment.unreadable",
+                    e.getMessage())));
         }
     }
 

@@ -13,6 +13,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.pki.i18n.PkiMessages;
 
 /** Reads and writes X.509 certificates as PEM or DER files (trust anchors for verification). */
 public final class Certificates {
@@ -29,7 +31,7 @@ public final class Certificates {
             try {
                 return parse(bytes, CertificateFactory.getInstance("X.509", Pki.provider()), file);
             } catch (CertificateException e2) {
-                throw new IOException("证书文件无法读取 (cannot read certificate file " + file + ")", e2);
+                throw new LocalizedIOException(PkiMessages.of("certificate.unreadable", file), e2);
             }
         }
     }
@@ -41,7 +43,7 @@ public final class Certificates {
             out.add((X509Certificate) c);
         }
         if (out.isEmpty()) {
-            throw new IOException("文件中没有证书 (no certificate in " + file + ")");
+            throw new LocalizedIOException(PkiMessages.of("certificate.none", file));
         }
         return out;
     }

@@ -41,6 +41,8 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.pki.i18n.PkiMessages;
 
 /**
  * The GM (国密) track: an SM2 root and SM2 seal key in their own PKCS#12 (BouncyCastle's, since the JDK cannot parse
@@ -107,7 +109,7 @@ public final class GmKeyStore {
         try {
             bytes = Files.readAllBytes(p12);
         } catch (NoSuchFileException e) {
-            throw new KeyStoreUnreadableException("国密密钥库不存在 (GM key store not found): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.notFound", p12), e);
         }
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12", Pki.provider());
@@ -117,9 +119,9 @@ public final class GmKeyStore {
             if (String.valueOf(e.getMessage()).contains("wrong password")) {
                 throw new WrongPassphraseException(p12.toString(), e);
             }
-            throw new KeyStoreUnreadableException("国密密钥库已损坏 (GM key store is corrupt): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.corrupt", p12), e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyStoreUnreadableException("国密密钥库已损坏 (GM key store is corrupt): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.gm.corrupt", p12), e);
         }
     }
 
@@ -158,27 +160,27 @@ public final class GmKeyStore {
      *
      * @return null when valid, else the reason
      */
-    public static String verifyDetached(byte[] p7s, byte[] content, X509Certificate gmRoot) {
+    public static Message verifyDetached(byte[] p7s, byte[] content, X509Certificate gmRoot) {
         try {
             CMSSignedData data = new CMSSignedData(new CMSProcessableByteArray(content), p7s);
             SignerInformation signer = data.getSignerInfos().getSigners().iterator().next();
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> matches = data.getCertificates().getMatches(signer.getSID());
             if (matches.isEmpty()) {
-                return "no signer certificate";
+                return PkiMessages.of("gm.noSignerCertificate");
             }
             X509Certificate cert = new JcaX509CertificateConverter().setProvider(Pki.provider())
                     .getCertificate(matches.iterator().next());
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.provider()).build(cert))) {
-                return "SM2 signature does not verify";
+                return PkiMessages.of("gm.signatureInvalid");
             }
             if (!cert.getIssuerX500Principal().equals(gmRoot.getSubjectX500Principal())) {
-                return "signer not issued by the GM root";
+                return PkiMessages.of("gm.otherIssuer");
             }
             cert.verify(gmRoot.getPublicKey(), Pki.provider());
             return null;
         } catch (Exception e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return PkiMessages.of("gm.unverifiable", e);
         }
     }
 

@@ -51,6 +51,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.tixun.core.pki.i18n.PkiMessages;
 
 /**
  * The institution's keys in one PKCS#12 file: root CA, seal, escrow, workstation TLS and TSA keys,
@@ -138,7 +139,7 @@ public final class InstitutionKeyStore {
         try {
             bytes = Files.readAllBytes(p12);
         } catch (NoSuchFileException e) {
-            throw new KeyStoreUnreadableException("密钥库文件不存在 (key store not found): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.notFound", p12), e);
         }
         KeyStore ks;
         try {
@@ -148,11 +149,9 @@ public final class InstitutionKeyStore {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new WrongPassphraseException(p12.toString(), e);
             }
-            throw new KeyStoreUnreadableException(
-                    "密钥库文件已损坏或格式不对 (key store is corrupt or not PKCS#12): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.corrupt", p12), e);
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyStoreUnreadableException(
-                    "密钥库文件已损坏或格式不对 (key store is corrupt or not PKCS#12): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.corrupt", p12), e);
         }
         try {
             IssuedCredential root = read(ks, ROOT, passphrase, p12);
@@ -163,7 +162,7 @@ public final class InstitutionKeyStore {
         } catch (UnrecoverableKeyException e) {
             throw new WrongPassphraseException(p12.toString(), e);
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreUnreadableException("密钥库条目无法读取 (key store entry unreadable): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.entryUnreadable", p12), e);
         }
     }
 
@@ -197,8 +196,7 @@ public final class InstitutionKeyStore {
     private static IssuedCredential read(KeyStore ks, String alias, char[] pass, Path file)
             throws GeneralSecurityException, KeyStoreUnreadableException {
         if (!ks.isKeyEntry(alias)) {
-            throw new KeyStoreUnreadableException("密钥库缺少条目 " + alias + " (key store lacks entry " + alias + "): "
-                    + file, null);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.entryMissing", alias, file), null);
         }
         PrivateKey key = (PrivateKey) ks.getKey(alias, pass);
         Certificate[] chain = ks.getCertificateChain(alias);
@@ -243,14 +241,13 @@ public final class InstitutionKeyStore {
     public static InstitutionKeyStore openPkcs11(Path sunPkcs11Config, char[] pin) throws IOException {
         java.security.Provider base = java.security.Security.getProvider("SunPKCS11");
         if (base == null) {
-            throw new KeyStoreUnreadableException("此 JVM 不支持 PKCS#11 (SunPKCS11 provider missing)", null);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.pkcs11.unsupported"), null);
         }
         java.security.Provider token;
         try {
             token = base.configure(sunPkcs11Config.toString());
         } catch (RuntimeException e) {
-            throw new KeyStoreUnreadableException("PKCS#11 配置无效 (bad SunPKCS11 configuration " + sunPkcs11Config
-                    + "): " + e.getMessage(), e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.pkcs11.badConfig", sunPkcs11Config, e), e);
         }
         // Keys only work through a registered provider; reuse the instance already registered for this token.
         java.security.Provider registered = java.security.Security.getProvider(token.getName());
@@ -265,13 +262,11 @@ public final class InstitutionKeyStore {
             ks.load(null, pin);
         } catch (IOException e) {
             if (causedByLogin(e)) {
-                throw new WrongPassphraseException("PKCS#11 token " + token.getName(), e);
+                throw WrongPassphraseException.pin(token.getName(), e);
             }
-            throw new KeyStoreUnreadableException("无法打开 PKCS#11 令牌 (cannot open the PKCS#11 token): "
-                    + e.getMessage(), e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.pkcs11.cannotOpen", e), e);
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreUnreadableException("无法打开 PKCS#11 令牌 (cannot open the PKCS#11 token): "
-                    + e.getMessage(), e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.pkcs11.cannotOpen", e), e);
         }
         try {
             IssuedCredential root = read(ks, ROOT, pin, sunPkcs11Config);
@@ -286,8 +281,7 @@ public final class InstitutionKeyStore {
             }
             return store;
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreUnreadableException("PKCS#11 令牌中的条目无法读取 (token entry unreadable): "
-                    + e.getMessage(), e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.pkcs11.entryUnreadable", e), e);
         }
     }
 
@@ -546,11 +540,11 @@ public final class InstitutionKeyStore {
                 }
             }
             if (alias == null) {
-                throw new KeyStoreUnreadableException("托管密钥文件中没有私钥 (no private key in " + p12 + ")", null);
+                throw new KeyStoreUnreadableException(PkiMessages.of("keystore.escrow.noKey", p12), null);
             }
             return read(ks, alias, passphrase, p12);
         } catch (NoSuchFileException e) {
-            throw new KeyStoreUnreadableException("托管密钥文件不存在 (escrow key file not found): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.escrow.notFound", p12), e);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new WrongPassphraseException(p12.toString(), e);
@@ -559,7 +553,7 @@ public final class InstitutionKeyStore {
         } catch (UnrecoverableKeyException e) {
             throw new WrongPassphraseException(p12.toString(), e);
         } catch (GeneralSecurityException e) {
-            throw new KeyStoreUnreadableException("托管密钥文件无法读取 (escrow key unreadable): " + p12, e);
+            throw new KeyStoreUnreadableException(PkiMessages.of("keystore.escrow.unreadable", p12), e);
         }
     }
 

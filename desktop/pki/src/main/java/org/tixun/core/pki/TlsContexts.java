@@ -8,6 +8,8 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.pki.i18n.PkiMessages;
 
 /** Builds TLS contexts from our own credentials and trust anchors (client and gateway alike). */
 public final class TlsContexts {
@@ -29,9 +31,9 @@ public final class TlsContexts {
                     return new IssuedCredential((java.security.PrivateKey) ks.getKey(alias, passphrase), certs);
                 }
             }
-            throw new java.io.IOException(p12 + " holds no private key");
+            throw new LocalizedIOException(PkiMessages.of("tls.noKey", p12));
         } catch (GeneralSecurityException e) {
-            throw new java.io.IOException("cannot read " + p12 + ": " + e.getMessage(), e);
+            throw new LocalizedIOException(PkiMessages.of("tls.unreadable", p12, e), e);
         }
     }
 

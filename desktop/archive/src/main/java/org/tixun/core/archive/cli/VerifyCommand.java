@@ -3,6 +3,8 @@ package org.tixun.core.archive.cli;
 
 import org.tixun.core.evidence.cli.Passphrases;
 import org.tixun.core.evidence.cli.QuietLogs;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.Receipt;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +38,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             r = org.tixun.core.pki.Receipt.fromJson(Files.readString(file));
         } catch (IllegalArgumentException e) {
-            throw new IOException("回执文件无法读取 (the receipt " + file + " is not a receipt: " + e.getMessage() + ")", e);
+            throw new LocalizedIOException(EvidenceMessages.of("cli.notAReceipt", file, e), e);
         }
         return new Verifier.TimeAnchor(r.documentSha256(), r.receivedAt(), r.receiptId(), r.signatureValid(caseSystem),
                 caseSystem.getSubjectX500Principal().getName());
@@ -63,7 +65,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "file holding the escrow key passphrase (else $TIXUN_ESCROW_PASSPHRASE or a prompt)")
     Path escrowPassphraseFile;
 
-    @Option(names = "--recording", paramLabel = "DIR", description = "recording segments: hashes, chain and full decode against the sealed recording manifest")
+    @Option(names = "--recording", paramLabel = "DIR",
+            description = "recording segments: hashes, chain and full decode against the sealed recording manifest")
     Path recording;
 
     @Option(names = "--gm-trust-anchor", paramLabel = "CERT",
@@ -117,7 +120,8 @@ public final class VerifyCommand implements Callable<Integer> {
             IssuedCredential escrow = null;
             if (escrowKey != null) {
                 escrow = InstitutionKeyStore.openEscrowKey(escrowKey,
-                        Passphrases.read(escrowPassphraseFile, "TIXUN_ESCROW_PASSPHRASE", "托管密钥口令 escrow passphrase"));
+                        Passphrases.read(escrowPassphraseFile, "TIXUN_ESCROW_PASSPHRASE",
+                                EvidenceMessages.of("cli.escrowPassphrase")));
             }
             List<X509Certificate> seal = new ArrayList<>();
             for (Path p : sealCerts) {
@@ -126,8 +130,8 @@ public final class VerifyCommand implements Callable<Integer> {
             Verifier.TimeAnchor anchor = null;
             if (receipt != null) {
                 if (receiptCert == null) {
-                    err.println("无法验证 (cannot verify): --receipt needs --receipt-cert (the case system's"
-                            + " receipt-signing certificate)");
+                    err.println(EvidenceMessages.of("cli.cannotVerify").bilingual() + ": "
+                            + EvidenceMessages.of("cli.receiptNeedsCertificate").bilingual());
                     err.flush();
                     return VerificationReport.EXIT_UNREADABLE;
                 }
@@ -145,7 +149,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             // One line, never a stack trace: the file, a key or a certificate cannot be read.
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            err.println("无法验证 (cannot verify): " + m.replaceAll("[\\r\\n]+", " "));
+            err.println(EvidenceMessages.of("cli.cannotVerify").bilingual() + ": " + m.replaceAll("[\\r\\n]+", " "));
             err.flush();
             return VerificationReport.EXIT_UNREADABLE;
         }

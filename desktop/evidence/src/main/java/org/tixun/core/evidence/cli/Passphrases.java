@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 
 /** Obtains a passphrase from a file, an environment variable or the console, never from the command line. */
 public final class Passphrases {
     private Passphrases() {
     }
 
-    public static char[] read(Path file, String envVar, String prompt) throws IOException {
+    public static char[] read(Path file, String envVar, Message prompt) throws IOException {
         if (file != null) {
             String s = Files.readString(file, StandardCharsets.UTF_8);
             return s.strip().toCharArray();
@@ -23,12 +26,11 @@ public final class Passphrases {
         }
         Console console = System.console();
         if (console == null) {
-            throw new IOException("需要口令：请用口令文件或环境变量 " + envVar + " 提供 (a passphrase is needed: give a "
-                    + "passphrase file or set " + envVar + ")");
+            throw new LocalizedIOException(EvidenceMessages.of("cli.passphraseNeeded", envVar));
         }
-        char[] pass = console.readPassword("%s: ", prompt);
+        char[] pass = console.readPassword("%s: ", prompt.chinese() + " " + prompt.english());
         if (pass == null) {
-            throw new IOException("no passphrase entered");
+            throw new LocalizedIOException(EvidenceMessages.of("cli.noPassphrase"));
         }
         return pass;
     }

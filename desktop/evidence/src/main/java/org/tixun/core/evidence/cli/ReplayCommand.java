@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import org.tixun.core.evidence.Replay;
 import org.tixun.core.evidence.ReplayedEvent;
 import org.tixun.core.evidence.ReplayedSigner;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.ink.InkLayout;
 import org.tixun.core.evidence.ink.RasterInk;
 import org.tixun.core.evidence.ink.SvgInk;
+import org.tixun.core.i18n.LocalizedArgumentException;
 import org.tixun.core.pki.InstitutionKeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +48,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "1.0", description = "replay speed factor (default ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--scale", defaultValue = "3", description = "pixels per PDF point for GIF (default ${DEFAULT-VALUE})")
+    @Option(names = "--scale", defaultValue = "3",
+            description = "pixels per PDF point for GIF (default ${DEFAULT-VALUE})")
     float scale;
 
     @Spec
@@ -62,11 +65,12 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             var escrow = InstitutionKeyStore.openEscrowKey(escrowKey,
-                    Passphrases.read(escrowPassphraseFile, "TIXUN_ESCROW_PASSPHRASE", "托管密钥口令 escrow passphrase"));
+                    Passphrases.read(escrowPassphraseFile, "TIXUN_ESCROW_PASSPHRASE",
+                            EvidenceMessages.of("cli.escrowPassphrase")));
             ReplayedSigner who = new Replay(escrow).signer(Files.readAllBytes(file), signer);
             ReplayedEvent event = eventId == null ? who.primaryEvent() : who.events().stream()
                     .filter(e -> e.eventId().equals(eventId)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("没有签名事件 " + eventId + " (no event " + eventId + ")"));
+                    .orElseThrow(() -> new LocalizedArgumentException(EvidenceMessages.of("cli.noEvent", eventId)));
             InkLayout layout = event.layout();
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             byte[] bytes;
@@ -75,16 +79,16 @@ public final class ReplayCommand implements Callable<Integer> {
             } else if (name.endsWith(".gif")) {
                 bytes = RasterInk.animatedGif(layout, scale, 50, speed);
             } else {
-                err.println("输出文件须为 .svg 或 .gif (output must end in .svg or .gif)");
+                err.println(EvidenceMessages.of("cli.replayFormat").bilingual());
                 return 2;
             }
             Files.write(out, bytes);
-            o.printf("%s %s，第 %d 页 %s，%d 个采样点，%.1f 秒 -> %s%n", who.role().zh(), who.name(), event.page(),
-                    event.kind().zh(), event.samples().size(), event.durationMillis() / 1000.0, out);
+            o.println(EvidenceMessages.of("cli.replayed", who.role(), who.name(), event.page(), event.kind(),
+                    event.samples().size(), event.durationMillis() / 1000.0, out).chinese());
             o.flush();
             return 0;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            err.println("无法回放 (cannot replay): " + e.getMessage());
+            err.println(EvidenceMessages.of("cli.cannotReplay").bilingual() + ": " + e.getMessage());
             err.flush();
             return e instanceof GeneralSecurityException ? 1 : 2;
         }

@@ -11,6 +11,7 @@ import org.tixun.core.evidence.SealRequest;
 import org.tixun.core.evidence.SealResult;
 import org.tixun.core.evidence.Sealer;
 import org.tixun.core.evidence.SigningRulesException;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.tsa.EmbeddedTsa;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
@@ -73,7 +74,7 @@ public final class SealCommand implements Callable<Integer> {
         EmbeddedTsa local = null;
         try {
             char[] passphrase = Passphrases.read(passphraseFile, "TIXUN_KEYSTORE_PASSPHRASE",
-                    "机构密钥库口令 key store passphrase");
+                    EvidenceMessages.of("cli.keystorePassphrase"));
             InstitutionKeyStore keys = InstitutionKeyStore.open(keystore, passphrase);
             GmKeyStore gm = gmKeystore == null ? null : GmKeyStore.open(gmKeystore, passphrase);
             String url = tsa.url;
@@ -88,7 +89,8 @@ public final class SealCommand implements Callable<Integer> {
             for (SealResult.RevisionInfo r : result.revisions()) {
                 o.printf("%-28s %7.1f ms %8d bytes%n", r.label(), r.nanos() / 1e6, r.bytesAdded());
             }
-            o.println("已封存 sealed: " + out);
+            o.println(EvidenceMessages.of("cli.sealed").chinese() + " " + EvidenceMessages.of("cli.sealed").english()
+                    + ": " + out);
             o.flush();
             return 0;
         } catch (SigningRulesException e) {
@@ -100,7 +102,7 @@ public final class SealCommand implements Callable<Integer> {
             err.flush();
             return 3;
         } catch (IOException | RuntimeException e) {
-            err.println("无法封存 (cannot seal): " + e.getMessage());
+            err.println(EvidenceMessages.of("cli.cannotSeal").bilingual() + ": " + e.getMessage());
             err.flush();
             return 2;
         } finally {

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence.model;
 
-/** A signer's role in a record, with its place in the signing order (DOMAIN.md rule 9). */
-public enum SignerRole {
+import org.tixun.core.i18n.Bilingual;
+
+/**
+ * A signer's role in a record, with its place in the signing order (DOMAIN.md rule 9). Its words are the record's
+ * vocabulary (printed on the sealed document), so they live here, not in a bundle; {@link #in(java.util.Locale)} gives
+ * the reader's language.
+ */
+public enum SignerRole implements Bilingual {
     SUSPECT("犯罪嫌疑人", "suspect", 0),
     APPROPRIATE_ADULT("合适成年人", "appropriate adult", 1),
     INTERPRETER("翻译人员", "interpreter", 1),
@@ -21,10 +27,12 @@ public enum SignerRole {
         this.rank = rank;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.evidence.model;
 
-/** What a signature slot on a page is for. */
-public enum SlotKind {
+import org.tixun.core.i18n.Bilingual;
+
+/**
+ * What a signature slot on a page is for. Its words are the record's vocabulary (printed on the sealed document), so
+ * they live here, not in a bundle; {@link #in(java.util.Locale)} gives the reader's language.
+ */
+public enum SlotKind implements Bilingual {
     /** A handwritten signature. */
     SIGNATURE("签名", "signature"),
     /** A fingerprint impression. */
@@ -22,10 +27,12 @@ public enum SlotKind {
         this.en = en;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

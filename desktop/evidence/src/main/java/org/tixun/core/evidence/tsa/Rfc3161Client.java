@@ -33,6 +33,9 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.Pki;
 
 /**
@@ -97,8 +100,8 @@ public final class Rfc3161Client implements ITSAClient {
             response.validate(request);
             TimeStampToken token = response.getTimeStampToken();
             if (token == null) {
-                throw new TimestampUnavailableException(url,
-                        new IOException("TSA refused: status " + response.getStatus() + " " + response.getStatusString()));
+                throw new TimestampUnavailableException(url, new LocalizedIOException(EvidenceMessages.of("tsa.refused",
+                        response.getStatus(), String.valueOf(response.getStatusString()))));
             }
             if (trustAnchor != null) {
                 checkSigner(token);
@@ -134,8 +137,7 @@ public final class Rfc3161Client implements ITSAClient {
                 signer = converter.getCertificate(h);
             }
             if (signer == null) {
-                throw TimestampUnavailableException.untrusted(url, "时间戳中没有签名证书 (the token does not carry its "
-                        + "signing certificate)");
+                throw TimestampUnavailableException.untrusted(url, EvidenceMessages.of("tsa.noSignerCertificate"));
             }
             // Signature, signed attributes, and the signer's critical timeStamping extended key usage.
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.provider()).build(signer));
@@ -148,7 +150,7 @@ public final class Rfc3161Client implements ITSAClient {
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certs)));
             CertPathBuilder.getInstance("PKIX").build(params);
         } catch (TSPException | OperatorCreationException | GeneralSecurityException e) {
-            throw TimestampUnavailableException.untrusted(url, e.getMessage());
+            throw TimestampUnavailableException.untrusted(url, Localized.messageOf(e));
         }
     }
 
