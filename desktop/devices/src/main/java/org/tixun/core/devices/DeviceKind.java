@@ -2,35 +2,33 @@
 package org.tixun.core.devices;
 
 import java.util.Locale;
+import org.tixun.core.devices.i18n.DeviceMessages;
+import org.tixun.core.i18n.Bilingual;
+import org.tixun.core.i18n.Message;
 
-/** The kinds of device a workstation or terminal is configured with, named in Chinese and English. */
-public enum DeviceKind {
-    CAMERA("摄像头", "camera"),
-    MICROPHONE("麦克风", "microphone"),
-    SIGNATURE_PAD("签名板", "signature pad"),
-    FINGERPRINT_READER("指纹采集仪", "fingerprint reader"),
-    TIME_STAMP("时间戳服务", "time-stamp authority");
+/** The kinds of device a workstation or terminal is configured with, named through the devices bundle. */
+public enum DeviceKind implements Bilingual {
+    CAMERA, MICROPHONE, SIGNATURE_PAD, FINGERPRINT_READER, TIME_STAMP;
 
-    private final String zh;
-    private final String en;
-
-    DeviceKind(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+    /** The name as a message ({@code enum.DeviceKind.<NAME>}). */
+    public Message label() {
+        return DeviceMessages.of("enum.DeviceKind." + name());
     }
 
     /** The Chinese name, e.g. 指纹采集仪. */
+    @Override
     public String zh() {
-        return zh;
+        return label().chinese();
     }
 
     /** The English name, e.g. fingerprint reader. */
+    @Override
     public String en() {
-        return en;
+        return label().english();
     }
 
     /** The name in {@code locale} (Chinese unless the language is English). */
     public String label(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? en : zh;
+        return label().in(locale);
     }
 }

@@ -4,7 +4,9 @@ package org.tixun.core.devices;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.evidence.model.DeviceInfo;
+import org.tixun.core.i18n.LocalizedArgumentException;
 import org.tixun.core.store.Settings;
 import org.tixun.signpad.PadException;
 import org.tixun.signpad.PadOptions;
@@ -28,7 +30,7 @@ public record PadSpec(String protocol, String port) {
     /**
      * Parses a setting value; blank means no pad (empty).
      *
-     * @throws IllegalArgumentException naming what is wrong and what to write (Chinese, then English in brackets)
+     * @throws IllegalArgumentException ({@link LocalizedArgumentException}) naming what is wrong and what to write
      */
     public static Optional<PadSpec> parse(String value) {
         if (value == null || value.isBlank()) {
@@ -39,20 +41,16 @@ public record PadSpec(String protocol, String port) {
         List<String> known = Pads.protocols();
         String knownList = String.join(", ", known.stream().map(p -> p.toUpperCase(Locale.ROOT)).toList());
         if (colon < 0 || v.substring(colon + 1).isBlank()) {
-            throw new IllegalArgumentException("签名板设置“" + v + "”缺少端口：应写 协议:端口，如 " + EXAMPLE
-                    + " (the pad setting \"" + v + "\" has no port: write PROTOCOL:PORT, e.g. " + EXAMPLE + ")");
+            throw new LocalizedArgumentException(DeviceMessages.of("pad.noPort", v, EXAMPLE));
         }
         String protocol = v.substring(0, colon).trim().toLowerCase(Locale.ROOT);
         String port = v.substring(colon + 1).trim();
         if (protocol.isEmpty()) {
-            throw new IllegalArgumentException("签名板设置“" + v + "”缺少协议：应写 协议:端口，如 " + EXAMPLE + "，协议可用 "
-                    + knownList + " (the pad setting \"" + v + "\" has no protocol: write PROTOCOL:PORT, e.g. "
-                    + EXAMPLE + "; protocols: " + knownList + ")");
+            throw new LocalizedArgumentException(DeviceMessages.of("pad.noProtocol", v, EXAMPLE, knownList));
         }
         if (!known.contains(protocol)) {
-            throw new IllegalArgumentException("签名板协议“" + v.substring(0, colon).trim() + "”未知：可用 " + knownList
-                    + "，如 " + EXAMPLE + " (unknown pad protocol \"" + v.substring(0, colon).trim() + "\": use one of "
-                    + knownList + ", e.g. " + EXAMPLE + ")");
+            throw new LocalizedArgumentException(DeviceMessages.of("pad.unknownProtocol", v.substring(0, colon).trim(),
+                    knownList, EXAMPLE));
         }
         return Optional.of(new PadSpec(protocol, port));
     }

@@ -27,8 +27,13 @@ class DeviceUnavailableExceptionTest {
         assertThat(e.problemZh()).isEqualTo("摄像头「rtsp://cam/1」无法使用：无法连接 IP 摄像头：连接超时");
         assertThat(e.problemEn()).isEqualTo("the camera \"rtsp://cam/1\" cannot be used: cannot connect to the IP "
                 + "camera (rtsp): timed out");
-        assertThat(DeviceUnavailableException.splitZhEn("no answer from /dev/ttyUSB0"))
-                .containsExactly("详见英文说明", "no answer from /dev/ttyUSB0");
-        assertThat(DeviceUnavailableException.splitZhEn("设备不存在")).containsExactly("设备不存在", "设备不存在");
+        // A cause worded in one language only reads the same in both.
+        DeviceUnavailableException english = DeviceUnavailableException.failed(DeviceKind.SIGNATURE_PAD, "ISDV4:/dev/ttyUSB0",
+                new java.io.IOException("no answer from /dev/ttyUSB0"));
+        assertThat(english.problemZh()).isEqualTo("签名板「ISDV4:/dev/ttyUSB0」无法使用：no answer from /dev/ttyUSB0");
+        assertThat(english.problemEn()).isEqualTo("the signature pad \"ISDV4:/dev/ttyUSB0\" cannot be used: no answer from "
+                + "/dev/ttyUSB0");
+        assertThat(DeviceUnavailableException.failed(DeviceKind.CAMERA, "x", new IllegalStateException("设备不存在"))
+                .problemEn()).isEqualTo("the camera \"x\" cannot be used: 设备不存在");
     }
 }

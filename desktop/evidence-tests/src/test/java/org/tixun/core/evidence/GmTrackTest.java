@@ -34,7 +34,8 @@ class GmTrackTest {
         GmKeyStore other = GmKeyStore.create(f.dir.resolve("gm-other.p12"), "x".toCharArray(), "别的院");
         VerificationReport wrongRoot = verifier.verify("gm.pdf", sealed.sealedPdf(),
                 new Verifier.Options(null, null, other.rootCertificate()));
-        assertThat(wrongRoot.failures()).extracting(Finding::zh).contains("犯罪嫌疑人张三的国密（SM2/SM3）签名无效");
+        assertThat(wrongRoot.failures()).extracting(Finding::zh)
+                .anyMatch(z -> z.startsWith("犯罪嫌疑人张三的国密（SM2/SM3）签名无效："));
     }
 
     @Test

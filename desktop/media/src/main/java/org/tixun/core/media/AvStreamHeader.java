@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The 16 bytes before the NUT stream of one direction: magic {@code TXAV}, version 1, flags (reserved, 0), 2
@@ -36,15 +38,15 @@ record AvStreamHeader(long baseEpochMicros) {
         try {
             new DataInputStream(in).readFully(a);
         } catch (EOFException e) {
-            throw new EOFException("媒体流在开头就结束了 (the media stream ended before its header)");
+            throw new EOFException(MediaMessages.of("stream.endedBeforeHeader").bilingual());
         }
         ByteBuffer b = ByteBuffer.wrap(a);
         if (b.get() != 'T' || b.get() != 'X' || b.get() != 'A' || b.get() != 'V') {
-            throw new IOException("不是提讯媒体流 (not a Tixun media stream: bad magic)");
+            throw new LocalizedIOException(MediaMessages.of("stream.badMagic"));
         }
         int version = b.get();
         if (version != VERSION) {
-            throw new IOException("媒体流版本不支持 (unsupported media stream version " + version + ")");
+            throw new LocalizedIOException(MediaMessages.of("stream.version", version));
         }
         b.get();
         b.getShort();

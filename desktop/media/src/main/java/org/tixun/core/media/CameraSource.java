@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * A camera through the Webcam Capture API, paced at a fixed frame rate on its own thread, from the Webcam Capture
@@ -66,16 +67,15 @@ public final class CameraSource implements VideoSource {
         checkFps(fps);
         try {
             if (webcam.isOpen()) {
-                throw new MediaDeviceException("摄像头已被占用：" + webcam.getName() + " (camera already in use)");
+                throw new MediaDeviceException(MediaMessages.of("camera.inUse", webcam.getName()));
             }
             webcam.setCustomViewSizes(resolution);
             webcam.setViewSize(resolution);
             if (!webcam.open()) {
-                throw new MediaDeviceException("无法打开摄像头：" + webcam.getName() + " (cannot open the camera)");
+                throw new MediaDeviceException(MediaMessages.of("camera.cannotOpen", webcam.getName()));
             }
         } catch (WebcamException e) {
-            throw new MediaDeviceException("无法打开摄像头：" + webcam.getName() + " (cannot open the camera: "
-                    + e.getMessage() + ")", e);
+            throw new MediaDeviceException(MediaMessages.of("camera.cannotOpenBecause", webcam.getName(), e), e);
         }
         LOG.info("camera open: {} at {}x{} {} fps", webcam.getName(), resolution.width, resolution.height, fps);
         return new CameraSource(webcam, fps);
@@ -91,7 +91,7 @@ public final class CameraSource implements VideoSource {
         try {
             List<Webcam> all = Webcam.getWebcams();
             if (all.isEmpty()) {
-                throw new MediaDeviceException("未找到摄像头：本机没有可用的摄像头 (no camera found on this computer)");
+                throw new MediaDeviceException(MediaMessages.of("camera.none"));
             }
             if (device.isEmpty() || device.equals("default")) {
                 return all.get(0);
@@ -101,10 +101,10 @@ public final class CameraSource implements VideoSource {
                     return w;
                 }
             }
-            throw new MediaDeviceException("未找到摄像头「" + device + "」 (no camera named " + device + "; found "
-                    + all.stream().map(Webcam::getName).toList() + ")");
+            throw new MediaDeviceException(MediaMessages.of("camera.notFound", device,
+                    all.stream().map(Webcam::getName).toList()));
         } catch (WebcamException e) {
-            throw new MediaDeviceException("无法列出摄像头 (cannot list cameras: " + e.getMessage() + ")", e);
+            throw new MediaDeviceException(MediaMessages.of("camera.cannotList", e), e);
         }
     }
 
@@ -223,7 +223,7 @@ public final class CameraSource implements VideoSource {
         } else {
             VideoFrame c = capture();
             if (c == null) {
-                throw new MediaDeviceException("摄像头没有返回画面 (the camera returned no picture)");
+                throw new MediaDeviceException(MediaMessages.of("camera.noPicture"));
             }
             img = c.image();
         }

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The terminal's device check before a session: is the camera delivering pictures at its rate, and not black; does
- * the microphone hear anything above its noise floor. Each check returns a {@link Result} with a sentence (Chinese,
- * then English) and is logged. Run it before the sources are handed to a call: a source has one consumer at a time
+ * the microphone hear anything above its noise floor. Each check returns a {@link Result} with a message (the reader's
+ * language through {@link Result#message(java.util.Locale)}) and is logged in English. Run it before the sources are handed to a call: a source has one consumer at a time
  * and the check takes it over while it runs (and stops the source afterwards).
  */
 public final class DeviceSelfTest {
@@ -31,10 +34,14 @@ public final class DeviceSelfTest {
      *
      * @param device which device ("camera ...", "microphone ...")
      * @param passed whether it works
-     * @param sentence what to show (Chinese, then English in parentheses)
+     * @param message what to show
      * @param measured the measured figure (frames per second for a camera, loudest level in dBFS for a microphone)
      */
-    public record Result(String device, boolean passed, String sentence, double measured) {
+    public record Result(String device, boolean passed, Message message, double measured) implements Localized {
+        /** What to show, 「中文 (English)」. */
+        public String sentence() {
+            return message.bilingual();
+        }
     }
 
     /** Checks a camera for {@code duration} (at least 1 s is sensible). */
@@ -50,7 +57,7 @@ public final class DeviceSelfTest {
                 }
             });
         } catch (MediaDeviceException e) {
-            return log(new Result("camera " + source.name(), false, e.getMessage(), 0));
+            return log(new Result("camera " + source.name(), false, e.message(), 0));
         }
         long t0 = System.nanoTime();
         Thread.sleep(duration.toMillis());
@@ -63,20 +70,16 @@ public final class DeviceSelfTest {
         }
         String name = "camera " + source.name();
         if (frames.get() == 0) {
-            return log(new Result(name, false, "摄像头没有画面 (the camera delivered no pictures: " + source.name()
-                    + ")", 0));
+            return log(new Result(name, false, MediaMessages.of("selfTest.camera.noPictures", source.name()), 0));
         }
         if (fps < source.frameRate() * MIN_RATE_SHARE) {
-            return log(new Result(name, false, String.format("摄像头帧率过低：每秒 %.1f 帧，应为 %d 帧 (the camera "
-                    + "delivers %.1f frames per second, expected %d)", fps, source.frameRate(), fps,
-                    source.frameRate()), fps));
+            return log(new Result(name, false, MediaMessages.of("selfTest.camera.slow", fps, source.frameRate()),
+                    fps));
         }
         if (luma < BLACK_LUMA) {
-            return log(new Result(name, false, "摄像头画面全黑，请检查镜头是否被遮挡 (the camera picture is black: "
-                    + "is the lens covered?)", fps));
+            return log(new Result(name, false, MediaMessages.of("selfTest.camera.black"), fps));
         }
-        return log(new Result(name, true, String.format("摄像头正常：每秒 %.1f 帧 (camera OK: %.1f frames per second)",
-                fps, fps), fps));
+        return log(new Result(name, true, MediaMessages.of("selfTest.camera.ok", fps), fps));
     }
 
     /** Checks a microphone (or the tone source) for {@code duration}; the loudest 20 ms must exceed the floor. */
@@ -92,7 +95,7 @@ public final class DeviceSelfTest {
                 }
             });
         } catch (MediaDeviceException e) {
-            return log(new Result("microphone " + source.name(), false, e.getMessage(), -120));
+            return log(new Result("microphone " + source.name(), false, e.message(), -120));
         }
         Thread.sleep(duration.toMillis());
         source.stop();
@@ -102,21 +105,19 @@ public final class DeviceSelfTest {
         }
         String name = "microphone " + source.name();
         if (chunks.get() == 0) {
-            return log(new Result(name, false, "麦克风没有声音数据 (the microphone delivered no audio)", level));
+            return log(new Result(name, false, MediaMessages.of("selfTest.microphone.noAudio"), level));
         }
         if (level < MIN_LEVEL_DBFS) {
-            return log(new Result(name, false, String.format("麦克风没有收到声音（最高 %.0f dBFS），请检查是否静音或未连接"
-                    + " (the microphone hears nothing: loudest %.0f dBFS; muted or unplugged?)", level, level), level));
+            return log(new Result(name, false, MediaMessages.of("selfTest.microphone.silent", level), level));
         }
-        return log(new Result(name, true, String.format("麦克风正常：最高电平 %.0f dBFS (microphone OK: loudest %.0f dBFS)",
-                level, level), level));
+        return log(new Result(name, true, MediaMessages.of("selfTest.microphone.ok", level), level));
     }
 
     private static Result log(Result r) {
         if (r.passed()) {
-            LOG.info("self-test {}: {}", r.device(), r.sentence());
+            LOG.info("self-test {}: {}", r.device(), r.message().english());
         } else {
-            LOG.warn("self-test {}: {}", r.device(), r.sentence());
+            LOG.warn("self-test {}: {}", r.device(), r.message().english());
         }
         return r;
     }

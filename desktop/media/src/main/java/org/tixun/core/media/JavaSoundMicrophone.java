@@ -11,6 +11,7 @@ import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The microphone through {@code javax.sound.sampled}: a {@link TargetDataLine} at 48 kHz, mono, signed 16-bit little
@@ -54,9 +55,7 @@ public final class JavaSoundMicrophone implements AudioSource {
             }
             Mixer.Info[] mixers = AudioSystem.getMixerInfo();
             if (mixers.length == 0) {
-                throw new MediaDeviceException("无法打开麦克风：本机没有声音设备（0 个混音器，可能未安装声卡或驱动）"
-                        + " (cannot open the microphone: this computer has no audio device — javax.sound lists 0 "
-                        + "mixers; no sound card or driver)");
+                throw new MediaDeviceException(MediaMessages.of("microphone.noAudioDevice"));
             }
             DataLine.Info info = new DataLine.Info(TargetDataLine.class, FORMAT);
             try {
@@ -71,17 +70,14 @@ public final class JavaSoundMicrophone implements AudioSource {
                         }
                     }
                     if (chosen == null) {
-                        throw new MediaDeviceException("未找到麦克风「" + mixerName + "」 (no audio device named "
-                                + mixerName + ")");
+                        throw new MediaDeviceException(MediaMessages.of("microphone.notFound", mixerName));
                     }
                     l = (TargetDataLine) AudioSystem.getMixer(chosen).getLine(info);
                 }
                 l.open(FORMAT, CHUNK_SAMPLES * 2 * 4);
                 line = l;
             } catch (IllegalArgumentException | LineUnavailableException | SecurityException e) {
-                throw new MediaDeviceException("无法打开麦克风：没有支持 48 kHz 单声道 16 位录音的输入设备，或设备被占用"
-                        + " (cannot open the microphone: no capture line for 48 kHz mono 16-bit, or it is busy: "
-                        + e.getMessage() + ")", e);
+                throw new MediaDeviceException(MediaMessages.of("microphone.noCaptureLine", e), e);
             }
         }
     }

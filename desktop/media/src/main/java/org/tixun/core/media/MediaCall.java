@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The workstation's side of the two-way audio/video: its camera and microphone go to the local sink
@@ -85,12 +87,12 @@ public final class MediaCall extends MediaEnd implements AutoCloseable {
             s.close();
             throw e;
         }
-        String detail = "音视频已连接 (media connected to " + s.getRemoteSocketAddress() + ")";
-        LOG.info(detail);
+        Message detail = MediaMessages.of("call.connected", s.getRemoteSocketAddress());
+        LOG.info("{}", detail.english());
         report(() -> listener.connected(detail));
     }
 
-    private void lostConnection(String reason, Throwable cause) {
+    private void lostConnection(Message reason, Throwable cause) {
         if (!closed) {
             report(() -> listener.lost(reason, cause));
         }

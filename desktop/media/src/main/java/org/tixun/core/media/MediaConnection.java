@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * One media socket with its two streams: our {@link AvSender} on the output, the peer's stream decoded by an
@@ -21,20 +23,20 @@ final class MediaConnection implements AutoCloseable {
     private final AvSender sender;
     private final AvReceiver receiver;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final BiConsumer<String, Throwable> onEnd;
+    private final BiConsumer<Message, Throwable> onEnd;
 
     /**
-     * @param onEnd called once with a sentence and the cause (null: peer ended cleanly) when the connection breaks
+     * @param onEnd called once with the reason and the cause (null: peer ended cleanly) when the connection breaks
      */
     MediaConnection(Socket socket, InputStream in, OutputStream out, AvSettings settings, MediaSink remoteSink,
-            BiConsumer<String, Throwable> onEnd) {
+            BiConsumer<Message, Throwable> onEnd) {
         this.socket = socket;
         this.onEnd = onEnd;
         this.sender = new AvSender(out, settings);
         this.receiver = new AvReceiver(in, remoteSink);
-        sender.setFailureListener(e -> end("发送音视频失败 (sending audio/video failed: " + e.getMessage() + ")", e));
-        receiver.setEndListener(e -> end(e == null ? "对方结束了音视频 (the peer ended its audio/video stream)"
-                : "接收音视频中断 (receiving audio/video broke: " + e.getMessage() + ")", e));
+        sender.setFailureListener(e -> end(MediaMessages.of("connection.sendFailed", e), e));
+        receiver.setEndListener(e -> end(e == null ? MediaMessages.of("connection.peerEnded")
+                : MediaMessages.of("connection.receiveBroke", e), e));
     }
 
     void start() {
@@ -54,12 +56,12 @@ final class MediaConnection implements AutoCloseable {
         return !ended.get();
     }
 
-    private void end(String reason, Throwable cause) {
+    private void end(Message reason, Throwable cause) {
         if (ended.compareAndSet(false, true)) {
             if (cause == null) {
-                LOG.info("media connection ended: {}", reason);
+                LOG.info("media connection ended: {}", reason.english());
             } else {
-                LOG.warn("media connection lost: {}", reason);
+                LOG.warn("media connection lost: {}", reason.english());
             }
             // Close from another thread: this runs on the sender's or receiver's own thread.
             Thread t = new Thread(this::shutdown, "tixun-media-close");

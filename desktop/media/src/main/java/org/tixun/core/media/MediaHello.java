@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The preamble of a media connection (decision 0007: a second TLS connection to the terminal's port). The control
@@ -68,11 +70,11 @@ public record MediaHello(String sessionId) {
             int m0 = d.readUnsignedByte();
             int m1 = d.readUnsignedByte();
             if (!isMedia(m0, m1)) {
-                throw new IOException("不是媒体连接 (not a media connection preamble)");
+                throw new LocalizedIOException(MediaMessages.of("hello.notMedia"));
             }
             int version = d.readUnsignedByte();
             if (version != VERSION) {
-                throw new IOException("媒体连接版本不支持 (unsupported media preamble version " + version + ")");
+                throw new LocalizedIOException(MediaMessages.of("hello.version", version));
             }
             d.readUnsignedByte();
             int n = d.readUnsignedByte();
@@ -81,10 +83,10 @@ public record MediaHello(String sessionId) {
             try {
                 return new MediaHello(new String(id, StandardCharsets.US_ASCII));
             } catch (IllegalArgumentException e) {
-                throw new IOException("媒体连接的会话编号无效 (invalid session id in the media preamble)", e);
+                throw new LocalizedIOException(MediaMessages.of("hello.badSessionId"), e);
             }
         } catch (EOFException e) {
-            throw new IOException("媒体连接的开头不完整 (the media preamble ended early)", e);
+            throw new LocalizedIOException(MediaMessages.of("hello.endedEarly"), e);
         }
     }
 
@@ -116,7 +118,7 @@ public record MediaHello(String sessionId) {
             int m1 = d.readUnsignedByte();
             int version = d.readUnsignedByte();
             if (!isMedia(m0, m1) || version != VERSION) {
-                throw new IOException("终端的媒体应答无效 (the terminal's media answer is not valid)");
+                throw new LocalizedIOException(MediaMessages.of("hello.badAnswer"));
             }
             int status = d.readUnsignedByte();
             byte[] msg = new byte[d.readUnsignedShort()];
@@ -125,10 +127,9 @@ public record MediaHello(String sessionId) {
                 return null;
             }
             String s = new String(msg, StandardCharsets.UTF_8);
-            return s.isEmpty() ? "终端拒绝了媒体连接 (the terminal refused the media connection)" : s;
+            return s.isEmpty() ? MediaMessages.of("hello.refused").bilingual() : s;
         } catch (EOFException e) {
-            throw new IOException("终端在应答媒体连接前断开 (the terminal closed before answering the media "
-                    + "connection)", e);
+            throw new LocalizedIOException(MediaMessages.of("hello.closedBeforeAnswer"), e);
         }
     }
 }

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The terminal's side of the two-way audio/video. Register with the link: {@code terminalLink.setMediaAcceptor(new
@@ -53,9 +55,8 @@ public final class TerminalMedia extends MediaEnd implements MediaSocketAcceptor
             c.start();
             connection = c;
         }
-        String detail = "工作站音视频已连接 (workstation media connected from " + socket.getRemoteSocketAddress()
-                + ", session " + sessionId + ")";
-        LOG.info(detail);
+        Message detail = MediaMessages.of("terminal.connected", socket.getRemoteSocketAddress(), sessionId);
+        LOG.info("{}", detail.english());
         report(() -> listener.connected(detail));
     }
 

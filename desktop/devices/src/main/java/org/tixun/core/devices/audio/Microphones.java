@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.tixun.core.devices.DeviceChoice;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.media.JavaSoundMicrophone;
 import org.tixun.core.media.MediaDeviceException;
 
@@ -56,8 +57,7 @@ public final class Microphones {
         }
         if (name.equals("tone")) {
             throw DeviceUnavailableException.refused(DeviceKind.MICROPHONE, name,
-                    "麦克风设置为测试音（tone），正式笔录不能使用测试音",
-                    "the microphone is set to the test tone, which a real record may not use");
+                    DeviceMessages.of("microphones.testTone"));
         }
         List<DeviceChoice> found = discover();
         if (found.stream().noneMatch(c -> c.id().equals(name))) {

@@ -4,6 +4,7 @@ package org.tixun.core.devices.camera;
 import com.github.sarxos.webcam.Webcam;
 import java.awt.Dimension;
 import java.util.List;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.media.CameraSource;
 import org.tixun.core.media.MediaDeviceException;
 import org.tixun.core.media.VideoSource;
@@ -35,8 +36,7 @@ public final class Cameras {
     static synchronized void installDriver() {
         if (driverInstalled) {
             if (!(Webcam.getDriver() instanceof FfmpegWebcamDriver)) {
-                throw new MediaDeviceException("本程序已使用模拟摄像头，不能再打开真实摄像头，请重新启动程序 (this program already "
-                        + "uses the synthetic camera driver; restart it to use a real camera)");
+                throw new MediaDeviceException(DeviceMessages.of("cameras.syntheticDriver"));
             }
             return;
         }

@@ -19,6 +19,8 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.devices.i18n.DeviceMessages;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.media.CameraSource;
 import org.tixun.core.media.Ffmpeg;
 import org.tixun.core.media.MediaClock;
@@ -77,7 +79,7 @@ public final class RtspCamera implements VideoSource {
     private volatile Consumer<VideoFrame> consumer;
     private volatile VideoFrame newest;
     private volatile State state = State.CONNECTED;
-    private volatile String lastError;
+    private volatile Message lastError;
     private volatile boolean running;
     private volatile Consumer<State> stateListener = s -> { };
     private Thread thread;
@@ -119,12 +121,10 @@ public final class RtspCamera implements VideoSource {
         try {
             URI u = new URI(url.trim());
             if (!isRtsp(url) || u.getHost() == null) {
-                throw new MediaDeviceException("IP 摄像头地址无效：" + redact(url) + "，应形如 rtsp://主机:554/路径"
-                        + " (invalid IP camera address " + redact(url) + ": write rtsp://host:554/path)");
+                throw new MediaDeviceException(DeviceMessages.of("rtsp.invalidAddress", redact(url)));
             }
         } catch (URISyntaxException e) {
-            throw new MediaDeviceException("IP 摄像头地址无效：" + redact(url) + "，应形如 rtsp://主机:554/路径"
-                    + " (invalid IP camera address " + redact(url) + ": write rtsp://host:554/path)", e);
+            throw new MediaDeviceException(DeviceMessages.of("rtsp.invalidAddress", redact(url)), e);
         }
     }
 
@@ -140,8 +140,7 @@ public final class RtspCamera implements VideoSource {
             // startUnsafe: start() holds a global lock while it waits on the network (VIDEO-NOTES.md).
             g.startUnsafe();
             if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
-                throw new MediaDeviceException("IP 摄像头 " + redact(url) + " 没有视频流 (the IP camera has no video "
-                        + "stream)");
+                throw new MediaDeviceException(DeviceMessages.of("rtsp.noVideo", redact(url)));
             }
             return g;
         } catch (FrameGrabber.Exception | RuntimeException e) {
@@ -149,43 +148,32 @@ public final class RtspCamera implements VideoSource {
             if (e instanceof MediaDeviceException m) {
                 throw m;
             }
-            Reason r = reason(e);
-            throw new MediaDeviceException("无法连接 IP 摄像头 " + redact(url) + "：" + r.zh() + "。请检查地址、用户名"
-                    + "密码、网线和摄像头电源 (cannot connect to the IP camera " + redact(url) + ": " + r.en()
-                    + "; check the address, user name and password, the network cable and the camera's power)", e);
+            throw new MediaDeviceException(DeviceMessages.of("rtsp.cannotConnect", redact(url), reason(e)), e);
         }
     }
 
-    /** What went wrong, in Chinese and English: the FFmpeg error number named, never the URL repeated. */
-    record Reason(String zh, String en) {
-    }
-
-    static Reason reason(Throwable e) {
+    /** What went wrong, in words: the FFmpeg error number named, never the URL repeated. */
+    static Message reason(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (m.equals(END_OF_STREAM)) {
-            return new Reason("视频流结束（摄像头断开或停止推流）", "the stream ended (the camera disconnected or stopped "
-                    + "streaming)");
+            return DeviceMessages.of("rtsp.reason.ended");
         }
         Matcher code = Pattern.compile("error (-?\\d+)").matcher(m);
         if (code.find()) {
             int c = Integer.parseInt(code.group(1));
             return switch (c) {
-                case -111 -> new Reason("连接被拒绝（该端口没有 RTSP 服务）", "connection refused (no RTSP service on that "
-                        + "port)");
-                case -110 -> new Reason("连接超时", "timed out");
-                case -113, -101 -> new Reason("网络不可达", "network unreachable");
-                case -825242872 -> new Reason("用户名或密码错误（401）", "wrong user name or password (401)");
-                case -858797304 -> new Reason("摄像头拒绝访问（403）", "the camera refuses access (403)");
-                case -875574520 -> new Reason("摄像头上没有这个路径（404）", "no such path on the camera (404)");
-                case -1094995529 -> new Reason("摄像头发来的数据无法解码", "the camera's data cannot be decoded");
-                default -> {
-                    String text = avError(c);
-                    yield new Reason("FFmpeg 错误 " + c + "：" + text, "FFmpeg error " + c + ": " + text);
-                }
+                case -111 -> DeviceMessages.of("rtsp.reason.refused");
+                case -110 -> DeviceMessages.of("rtsp.reason.timeout");
+                case -113, -101 -> DeviceMessages.of("rtsp.reason.unreachable");
+                case -825242872 -> DeviceMessages.of("rtsp.reason.unauthorized");
+                case -858797304 -> DeviceMessages.of("rtsp.reason.forbidden");
+                case -875574520 -> DeviceMessages.of("rtsp.reason.notFound");
+                case -1094995529 -> DeviceMessages.of("rtsp.reason.undecodable");
+                default -> DeviceMessages.of("rtsp.reason.ffmpeg", c, avError(c));
             };
         }
         String plain = m.replaceAll("\"[^\"]*\"", "").replaceAll("\\s+", " ").strip();
-        return new Reason(plain, plain);
+        return Message.untranslated(plain);
     }
 
     private static String avError(int code) {
@@ -226,8 +214,13 @@ public final class RtspCamera implements VideoSource {
         return state;
     }
 
-    /** The last failure as a sentence (Chinese, then English), if the stream was ever lost. */
+    /** The last failure, 「中文 (English)」, if the stream was ever lost. */
     public Optional<String> lastError() {
+        return lastErrorMessage().map(Message::bilingual);
+    }
+
+    /** The last failure, if the stream was ever lost ({@link Message#in} gives the reader's language). */
+    public Optional<Message> lastErrorMessage() {
         return Optional.ofNullable(lastError);
     }
 
@@ -267,7 +260,7 @@ public final class RtspCamera implements VideoSource {
                     LOG.info("IP camera {} reconnected", safeName);
                     delay = options.reconnectDelay().toMillis();
                 } catch (MediaDeviceException e) {
-                    lastError = "IP 摄像头连接中断，正在重连 (IP camera connection lost, reconnecting): " + e.getMessage();
+                    lastError = DeviceMessages.of("rtsp.reconnecting", e);
                     if (!sleep(delay)) {
                         return;
                     }
@@ -303,9 +296,7 @@ public final class RtspCamera implements VideoSource {
                 if (!running) {
                     return;
                 }
-                Reason r = reason(e);
-                lastError = "IP 摄像头连接中断，正在重连：" + safeName + "，" + r.zh() + " (IP camera connection lost, "
-                        + "reconnecting: " + safeName + "; " + r.en() + ")";
+                lastError = DeviceMessages.of("rtsp.lost", safeName, reason(e));
                 LOG.warn("IP camera {} lost: {}; reconnecting", safeName, e.getMessage());
                 setState(State.RECONNECTING);
                 synchronized (lock) {
@@ -385,7 +376,8 @@ public final class RtspCamera implements VideoSource {
             return CameraSource.jpeg(f.image());
         }
         if (running) {
-            throw new MediaDeviceException(lastError().orElse("IP 摄像头没有画面 (the IP camera delivers no picture)"));
+            Message last = lastError;
+            throw new MediaDeviceException(last != null ? last : DeviceMessages.of("rtsp.noPicture"));
         }
         FFmpegFrameGrabber g;
         synchronized (lock) {
@@ -407,11 +399,9 @@ public final class RtspCamera implements VideoSource {
                 }
             }
         } catch (FrameGrabber.Exception e) {
-            Reason r = reason(e);
-            throw new MediaDeviceException("IP 摄像头没有返回画面：" + safeName + "，" + r.zh() + " (the IP camera returned "
-                    + "no picture: " + r.en() + ")", e);
+            throw new MediaDeviceException(DeviceMessages.of("rtsp.noPictureBecause", safeName, reason(e)), e);
         }
-        throw new MediaDeviceException("IP 摄像头没有返回画面：" + safeName + " (the IP camera returned no picture)");
+        throw new MediaDeviceException(DeviceMessages.of("rtsp.noPictureFrom", safeName));
     }
 
     @Override

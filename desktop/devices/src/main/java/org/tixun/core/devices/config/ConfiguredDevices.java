@@ -17,6 +17,7 @@ import org.tixun.core.devices.camera.Cameras;
 import org.tixun.core.devices.camera.RtspCamera;
 import org.tixun.core.devices.fingerprint.FingerprintReader;
 import org.tixun.core.devices.fingerprint.FingerprintReaders;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.media.JavaSoundMicrophone;
 import org.tixun.core.media.MediaDeviceException;
 import org.tixun.core.media.VideoSource;
@@ -77,8 +78,7 @@ public final class ConfiguredDevices implements org.tixun.core.media.MediaDevice
         }
         String shown = RtspCamera.isRtsp(v) ? RtspCamera.redact(v) : v;
         if (v.startsWith("synthetic")) {
-            throw DeviceUnavailableException.refused(DeviceKind.CAMERA, v, "摄像头设置为演示用的模拟摄像头，正式笔录不能使用",
-                    "the camera is set to the demo's synthetic camera, which a real record may not use");
+            throw DeviceUnavailableException.refused(DeviceKind.CAMERA, v, DeviceMessages.of("configured.syntheticCamera"));
         }
         if (!RtspCamera.isRtsp(v)) {
             List<DeviceChoice> found = discovery.cameras();
@@ -137,13 +137,9 @@ public final class ConfiguredDevices implements org.tixun.core.media.MediaDevice
         try {
             return spec.open();
         } catch (PadException | RuntimeException e) {
-            // The driver words its failures in English: they go into the English half only.
             throw new DeviceUnavailableException(DeviceKind.SIGNATURE_PAD, spec.describe(),
-                    "签名板 " + spec.describe() + " 没有应答",
-                    "the signature pad " + spec.describe() + " does not answer: " + e.getMessage(),
-                    "请检查签名板的连接线和电源；串口签名板可在「设置 → 设备」中换一种协议再测试",
-                    "check the pad's cable and power; for a serial pad try another protocol in Settings → Devices",
-                    e);
+                    DeviceMessages.of("configured.padNoAnswer", spec.describe(), e),
+                    DeviceMessages.of("configured.remedy.padNoAnswer"), e);
         }
     }
 
@@ -187,16 +183,12 @@ public final class ConfiguredDevices implements org.tixun.core.media.MediaDevice
         }
         Path p = gmKeystorePath(dataDir);
         if (!Files.isRegularFile(p)) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "已启用国密（SM2）签名，但找不到国密密钥库 " + p
-                    + "：请管理员在「设置 → 时间戳与签名」中填写其位置，或关闭国密签名 (the GM (SM2) track is on but its key "
-                    + "store " + p + " does not exist: an administrator sets its location in Settings, or switches the "
-                    + "GM track off)");
+            throw new TixunException(TixunException.Exit.KEYSTORE, DeviceMessages.of("configured.gmMissing", p));
         }
         try {
             return Optional.of(GmKeyStore.open(p, passphrase));
         } catch (IOException e) {
-            throw new TixunException(TixunException.Exit.KEYSTORE, "无法打开国密密钥库 " + p + "：" + e.getMessage()
-                    + " (cannot open the GM key store " + p + ": " + e.getMessage() + ")", e);
+            throw new TixunException(TixunException.Exit.KEYSTORE, DeviceMessages.of("configured.gmUnreadable", p, e), e);
         }
     }
 }

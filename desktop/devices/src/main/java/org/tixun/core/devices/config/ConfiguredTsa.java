@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.evidence.tsa.EmbeddedTsa;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.store.Settings;
 
@@ -62,8 +64,7 @@ public final class ConfiguredTsa implements AutoCloseable {
             return institution(keys);
         }
         if (!mode.equals(DeviceSettings.TSA_EXTERNAL)) {
-            throw problem("", "时间戳服务设置「" + mode + "」无法识别", "the time-stamp setting \"" + mode
-                    + "\" is not understood");
+            throw problem("", DeviceMessages.of("timestamp.modeNotUnderstood", mode));
         }
         return external(DeviceSettings.get(settings, DeviceSettings.TSA_URL),
                 DeviceSettings.get(settings, DeviceSettings.TSA_TRUST_ANCHOR));
@@ -78,10 +79,8 @@ public final class ConfiguredTsa implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             tsa.close();
             throw new DeviceUnavailableException(DeviceKind.TIME_STAMP, "institution",
-                    "机构自有时间戳服务无法启动：" + e.getMessage(),
-                    "the institution's own time-stamp service cannot start: " + e.getMessage(),
-                    "请检查机构密钥库，或在「设置 → 时间戳」中改用外部时间戳服务",
-                    "check the institution key store, or choose an external TSA in Settings → Time-stamps", e);
+                    DeviceMessages.of("timestamp.institutionCannotStart", e),
+                    DeviceMessages.of("timestamp.remedy.checkKeys"), e);
         }
     }
 
@@ -93,18 +92,16 @@ public final class ConfiguredTsa implements AutoCloseable {
      */
     public static ConfiguredTsa external(String url, String trustAnchorPem) {
         if (url.isBlank()) {
-            throw problem("", "未填写外部时间戳服务的地址", "no address is set for the external time-stamp authority");
+            throw problem("", DeviceMessages.of("timestamp.noUrl"));
         }
         try {
             URI u = URI.create(url);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!List.of("http", "https").contains(scheme) || u.getHost() == null) {
-                throw problem(url, "外部时间戳服务地址无效：" + url + "（应为 http:// 或 https:// 地址）",
-                        "the external time-stamp authority's address is invalid: " + url + " (use http:// or https://)");
+                throw problem(url, DeviceMessages.of("timestamp.urlNotHttp", url));
             }
         } catch (IllegalArgumentException e) {
-            throw problem(url, "外部时间戳服务地址无效：" + url, "the external time-stamp authority's address is invalid: "
-                    + url);
+            throw problem(url, DeviceMessages.of("timestamp.urlInvalid", url));
         }
         X509Certificate anchor = parseAnchor(url, trustAnchorPem);
         LOG.info("external TSA {} with trust anchor {}", url, anchor.getSubjectX500Principal().getName());
@@ -118,23 +115,19 @@ public final class ConfiguredTsa implements AutoCloseable {
      */
     public static X509Certificate parseAnchor(String url, String pem) {
         if (pem == null || pem.isBlank()) {
-            throw problem(url, "未导入外部时间戳服务的信任锚证书", "no trust anchor certificate is imported for the external "
-                    + "time-stamp authority");
+            throw problem(url, DeviceMessages.of("timestamp.noAnchor"));
         }
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.trim().getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException | ClassCastException e) {
-            throw problem(url, "信任锚不是有效的 X.509 证书（PEM）：" + e.getMessage(),
-                    "the trust anchor is not a valid X.509 certificate (PEM): " + e.getMessage());
+            throw problem(url, DeviceMessages.of("timestamp.badAnchor", e));
         }
     }
 
-    private static DeviceUnavailableException problem(String url, String zh, String en) {
-        return new DeviceUnavailableException(DeviceKind.TIME_STAMP, url, zh, en,
-                "请管理员在「设置 → 时间戳」中填写时间戳服务地址并导入其根证书（PEM），然后点「测试」",
-                "an administrator enters the authority's URL and imports its root certificate (PEM) in Settings → "
-                        + "Time-stamps, then presses Test", null);
+    private static DeviceUnavailableException problem(String url, Message problem) {
+        return new DeviceUnavailableException(DeviceKind.TIME_STAMP, url, problem,
+                DeviceMessages.of("timestamp.remedy.configure"), null);
     }
 
     /** Which kind of authority this is. */
@@ -147,10 +140,15 @@ public final class ConfiguredTsa implements AutoCloseable {
         return client;
     }
 
-    /** For people and the manifest. */
+    /** For people: which authority, 「中文 (English)」. */
     public String describe() {
-        return kind == Kind.INSTITUTION ? "机构自有时间戳服务 (the institution's own TSA)"
-                : "外部时间戳服务 " + client.url() + " (external TSA)";
+        return description().bilingual();
+    }
+
+    /** For people: which authority. */
+    public Message description() {
+        return kind == Kind.INSTITUTION ? DeviceMessages.of("timestamp.institution")
+                : DeviceMessages.of("timestamp.external", client.url());
     }
 
     @Override

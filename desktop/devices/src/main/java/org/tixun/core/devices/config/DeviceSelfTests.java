@@ -22,8 +22,10 @@ import org.tixun.core.devices.fingerprint.FingerprintReader;
 import org.tixun.core.devices.fingerprint.FingerprintReaders;
 import org.tixun.core.devices.fingerprint.Impression;
 import org.tixun.core.devices.fingerprint.ReaderInfo;
+import org.tixun.core.devices.i18n.DeviceMessages;
 import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.evidence.tsa.TimestampUnavailableException;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.media.DeviceSelfTest;
 import org.tixun.core.media.JavaSoundMicrophone;
 import org.tixun.core.media.VideoSource;
@@ -62,7 +64,7 @@ public final class DeviceSelfTests {
     public SelfTestResult camera(String setting) throws InterruptedException {
         try (VideoSource camera = devices.openCamera(setting, new Dimension(640, 480), 25)) {
             DeviceSelfTest.Result r = DeviceSelfTest.camera(camera, MEDIA_CHECK);
-            return log(new SelfTestResult(DeviceKind.CAMERA, camera.name(), r.passed(), r.sentence()));
+            return log(new SelfTestResult(DeviceKind.CAMERA, camera.name(), r.passed(), r.message()));
         } catch (DeviceUnavailableException e) {
             return log(SelfTestResult.of(e));
         }
@@ -72,7 +74,7 @@ public final class DeviceSelfTests {
     public SelfTestResult microphone(String setting) throws InterruptedException {
         try (JavaSoundMicrophone mic = Microphones.open(setting)) {
             DeviceSelfTest.Result r = DeviceSelfTest.microphone(mic, MEDIA_CHECK);
-            return log(new SelfTestResult(DeviceKind.MICROPHONE, mic.name(), r.passed(), r.sentence()));
+            return log(new SelfTestResult(DeviceKind.MICROPHONE, mic.name(), r.passed(), r.message()));
         } catch (DeviceUnavailableException e) {
             return log(SelfTestResult.of(e));
         }
@@ -97,13 +99,11 @@ public final class DeviceSelfTests {
         }
         try {
             PadInfo info = pad.info();
-            String what = info.model() + "（" + spec.describe() + "），" + info.maxX() + "×" + info.maxY() + "，压力 "
-                    + info.maxPressure() + " 级";
-            String whatEn = info.model() + " (" + spec.describe() + "), " + info.maxX() + "×" + info.maxY() + ", "
-                    + info.maxPressure() + " pressure levels";
+            Message what = DeviceMessages.of("selfTest.pad.what", info.model(), spec.describe(), info.maxX(),
+                    info.maxY(), info.maxPressure());
             if (waitForPen.isZero() || waitForPen.isNegative()) {
                 return log(new SelfTestResult(DeviceKind.SIGNATURE_PAD, spec.describe(), true,
-                        "签名板正常：" + what + " (signature pad OK: " + whatEn + ")"));
+                        DeviceMessages.of("selfTest.pad.ok", what)));
             }
             AtomicLong samples = new AtomicLong();
             pad.addSampleListener(s -> samples.incrementAndGet());
@@ -114,16 +114,14 @@ public final class DeviceSelfTests {
             }
             if (samples.get() < 10) {
                 return log(new SelfTestResult(DeviceKind.SIGNATURE_PAD, spec.describe(), false,
-                        "签名板已连接（" + what + "），但没有收到笔迹：请用笔在签名板上划一下再测试 (the pad is connected ("
-                                + whatEn + ") but sent no pen samples: draw on it with the pen and test again)"));
+                        DeviceMessages.of("selfTest.pad.noPen", what)));
             }
-            return log(new SelfTestResult(DeviceKind.SIGNATURE_PAD, spec.describe(), true, "签名板正常：" + what
-                    + "，收到 " + samples.get() + " 个笔迹点 (signature pad OK: " + whatEn + ", " + samples.get()
-                    + " pen samples)"));
+            return log(new SelfTestResult(DeviceKind.SIGNATURE_PAD, spec.describe(), true,
+                    DeviceMessages.of("selfTest.pad.okWithSamples", what, samples.get())));
         } catch (PadException e) {
             return log(SelfTestResult.of(new DeviceUnavailableException(DeviceKind.SIGNATURE_PAD, spec.describe(),
-                    "签名板 " + spec.describe() + " 出错", "the signature pad " + spec.describe()
-                            + " failed: " + e.getMessage(), "请检查签名板后重试", "check the pad and try again", e)));
+                    DeviceMessages.of("selfTest.pad.failed", spec.describe(), e),
+                    DeviceMessages.of("selfTest.remedy.checkPad"), e)));
         } finally {
             pad.close();
         }
@@ -142,21 +140,18 @@ public final class DeviceSelfTests {
         }
         try {
             ReaderInfo info = reader.info();
-            String size = info.width() > 0 ? info.width() + "×" + info.height() + "，" : "";
-            String sizeEn = info.width() > 0 ? info.width() + "×" + info.height() + ", " : "";
             if (waitForFinger.isZero() || waitForFinger.isNegative()) {
-                return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, info.port(), true, "指纹采集仪正常："
-                        + info.model() + "（" + info.adapter() + "），" + size + info.ppi() + " ppi (fingerprint reader "
-                        + "OK: " + info.model() + " (" + info.adapter() + "), " + sizeEn + info.ppi() + " ppi)"));
+                return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, info.port(), true, info.width() > 0
+                        ? DeviceMessages.of("selfTest.reader.okSized", info.model(), info.adapter(), info.width(),
+                                info.height(), info.ppi())
+                        : DeviceMessages.of("selfTest.reader.ok", info.model(), info.adapter(), info.ppi())));
             }
             Impression i = new FingerprintCapture(reader).capture(FingerPosition.UNKNOWN, waitForFinger);
-            return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, info.port(), true, "指纹采集仪正常："
-                    + info.model() + "，采到 " + i.image().width() + "×" + i.image().height() + " 的指纹，质量 "
-                    + i.quality().score() + " (fingerprint reader OK: " + info.model() + ", took a "
-                    + i.image().width() + "×" + i.image().height() + " impression, quality " + i.quality().score()
-                    + ")"));
+            return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, info.port(), true,
+                    DeviceMessages.of("selfTest.reader.impression", info.model(), i.image().width(), i.image().height(),
+                            i.quality().score())));
         } catch (FingerprintException e) {
-            return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, reader.info().port(), false, e.getMessage()));
+            return log(new SelfTestResult(DeviceKind.FINGERPRINT_READER, reader.info().port(), false, e.message()));
         } finally {
             reader.close();
         }
@@ -170,11 +165,10 @@ public final class DeviceSelfTests {
             long t0 = System.nanoTime();
             Rfc3161Client.Token token = client.stamp(digest);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return log(new SelfTestResult(DeviceKind.TIME_STAMP, client.url(), true, "时间戳服务正常：" + tsa.describe()
-                    + "，时间 " + token.time() + "，用时 " + ms + " 毫秒 (time-stamp authority OK: " + tsa.describe()
-                    + ", time " + token.time() + ", " + ms + " ms)"));
+            return log(new SelfTestResult(DeviceKind.TIME_STAMP, client.url(), true,
+                    DeviceMessages.of("selfTest.tsa.ok", tsa.description(), token.time(), ms)));
         } catch (TimestampUnavailableException e) {
-            return log(new SelfTestResult(DeviceKind.TIME_STAMP, client.url(), false, e.getMessage()));
+            return log(new SelfTestResult(DeviceKind.TIME_STAMP, client.url(), false, e.message()));
         }
     }
 
@@ -189,9 +183,9 @@ public final class DeviceSelfTests {
 
     private static SelfTestResult log(SelfTestResult r) {
         if (r.passed()) {
-            LOG.info("self-test {} {}: {}", r.kind(), r.device(), r.sentence());
+            LOG.info("self-test {} {}: {}", r.kind(), r.device(), r.message().english());
         } else {
-            LOG.warn("self-test {} {}: {}", r.kind(), r.device(), r.sentence());
+            LOG.warn("self-test {} {}: {}", r.kind(), r.device(), r.message().english());
         }
         return r;
     }

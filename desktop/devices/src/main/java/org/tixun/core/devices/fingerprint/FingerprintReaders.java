@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.tixun.core.devices.DeviceChoice;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.i18n.DeviceMessages;
 
 /**
  * The fingerprint reader setting ({@code devices.fingerprint}) and the readers found: {@code
@@ -81,10 +82,8 @@ public final class FingerprintReaders {
     }
 
     private static DeviceUnavailableException invalid(String v) {
-        return new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, v, "指纹采集仪设置「" + v + "」无法识别",
-                "the fingerprint reader setting \"" + v + "\" is not understood",
-                "请在「设置 → 设备」中从列表选择采集仪，或填写 GA/T 626.1 接口库的路径",
-                "choose a reader from the list in Settings → Devices, or enter the path of a GA/T 626.1 library",
+        return new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, v, DeviceMessages.of("readers.notUnderstood", v),
+                DeviceMessages.of("readers.remedy.choose"),
                 null);
     }
 }

@@ -2,6 +2,10 @@
 package org.tixun.core.devices.fingerprint;
 
 import java.util.Arrays;
+import org.tixun.core.devices.i18n.DeviceMessages;
+import org.tixun.core.i18n.Bilingual;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.Message;
 
 /**
  * The quality gate for an impression, on the grey image alone (no matcher): the image is cut into blocks of about
@@ -15,7 +19,7 @@ import java.util.Arrays;
  *       platen of at least {@link #LARGE_PLATEN_MM2} mm² the impression runs along the window's edge for more than
  *       {@link #MAX_EDGE_MM} mm (the finger is off the edge).</li>
  * </ul>
- * Each refusal tells the signer what to do (zh/en) and the signer presses again.
+ * Each refusal tells the signer what to do (from the devices bundle) and the signer presses again.
  */
 public final class ImpressionQuality {
     /** Below this touched area (mm²) there is no finger. */
@@ -35,28 +39,31 @@ public final class ImpressionQuality {
     }
 
     /** Why an impression is refused, with what the signer is told. */
-    public enum Problem {
-        BLANK("未采集到指纹：请把手指平放在采集窗上，稍用力按住再抬起",
-                "no fingerprint on the reader: lay the finger flat on the window, press, then lift it"),
-        PARTIAL("指纹不完整：请把手指放在采集窗中央，整个指肚平放按下",
-                "the impression is partial: place the finger in the middle of the window with the whole pad flat"),
-        TOO_LIGHT("指纹过淡：请稍用力按下（手指干燥时可先哈一口气）",
-                "the impression is too light: press a little harder (breathe on a dry finger first)");
+    public enum Problem implements Localized, Bilingual {
+        BLANK("fingerprint.quality.blank"),
+        PARTIAL("fingerprint.quality.partial"),
+        TOO_LIGHT("fingerprint.quality.tooLight");
 
-        private final String zh;
-        private final String en;
+        private final String key;
 
-        Problem(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        Problem(String key) {
+            this.key = key;
         }
 
+        /** What the signer is told. */
+        @Override
+        public Message message() {
+            return DeviceMessages.of(key);
+        }
+
+        @Override
         public String zh() {
-            return zh;
+            return message().chinese();
         }
 
+        @Override
         public String en() {
-            return en;
+            return message().english();
         }
     }
 

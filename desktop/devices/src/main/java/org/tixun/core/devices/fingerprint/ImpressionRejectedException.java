@@ -8,7 +8,7 @@ public final class ImpressionRejectedException extends FingerprintException {
     private final transient ImpressionQuality.Assessment assessment;
 
     ImpressionRejectedException(ImpressionQuality.Assessment assessment) {
-        super(assessment.problem().zh(), assessment.problem().en());
+        super(assessment.problem().message());
         this.assessment = assessment;
     }
 

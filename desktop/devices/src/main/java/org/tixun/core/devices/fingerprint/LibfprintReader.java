@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.i18n.DeviceMessages;
 
 /**
  * An image fingerprint reader through libfprint 2 (Debian {@code libfprint-2-2}), called through JNA: {@code
@@ -164,20 +165,15 @@ public final class LibfprintReader implements FingerprintReader {
                 if (dev.driver().equals(driver) && dev.deviceId().equals(id)) {
                     if (!dev.canCapture()) {
                         throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, settingValue,
-                                "指纹采集仪「" + dev.name() + "」不输出指纹图像（仅在设备内比对）",
-                                "the reader \"" + dev.name() + "\" does not give out images (it matches on the chip)",
-                                "笔录需要指纹图像：请换用能采集图像的采集仪",
-                                "a record needs the impression's image: use a reader that captures images", null);
+                                DeviceMessages.of("libfprint.noImages", dev.name()),
+                                DeviceMessages.of("libfprint.remedy.imageReader"), null);
                     }
                     PointerByReference error = new PointerByReference();
                     if (Lib.fprint().fp_device_open_sync(d, null, error) == 0) {
                         String why = Lib.takeError(error);
                         throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, settingValue,
-                                "无法打开指纹采集仪「" + dev.name() + "」：" + why,
-                                "cannot open the fingerprint reader \"" + dev.name() + "\": " + why,
-                                "请检查连接和访问权限（用户需能读写该 USB 设备），然后重试",
-                                "check the connection and permissions (the user must be able to use the USB device), "
-                                        + "then try again", null);
+                                DeviceMessages.of("libfprint.cannotOpen", dev.name(), why),
+                                DeviceMessages.of("libfprint.remedy.checkPermissions"), null);
                     }
                     LOG.info("libfprint reader open: {} ({})", dev.name(), dev.settingValue());
                     return new LibfprintReader(dev, d);
@@ -231,11 +227,9 @@ public final class LibfprintReader implements FingerprintReader {
                             : FingerprintException.noFinger(Math.max(1, timeout.toSeconds()));
                 }
                 if (e.retry()) {
-                    throw new FingerprintException("请抬起手指再按一次（" + e.message() + "）",
-                            "lift the finger and press again (" + e.message() + ")");
+                    throw new FingerprintException(DeviceMessages.of("libfprint.retry", e.message()));
                 }
-                throw new FingerprintException("指纹采集仪出错：" + e.message() + "：请检查采集仪后再按一次",
-                        "the fingerprint reader failed: " + e.message() + ": check the reader and press again");
+                throw new FingerprintException(DeviceMessages.of("libfprint.failed", e.message()));
             } finally {
                 timer.cancel(false);
                 cancellable = null;
@@ -375,10 +369,8 @@ public final class LibfprintReader implements FingerprintReader {
                 fprint = f;
             } catch (UnsatisfiedLinkError e) {
                 throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, "libfprint",
-                        "本机未安装 libfprint 2：" + e.getMessage(), "libfprint 2 is not installed: " + e.getMessage(),
-                        "请安装 libfprint（Debian/Ubuntu：sudo apt-get install libfprint-2-2），或改用 GA/T 626.1 接口库",
-                        "install libfprint (Debian/Ubuntu: sudo apt-get install libfprint-2-2), or use a GA/T 626.1 "
-                                + "library", e);
+                        DeviceMessages.of("libfprint.notInstalled", e),
+                        DeviceMessages.of("libfprint.remedy.install"), e);
             }
         }
 
@@ -421,7 +413,7 @@ public final class LibfprintReader implements FingerprintReader {
         static ErrorDetail takeErrorDetail(PointerByReference ref) {
             Pointer e = ref.getValue();
             if (e == null) {
-                return new ErrorDetail("未知错误 (unknown error)", false, false);
+                return new ErrorDetail(DeviceMessages.of("libfprint.unknownError").bilingual(), false, false);
             }
             try {
                 // GError: GQuark domain (guint32), gint code, gchar *message.

@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.devices.DeviceKind;
 import org.tixun.core.devices.DeviceUnavailableException;
+import org.tixun.core.devices.i18n.DeviceMessages;
+import org.tixun.core.i18n.Message;
 
 /**
  * A live scanner through the GA/T 626.1 capture interface (活体指纹图像采集接口) that Chinese fingerprint readers ship as
@@ -102,16 +104,14 @@ public final class LivescanReader implements FingerprintReader {
         String device = lib + "#" + channel;
         if (!Files.isRegularFile(lib)) {
             throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                    "找不到指纹采集仪接口库 " + lib, "the fingerprint reader's library " + lib + " does not exist",
-                    "请安装采集仪厂商提供的 GA/T 626.1 接口库（.so/.dll），并在「设置 → 设备」中填写它的完整路径",
-                    "install the reader vendor's GA/T 626.1 library (.so/.dll) and enter its full path in Settings → "
-                            + "Devices", null);
+                    DeviceMessages.of("livescan.noLibrary", lib),
+                    DeviceMessages.of("livescan.remedy.install"), null);
         }
         synchronized (OPEN) {
             if (OPEN.contains(lib)) {
                 throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                        "指纹采集仪已被本程序打开", "the fingerprint reader is already open in this program",
-                        "请先关闭正在使用它的窗口", "close the window that uses it first", null);
+                        DeviceMessages.of("livescan.alreadyOpen"),
+                        DeviceMessages.of("livescan.remedy.closeOther"), null);
             }
             Api api;
             try {
@@ -120,30 +120,23 @@ public final class LivescanReader implements FingerprintReader {
                 api = Native.load(lib.toString(), Api.class, options);
             } catch (UnsatisfiedLinkError e) {
                 throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                        "无法加载指纹采集仪接口库 " + lib + "：" + e.getMessage(),
-                        "cannot load the fingerprint reader's library " + lib + ": " + e.getMessage(),
-                        "请确认它是本机架构（64 位）的 GA/T 626.1 接口库，且它依赖的库都已安装",
-                        "check that it is a GA/T 626.1 library for this machine (64-bit) and that the libraries it "
-                                + "needs are installed", e);
+                        DeviceMessages.of("livescan.cannotLoad", lib, e),
+                        DeviceMessages.of("livescan.remedy.checkLibrary"), e);
             }
             int rc = call(api, lib, device, "LIVESCAN_Init", api::LIVESCAN_Init);
             if (rc != OK) {
-                String why = errorInfo(api, rc);
+                Message why = errorInfo(api, rc);
                 throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                        "指纹采集仪初始化失败（" + rc + "：" + why + "）",
-                        "the fingerprint reader did not initialise (" + rc + ": " + why + ")",
-                        "请检查采集仪的 USB 连接线和驱动，然后重试", "check the reader's USB cable and driver, then try again",
+                        DeviceMessages.of("livescan.initFailed", rc, why),
+                        DeviceMessages.of("livescan.remedy.checkUsb"),
                         null);
             }
             try {
                 int channels = api.LIVESCAN_GetChannelCount();
                 if (channels < 1 || channel < 0 || channel >= channels) {
                     throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                            "指纹采集仪没有通道 " + channel + "（共 " + Math.max(0, channels) + " 个）",
-                            "the fingerprint reader has no channel " + channel + " (it has " + Math.max(0, channels)
-                                    + ")",
-                            "请在「设置 → 设备」中选择 0 到 " + (channels - 1) + " 之间的通道",
-                            "choose a channel from 0 to " + (channels - 1) + " in Settings → Devices", null);
+                            DeviceMessages.of("livescan.noChannel", channel, Math.max(0, channels)),
+                            DeviceMessages.of("livescan.remedy.chooseChannel", (channels - 1)), null);
                 }
                 IntByReference x = new IntByReference();
                 IntByReference y = new IntByReference();
@@ -151,11 +144,11 @@ public final class LivescanReader implements FingerprintReader {
                 IntByReference h = new IntByReference();
                 rc = api.LIVESCAN_GetCaptWindow(channel, x, y, w, h);
                 if (rc != OK || w.getValue() <= 0 || h.getValue() <= 0) {
-                    String why = rc != OK ? errorInfo(api, rc) : w.getValue() + "x" + h.getValue();
+                    Message why = rc != OK ? errorInfo(api, rc)
+                            : Message.untranslated(w.getValue() + "x" + h.getValue());
                     throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                            "无法读取指纹采集窗口大小（" + rc + "：" + why + "）",
-                            "cannot read the capture window size (" + rc + ": " + why + ")",
-                            "请检查采集仪后重试", "check the reader and try again", null);
+                            DeviceMessages.of("livescan.noWindow", rc, why),
+                            DeviceMessages.of("livescan.remedy.checkReader"), null);
                 }
                 String desc = description(api);
                 LivescanReader reader = new LivescanReader(lib, channel, api, w.getValue(), h.getValue(),
@@ -167,9 +160,8 @@ public final class LivescanReader implements FingerprintReader {
             } catch (UnsatisfiedLinkError e) {
                 api.LIVESCAN_Close();
                 throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                        lib + " 缺少 GA/T 626.1 必需的函数：" + e.getMessage(),
-                        lib + " lacks a function GA/T 626.1 requires: " + e.getMessage(),
-                        "请向采集仪厂商索取符合 GA/T 626.1 的接口库", "ask the reader's vendor for its GA/T 626.1 library", e);
+                        DeviceMessages.of("livescan.missingFunction", lib, e),
+                        DeviceMessages.of("livescan.remedy.askVendor"), e);
             } catch (RuntimeException e) {
                 api.LIVESCAN_Close();
                 throw e;
@@ -186,9 +178,8 @@ public final class LivescanReader implements FingerprintReader {
             return call.run();
         } catch (UnsatisfiedLinkError e) {
             throw new DeviceUnavailableException(DeviceKind.FINGERPRINT_READER, device,
-                    lib + " 不是 GA/T 626.1 指纹采集接口库（缺少 " + function + "）",
-                    lib + " is not a GA/T 626.1 fingerprint capture library (no " + function + ")",
-                    "请填写采集仪厂商提供的接口库路径", "enter the path of the library the reader's vendor supplies", e);
+                    DeviceMessages.of("livescan.notLivescan", lib, function),
+                    DeviceMessages.of("livescan.remedy.enterPath"), e);
         }
     }
 
@@ -206,19 +197,19 @@ public final class LivescanReader implements FingerprintReader {
     }
 
     /** The library's wording of an error number (GBK), or the number. */
-    static String errorInfo(Api api, int error) {
+    static Message errorInfo(Api api, int error) {
         try {
             byte[] buf = new byte[256];
             if (api.LIVESCAN_GetErrorInfo(error, buf) == OK) {
                 String s = text(buf);
                 if (!s.isEmpty()) {
-                    return s;
+                    return Message.untranslated(s); // the vendor library's own words
                 }
             }
         } catch (UnsatisfiedLinkError e) {
             LOG.debug("LIVESCAN_GetErrorInfo not provided: {}", e.getMessage());
         }
-        return "错误 " + error + " (error " + error + ")";
+        return DeviceMessages.of("livescan.errorCode", error);
     }
 
     private static String text(byte[] zeroTerminated) {
@@ -247,7 +238,7 @@ public final class LivescanReader implements FingerprintReader {
                 rc = api.LIVESCAN_SetContrast(channel, contrast);
             }
             if (rc != OK) {
-                throw readerError("设置亮度/对比度", "setting brightness/contrast", rc);
+                throw readerError(DeviceMessages.of("livescan.step.adjust"), rc);
             }
         }
     }
@@ -259,7 +250,7 @@ public final class LivescanReader implements FingerprintReader {
             cancelled = false;
             int rc = api.LIVESCAN_BeginCapture(channel);
             if (rc != OK) {
-                throw readerError("开始采集", "starting the capture", rc);
+                throw readerError(DeviceMessages.of("livescan.step.begin"), rc);
             }
             try {
                 long deadline = System.nanoTime() + timeout.toNanos();
@@ -271,7 +262,7 @@ public final class LivescanReader implements FingerprintReader {
                     byte[] frame = new byte[width * height];
                     rc = api.LIVESCAN_GetFPRawData(channel, frame);
                     if (rc != OK) {
-                        throw readerError("读取图像", "reading the image", rc);
+                        throw readerError(DeviceMessages.of("livescan.step.read"), rc);
                     }
                     Instant at = Instant.now();
                     FingerImage image = new FingerImage(frame, width, height, PPI, at);
@@ -290,17 +281,14 @@ public final class LivescanReader implements FingerprintReader {
             } finally {
                 int end = api.LIVESCAN_EndCapture(channel);
                 if (end != OK) {
-                    LOG.warn("LIVESCAN_EndCapture({}) returned {}: {}", channel, end, errorInfo(api, end));
+                    LOG.warn("LIVESCAN_EndCapture({}) returned {}: {}", channel, end, errorInfo(api, end).english());
                 }
             }
         }
     }
 
-    private FingerprintException readerError(String whatZh, String whatEn, int rc) {
-        String why = errorInfo(api, rc);
-        return new FingerprintException("指纹采集仪" + whatZh + "失败（" + rc + "：" + why + "）：请检查采集仪后再按一次",
-                "the fingerprint reader failed " + whatEn + " (" + rc + ": " + why + "): check the reader and press "
-                        + "again");
+    private FingerprintException readerError(Message what, int rc) {
+        return new FingerprintException(DeviceMessages.of("livescan.stepFailed", what, rc, errorInfo(api, rc)));
     }
 
     static double meanDifference(byte[] a, byte[] b) {
@@ -332,7 +320,7 @@ public final class LivescanReader implements FingerprintReader {
             closed = true;
             int rc = api.LIVESCAN_Close();
             if (rc != OK) {
-                LOG.warn("LIVESCAN_Close returned {}: {}", rc, errorInfo(api, rc));
+                LOG.warn("LIVESCAN_Close returned {}: {}", rc, errorInfo(api, rc).english());
             }
             synchronized (OPEN) {
                 OPEN.remove(library);
