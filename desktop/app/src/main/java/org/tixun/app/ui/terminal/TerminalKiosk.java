@@ -32,7 +32,7 @@ import org.tixun.core.session.flow.TerminalStation;
  */
 public final class TerminalKiosk extends StackPane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalKiosk.class);
-    /** Environment variable with the terminal key store passphrase (default: the demo one). */
+    /** Environment variable with the terminal key store passphrase (default: this machine's own secret). */
     public static final String PASSPHRASE_ENV = "TIXUN_TERMINAL_PASSPHRASE";
 
     private final AppContext ctx;
@@ -72,10 +72,52 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         this.listen = listen;
         this.name = name;
         this.devices = devices;
-        String env = System.getenv(PASSPHRASE_ENV);
-        this.passphrase = (env != null ? env : DemoData.KEYSTORE_PASSPHRASE).toCharArray();
+        this.passphrase = passphrase(ctx, dataDir);
         setId("terminalKiosk");
         TerminalStyles.apply(this);
+    }
+
+    /**
+     * The key store passphrase: {@value #PASSPHRASE_ENV} when set, the demo's in a demo data dir, otherwise this
+     * machine's own secret ({@link TerminalStation#machinePassphrase}); never a public constant on a real terminal.
+     */
+    static char[] passphrase(AppContext ctx, Path dataDir) {
+        String env = System.getenv(PASSPHRASE_ENV);
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        if (ctx.demo()) {
+            return DemoData.KEYSTORE_PASSPHRASE.toCharArray();
+        }
+        try {
+            return TerminalStation.machinePassphrase(dataDir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("the terminal's key store passphrase cannot be read or made in "
+                    + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the terminal's slots are signed besides the screen: the configured pad and fingerprint reader (never a
+     * simulator); null when neither is configured (the screen canvas only, the view says so).
+     */
+    static org.tixun.core.session.flow.SignatureSource devices(AppContext ctx, Path dataDir) {
+        if (ctx.demo()) {
+            return new PadSignatureSource(dataDir.resolve("pad"), 1000);
+        }
+        var configured = new org.tixun.core.devices.config.ConfiguredDevices(ctx.core().settings());
+        org.tixun.core.devices.PadSpec pad = null;
+        try {
+            pad = org.tixun.core.devices.PadSpec.parse(configured.setting(
+                    org.tixun.core.devices.DeviceKind.SIGNATURE_PAD)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("the terminal's pad setting is wrong, signing on the screen only: {}", e.getMessage());
+        }
+        boolean reader = !configured.setting(org.tixun.core.devices.DeviceKind.FINGERPRINT_READER).isBlank();
+        var source = new org.tixun.core.session.flow.ConfiguredSignatureSource(pad,
+                reader ? configured::openFingerprintReader : null, java.time.Duration.ofMillis(2500),
+                java.time.Duration.ofSeconds(60));
+        return source.hasDevices() ? source : null;
     }
 
     private static String setting(AppContext ctx, String key, String fallback) {
@@ -195,7 +237,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             InetSocketAddress bound = s.listen(TerminalStation.parse(listen));
             String where = String.join(i18n.text("terminal.addresses.separator"), ListeningAddresses.of(bound));
             LOG.info("terminal listening on {} ({})", bound, where);
-            PadSignatureSource pad = new PadSignatureSource(dataDir.resolve("pad"), 1000);
+            org.tixun.core.session.flow.SignatureSource pad = devices(ctx, dataDir);
             Platform.runLater(() -> {
                 if (closed) {
                     return;

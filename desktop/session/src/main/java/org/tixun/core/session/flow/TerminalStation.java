@@ -55,6 +55,37 @@ public final class TerminalStation implements AutoCloseable {
         return Files.exists(dataDir.resolve(KEYSTORE));
     }
 
+    /** Name of the terminal's machine-local key store passphrase (owner-only file beside the key store). */
+    public static final String PASSPHRASE_FILE = "terminal.p12.pass";
+
+    /**
+     * The passphrase protecting this terminal's key store when no operator supplies one: a random secret made on the
+     * first call and kept in {@link #PASSPHRASE_FILE}, readable by its owner only (an unattended kiosk must restart
+     * without anyone typing; the key store then is as safe as the machine's file permissions, like an SSH host key).
+     */
+    public static char[] machinePassphrase(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(PASSPHRASE_FILE);
+        if (!Files.exists(file)) {
+            Files.createDirectories(dataDir);
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path tmp = dataDir.resolve(PASSPHRASE_FILE + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(tmp, secret, java.nio.charset.StandardCharsets.US_ASCII);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        String secret = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        if (secret.isEmpty()) {
+            throw new IOException(file + " is empty: restore it from the backup or enrol the terminal again");
+        }
+        return secret.toCharArray();
+    }
+
     /** Loads the enrolled credential. */
     public static EnrolledTerminal load(Path dataDir, char[] passphrase) throws IOException {
         return EnrolledTerminal.load(dataDir.resolve(KEYSTORE), passphrase, null);
