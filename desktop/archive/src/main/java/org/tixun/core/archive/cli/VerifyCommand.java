@@ -3,6 +3,7 @@ package org.tixun.core.archive.cli;
 
 import org.tixun.core.evidence.cli.Passphrases;
 import org.tixun.core.evidence.cli.QuietLogs;
+import org.tixun.core.evidence.cli.VerifyMessages;
 import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.Receipt;
@@ -38,7 +39,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             r = org.tixun.core.pki.Receipt.fromJson(Files.readString(file));
         } catch (IllegalArgumentException e) {
-            throw new LocalizedIOException(EvidenceMessages.of("cli.notAReceipt", file, e), e);
+            throw new LocalizedIOException(VerifyMessages.notAReceipt(file, e), e);
         }
         return new Verifier.TimeAnchor(r.documentSha256(), r.receivedAt(), r.receiptId(), r.signatureValid(caseSystem),
                 caseSystem.getSubjectX500Principal().getName());
@@ -130,8 +131,8 @@ public final class VerifyCommand implements Callable<Integer> {
             Verifier.TimeAnchor anchor = null;
             if (receipt != null) {
                 if (receiptCert == null) {
-                    err.println(EvidenceMessages.of("cli.cannotVerify").bilingual() + ": "
-                            + EvidenceMessages.of("cli.receiptNeedsCertificate").bilingual());
+                    err.println(VerifyMessages.cannotVerify().bilingual() + ": "
+                            + VerifyMessages.receiptNeedsCertificate().bilingual());
                     err.flush();
                     return VerificationReport.EXIT_UNREADABLE;
                 }
@@ -149,7 +150,7 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             // One line, never a stack trace: the file, a key or a certificate cannot be read.
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            err.println(EvidenceMessages.of("cli.cannotVerify").bilingual() + ": " + m.replaceAll("[\\r\\n]+", " "));
+            err.println(VerifyMessages.cannotVerify().bilingual() + ": " + m.replaceAll("[\\r\\n]+", " "));
             err.flush();
             return VerificationReport.EXIT_UNREADABLE;
         }
