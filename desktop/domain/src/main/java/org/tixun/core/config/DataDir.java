@@ -131,6 +131,14 @@ public final class DataDir {
         return root.resolve("institution-root.pem");
     }
 
+    /**
+     * Trust anchors of the external time-stamp authorities this installation has sealed with (public, PEM, every one
+     * kept: records stamped before a change of authority must still verify).
+     */
+    public Path timeStampAnchors() {
+        return root.resolve("tsa-trust-anchors.pem");
+    }
+
     public Path logs() {
         return root.resolve("logs");
     }

@@ -3,6 +3,7 @@ package org.tixun.core.setup;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.tixun.core.TixunException;
@@ -29,16 +30,47 @@ public final class TrustAnchors {
         }
     }
 
-    /** The trust anchors for verification; an empty list when none was published yet. */
+    /**
+     * The trust anchors for verification: the institution root and the anchors of the external time-stamp
+     * authorities it has sealed with; an empty list when no root was published yet.
+     */
     public static List<X509Certificate> load(DataDir dataDir) {
         if (!Files.exists(dataDir.rootCertificate())) {
             return List.of();
         }
+        List<X509Certificate> out = new java.util.ArrayList<>();
         try {
-            return Certificates.read(dataDir.rootCertificate());
+            out.addAll(Certificates.read(dataDir.rootCertificate()));
         } catch (IOException e) {
             throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("trust.rootUnreadable",
                     dataDir.rootCertificate(), e), e);
         }
+        if (Files.exists(dataDir.timeStampAnchors())) {
+            try {
+                out.addAll(Certificates.read(dataDir.timeStampAnchors()));
+            } catch (IOException e) {
+                throw new TixunException(TixunException.Exit.DATA_DIR, Messages.of("trust.rootUnreadable",
+                        dataDir.timeStampAnchors(), e), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Keeps an external time-stamp authority's trust anchor beside the root (once), so records it stamped verify here
+     * and in the archive; called when a record is sealed with that authority.
+     */
+    public static synchronized void addTimeStampAnchor(DataDir dataDir, X509Certificate anchor) throws IOException {
+        Path file = dataDir.timeStampAnchors();
+        List<X509Certificate> known = Files.exists(file) ? Certificates.read(file) : List.of();
+        if (known.contains(anchor)) {
+            return;
+        }
+        StringBuilder pem = new StringBuilder();
+        for (X509Certificate c : known) {
+            pem.append(Certificates.pem(c));
+        }
+        pem.append(Certificates.pem(anchor));
+        InstitutionKeyStore.writeAtomically(file, pem.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -50,12 +50,16 @@ public final class Certificates {
 
     /** Writes a certificate as PEM. */
     public static void writePem(Path file, X509Certificate certificate) throws IOException {
+        InstitutionKeyStore.writeAtomically(file, pem(certificate).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A certificate as PEM text. */
+    public static String pem(X509Certificate certificate) throws IOException {
         try {
-            String pem = "-----BEGIN CERTIFICATE-----\n"
+            return "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
-            InstitutionKeyStore.writeAtomically(file, pem.getBytes(StandardCharsets.US_ASCII));
         } catch (CertificateEncodingException e) {
             throw new IOException("cannot encode certificate", e);
         }

@@ -45,7 +45,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * CA"), a TSA certificate with the critical timeStamping key purpose issued by it, BouncyCastle's
  * TimeStampResponseGenerator answering {@code application/timestamp-query} POSTs over HTTP on loopback.
  */
-final class TestTsa implements AutoCloseable {
+public final class TestTsa implements AutoCloseable {
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.626.1");
 
     private final X509Certificate root;
@@ -54,7 +54,7 @@ final class TestTsa implements AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final HttpServer server;
 
-    TestTsa() throws Exception {
+    public TestTsa() throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair rootKeys = gen.generateKeyPair();
@@ -109,16 +109,16 @@ final class TestTsa implements AutoCloseable {
                 .build(issuer.getPrivate())));
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa";
     }
 
-    X509Certificate root() {
+    public X509Certificate root() {
         return root;
     }
 
     /** The root certificate as PEM, as an administrator imports it. */
-    String rootPem() throws IOException {
+    public String rootPem() throws IOException {
         StringWriter w = new StringWriter();
         try (JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(root);
@@ -126,7 +126,7 @@ final class TestTsa implements AutoCloseable {
         return w.toString();
     }
 
-    long answered() {
+    public long answered() {
         return answered.get();
     }
 

@@ -177,6 +177,22 @@ public final class RemoteSession implements AutoCloseable {
                     (id, pdf, sha) -> {
                         s.filing().file(actor, id, pdf, sha, recording.directory());
                     }, Map.of(), recording), link);
+            // Time-stamps from the authority chosen in Settings (the institution's own, or an external RFC 3161 TSA).
+            // An external authority's anchor is kept beside the root so the archive verifies what it stamped.
+            flow.useTimeStamps(k -> {
+                var tsa = org.tixun.core.devices.config.ConfiguredTsa.open(core.settings(), k);
+                var anchor = tsa.client().trustAnchor();
+                if (tsa.kind() == org.tixun.core.devices.config.ConfiguredTsa.Kind.EXTERNAL && anchor != null) {
+                    try {
+                        org.tixun.core.setup.TrustAnchors.addTimeStampAnchor(core.dataDir(), anchor);
+                    } catch (IOException e) {
+                        tsa.close();
+                        throw new java.io.UncheckedIOException("the time-stamp authority's trust anchor cannot be"
+                                + " kept in " + core.dataDir().timeStampAnchors() + ": " + e.getMessage(), e);
+                    }
+                }
+                return tsa;
+            });
             if (media != null) {
                 media.sink().add(recording);
             }

@@ -31,8 +31,6 @@ import org.tixun.core.evidence.model.EventTimes;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SignatureSlot;
-import org.tixun.core.evidence.tsa.EmbeddedTsa;
-import org.tixun.core.evidence.tsa.Rfc3161Client;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.session.Abort;
@@ -85,6 +83,19 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     /** Files the sealed record (e.g. {@code RecordService.markSealed} and the sync outbox). */
     public interface RecordFiling {
         void sealed(String recordId, Path sealedPdf, String sha256) throws Exception;
+    }
+
+    /** Where the seal's time-stamps come from; the institution's own TSA unless {@link #useTimeStamps} says else. */
+    private volatile java.util.function.Function<InstitutionKeyStore, org.tixun.core.devices.config.ConfiguredTsa>
+            timeStamps = org.tixun.core.devices.config.ConfiguredTsa::institution;
+
+    /**
+     * The time-stamp authority sealing uses (the configured one: {@code ConfiguredTsa.open(settings, keys)}): an
+     * external RFC 3161 TSA's trust anchor is added to the verification that follows the seal.
+     */
+    public void useTimeStamps(
+            java.util.function.Function<InstitutionKeyStore, org.tixun.core.devices.config.ConfiguredTsa> tsa) {
+        this.timeStamps = java.util.Objects.requireNonNull(tsa, "tsa");
     }
 
     /**
@@ -690,8 +701,13 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         request = withRecording(request, manifest);
         sealStep("SIGNING");
         SealResult sealed;
-        try (EmbeddedTsa tsa = new EmbeddedTsa(setup.keys().tsaCredential())) {
-            sealed = new Sealer(setup.keys(), new Rfc3161Client(tsa.start(0))).seal(request);
+        List<java.security.cert.X509Certificate> anchors = new ArrayList<>(List.of(setup.keys().rootCertificate()));
+        try (org.tixun.core.devices.config.ConfiguredTsa tsa = timeStamps.apply(setup.keys())) {
+            LOG.info("record {} sealed with time-stamps from {}", state.recordId, tsa.describe());
+            sealed = new Sealer(setup.keys(), tsa.client()).seal(request);
+            if (tsa.client().trustAnchor() != null && !anchors.contains(tsa.client().trustAnchor())) {
+                anchors.add(tsa.client().trustAnchor());
+            }
         }
         long t1 = System.nanoTime();
         progress(SessionProgress.Stage.VERIFYING, -1, -1, 0, 0);
@@ -702,7 +718,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         Verifier.Options options = recordingDir == null ? Verifier.Options.NONE
                 : new Verifier.Options(null, recordingDir).withRecordingCheck(
                         new org.tixun.core.recording.RecordingVerifier());
-        VerificationReport report = new Verifier(List.of(setup.keys().rootCertificate()))
+        VerificationReport report = new Verifier(anchors)
                 .verify(out.getFileName().toString(), sealed.sealedPdf(), options);
         Files.writeString(setup.workDir().resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
         long t2 = System.nanoTime();

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tixun.core.devices.config.ConfiguredTsa;
+import org.tixun.core.devices.config.TestTsa;
+import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.evidence.Verifier;
+import org.tixun.core.session.flow.TerminalFlow;
+import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.templates.DefaultTemplateService;
+import org.tixun.templates.ExampleData;
+import org.tixun.templates.QaEntry;
+import org.tixun.templates.TemplateRegistry;
+
+/**
+ * A session sealed with the time-stamp authority chosen in Settings: an external RFC 3161 server on loopback (its
+ * own CA, not the institution's) stamps the seal; the verification after sealing trusts its anchor, and the report
+ * says the times come from an external authority. Without that anchor the stamps do not verify.
+ */
+class ExternalTsaSealingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSealIsStampedByTheExternalAuthorityAndTheReportSaysSo() throws Exception {
+        LinkFixtures fx = new LinkFixtures(dir, "外部时间戳测试检察院");
+        List<String> filed = new CopyOnWriteArrayList<>();
+        Path wdir = dir.resolve("w");
+        SignatureEventJournal wj = new SignatureEventJournal(wdir.resolve("journal"));
+        DefaultTemplateService templates = new DefaultTemplateService(TemplateRegistry.builtIn());
+        try (TestTsa external = new TestTsa();
+                FlowFixtures.Terminal t = FlowFixtures.Terminal.open(fx, dir.resolve("t"));
+                SessionStore ws = SessionStore.open(wdir.resolve("session.db"));
+                WorkstationLink wl = new WorkstationLink("工作站", fx.workstationTls(), "127.0.0.1:" + t.port(),
+                        "tsa-1", ws, wj, LinkFixtures.FAST);
+                WorkstationFlow wf = new WorkstationFlow(
+                        FlowFixtures.setup("tsa-1", "rec-tsa", wdir, ws, wj, fx, templates, filed), wl)) {
+            String url = external.url();
+            String pem = external.rootPem();
+            wf.useTimeStamps(keys -> ConfiguredTsa.external(url, pem));
+            wl.start();
+            assertThat(wl.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))).isTrue();
+            wf.freezeAndSend(ExampleData.forKind("INTERROGATION_RECORD").orElseThrow()
+                    .withQa(List.of(new QaEntry("你是否同意以远程视频方式接受讯问？", "同意。"))));
+            TerminalFlow terminal = t.flow();
+            FlowFixtures.walk(terminal);
+            assertThat(wf.awaitEnd(Duration.ofSeconds(90))).isTrue();
+            WorkstationFlow.State st = wf.state();
+            assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            assertThat(external.answered()).as("the external authority stamped the seal").isPositive();
+
+            byte[] sealed = Files.readAllBytes(Path.of(st.sealedPath));
+            var report = new Verifier(List.of(fx.keys.rootCertificate(), external.root())).verify("sealed.pdf",
+                    sealed);
+            assertThat(report.ok()).as(report.toText()).isTrue();
+            assertThat(report.toText()).contains("外部");
+            var institutionOnly = new Verifier(List.of(fx.keys.rootCertificate())).verify("sealed.pdf", sealed);
+            assertThat(institutionOnly.ok()).as("the external stamps need the external anchor").isFalse();
+        }
+    }
+}
