@@ -161,6 +161,9 @@ public final class RemoteSession implements AutoCloseable {
                 // A demo data dir (its users, keys and simulated devices): its records must not pass for evidence.
                 templates = templates.withDemoMark();
             }
+            // The GM (SM2/SM3) track when Settings switch it on; on but without its key store, the session does not start.
+            var gm = new org.tixun.core.devices.config.ConfiguredDevices(core.settings())
+                    .openGm(core.dataDir().root(), passphrase);
             WorkstationLink link = new WorkstationLink(s.workstationName(), tls, s.terminalAddress(), sessionId,
                     store, journal, s.link());
             SessionRecording recording = RecorderRecording.start(work.resolve("recording"), sessionId,
@@ -178,6 +181,7 @@ public final class RemoteSession implements AutoCloseable {
                         s.filing().file(actor, id, pdf, sha, recording.directory());
                     }, Map.of(), recording), link);
             // Time-stamps from the authority chosen in Settings (the institution's own, or an external RFC 3161 TSA).
+            gm.ifPresent(flow::useGmTrack);
             // An external authority's anchor is kept beside the root so the archive verifies what it stamped.
             flow.useTimeStamps(k -> {
                 var tsa = org.tixun.core.devices.config.ConfiguredTsa.open(core.settings(), k);

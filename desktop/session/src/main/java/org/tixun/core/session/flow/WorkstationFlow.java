@@ -89,6 +89,14 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private volatile java.util.function.Function<InstitutionKeyStore, org.tixun.core.devices.config.ConfiguredTsa>
             timeStamps = org.tixun.core.devices.config.ConfiguredTsa::institution;
 
+    /** The GM (SM2/SM3) track's keys when it is switched on in Settings, else null. */
+    private volatile org.tixun.core.pki.GmKeyStore gm;
+
+    /** Seals with the GM (SM2/SM3) track too ({@code null}: off); the verification after sealing checks it. */
+    public void useGmTrack(org.tixun.core.pki.GmKeyStore gm) {
+        this.gm = gm;
+    }
+
     /**
      * The time-stamp authority sealing uses (the configured one: {@code ConfiguredTsa.open(settings, keys)}): an
      * external RFC 3161 TSA's trust anchor is added to the verification that follows the seal.
@@ -704,7 +712,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         List<java.security.cert.X509Certificate> anchors = new ArrayList<>(List.of(setup.keys().rootCertificate()));
         try (org.tixun.core.devices.config.ConfiguredTsa tsa = timeStamps.apply(setup.keys())) {
             LOG.info("record {} sealed with time-stamps from {}", state.recordId, tsa.describe());
-            sealed = new Sealer(setup.keys(), tsa.client()).seal(request);
+            sealed = new Sealer(setup.keys(), tsa.client(), gm).seal(request);
             if (tsa.client().trustAnchor() != null && !anchors.contains(tsa.client().trustAnchor())) {
                 anchors.add(tsa.client().trustAnchor());
             }
@@ -715,9 +723,11 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
         sealStep("VERIFYING");
         Path recordingDir = setup.recording().directory();
-        Verifier.Options options = recordingDir == null ? Verifier.Options.NONE
-                : new Verifier.Options(null, recordingDir).withRecordingCheck(
-                        new org.tixun.core.recording.RecordingVerifier());
+        Verifier.Options options = new Verifier.Options(null, recordingDir,
+                gm == null ? null : gm.rootCertificate());
+        if (recordingDir != null) {
+            options = options.withRecordingCheck(new org.tixun.core.recording.RecordingVerifier());
+        }
         VerificationReport report = new Verifier(anchors)
                 .verify(out.getFileName().toString(), sealed.sealedPdf(), options);
         Files.writeString(setup.workDir().resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);

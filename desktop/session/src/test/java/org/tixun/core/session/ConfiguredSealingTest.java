@@ -14,6 +14,7 @@ import org.tixun.core.devices.config.ConfiguredTsa;
 import org.tixun.core.devices.config.TestTsa;
 import org.tixun.core.evidence.SignatureEventJournal;
 import org.tixun.core.evidence.Verifier;
+import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
 import org.tixun.templates.DefaultTemplateService;
@@ -22,16 +23,16 @@ import org.tixun.templates.QaEntry;
 import org.tixun.templates.TemplateRegistry;
 
 /**
- * A session sealed with the time-stamp authority chosen in Settings: an external RFC 3161 server on loopback (its
+ * A session sealed as Settings say: the GM (SM2/SM3) track on, and the time-stamp authority chosen there: an external RFC 3161 server on loopback (its
  * own CA, not the institution's) stamps the seal; the verification after sealing trusts its anchor, and the report
  * says the times come from an external authority. Without that anchor the stamps do not verify.
  */
-class ExternalTsaSealingTest {
+class ConfiguredSealingTest {
     @TempDir
     Path dir;
 
     @Test
-    void theSealIsStampedByTheExternalAuthorityAndTheReportSaysSo() throws Exception {
+    void theSealIsStampedByTheExternalAuthorityWithTheGmTrackAndTheReportSaysSo() throws Exception {
         LinkFixtures fx = new LinkFixtures(dir, "外部时间戳测试检察院");
         List<String> filed = new CopyOnWriteArrayList<>();
         Path wdir = dir.resolve("w");
@@ -47,6 +48,8 @@ class ExternalTsaSealingTest {
             String url = external.url();
             String pem = external.rootPem();
             wf.useTimeStamps(keys -> ConfiguredTsa.external(url, pem));
+            GmKeyStore gm = GmKeyStore.create(dir.resolve("gm.p12"), "gm-pass".toCharArray(), "外部时间戳测试检察院");
+            wf.useGmTrack(gm);
             wl.start();
             assertThat(wl.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))).isTrue();
             wf.freezeAndSend(ExampleData.forKind("INTERROGATION_RECORD").orElseThrow()
@@ -65,6 +68,12 @@ class ExternalTsaSealingTest {
             assertThat(report.toText()).contains("外部");
             var institutionOnly = new Verifier(List.of(fx.keys.rootCertificate())).verify("sealed.pdf", sealed);
             assertThat(institutionOnly.ok()).as("the external stamps need the external anchor").isFalse();
+            var withGm = new Verifier(List.of(fx.keys.rootCertificate(), external.root())).verify("sealed.pdf",
+                    sealed, new Verifier.Options(null, null, gm.rootCertificate()));
+            assertThat(withGm.ok()).as(withGm.toText()).isTrue();
+            assertThat(withGm.revisions().stream().flatMap(r -> r.findings().stream())
+                    .filter(x -> x.check().equals("gm") && x.ok())).as("the GM track signed every revision")
+                    .isNotEmpty();
         }
     }
 }
