@@ -12,7 +12,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,30 +24,12 @@ class ArchitectureTest {
     static final String[] NOT_PRODUCTION = {"org.tixun.demo..", "org.tixun.sim..", "org.tixun.bench..",
         "org.tixun.signpad.sim..", "org.tixun.signpad.bench.."};
 
-    /**
-     * App classes that still start the demo from inside the app (the GUI demo, its login hints and the terminal's
-     * simulated signing): the last bridge from production to the demo, removed by issue 13 ("the demo in its own
-     * house"). Nothing may be added to this list.
-     */
-    static final Set<String> DEMO_BRIDGE = Set.of(
-            "org.tixun.app.gui.TixunApplication", "org.tixun.app.cli.GuiCommands", "org.tixun.app.cli.HeadlessDemoCommand",
-            "org.tixun.app.ui.login.LoginView", "org.tixun.app.ui.terminal.PadSelfTestView",
-            "org.tixun.app.ui.terminal.TerminalKiosk", "org.tixun.app.ui.terminal.TerminalSessionView",
-            "org.tixun.app.ui.workstation.RemoteSessionActions", "org.tixun.app.ui.workstation.WorkstationSigningDialog",
-            "org.tixun.app.ui.workstation.DemoAutoplay");
-
     private static JavaClasses classes;
 
     @BeforeAll
     static void importAll() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.tixun");
-    }
-
-    private static DescribedPredicate<JavaClass> inDemoBridge() {
-        return DescribedPredicate.describe("in the demo bridge of issue 13",
-                c -> DEMO_BRIDGE.contains(c.getName()) || DEMO_BRIDGE.stream().anyMatch(b -> c.getName()
-                        .startsWith(b + "$")));
     }
 
     @Test
@@ -74,9 +55,10 @@ class ArchitectureTest {
 
     @Test
     void productionNeverReachesTheDemoTheSimulatorsOrTheBenchmarks() {
-        noClasses().that().resideOutsideOfPackages(NOT_PRODUCTION).and(DescribedPredicate.not(inDemoBridge()))
+        noClasses().that().resideOutsideOfPackages(NOT_PRODUCTION)
                 .should().dependOnClassesThat().resideInAnyPackage(NOT_PRODUCTION)
-                .because("a real session must never reach sample data or a simulated device (the rule of evidence)")
+                .because("a real session must never reach sample data or a simulated device (the rule of evidence);"
+                        + " the app finds the demo through DemoKit (ServiceLoader) only")
                 .check(classes);
     }
 
@@ -126,9 +108,6 @@ class ArchitectureTest {
                         "archive", "gateway", "session", "app", "plugins")
                 .whereLayer("templates").mayOnlyBeAccessedByLayers("session", "app", "plugins")
                 .whereLayer("signpad").mayOnlyBeAccessedByLayers("devices", "session", "app", "plugins")
-                .ignoreDependency(DescribedPredicate.describe("the demo bridge of issue 13", c ->
-                        DEMO_BRIDGE.contains(c.getName()) || DEMO_BRIDGE.stream().anyMatch(b -> c.getName()
-                                .startsWith(b + "$"))), DescribedPredicate.alwaysTrue())
                 .check(classes);
     }
 

@@ -41,7 +41,7 @@ import org.tixun.templates.Lang;
  * journal under the demo data dir, linked over loopback with mutual TLS. The terminal's certificate is issued
  * straight from the demo institution's CA (the demo's shortcut for enrollment; both ends share one data dir).
  */
-public final class DemoSessionPair implements AutoCloseable {
+public final class DemoSessionPair implements org.tixun.core.session.demo.DemoKit.Pair {
     private final TerminalLink terminalLink;
     private final WorkstationLink workstationLink;
     private final TerminalFlow terminal;

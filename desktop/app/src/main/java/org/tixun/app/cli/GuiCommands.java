@@ -97,8 +97,12 @@ public final class GuiCommands {
             if (!headless) {
                 return launch(null, true, options);
             }
-            return HeadlessDemoCommand.run(demoDataDir(options.dataDir), out == null ? Path.of("tixun-demo-out") : out,
-                    spec.commandLine().getOut());
+            org.tixun.core.session.demo.DemoKit kit = org.tixun.core.session.demo.DemoKit.require();
+            try (org.tixun.core.services.CoreServices core = org.tixun.core.services.CoreServices.open(
+                    demoDataDir(options.dataDir))) {
+                return kit.headlessDemo(core, out == null ? Path.of("tixun-demo-out") : out,
+                        org.tixun.core.archive.ArchiveService.of(core)::fileSealed, spec.commandLine().getOut());
+            }
         }
     }
 
@@ -135,11 +139,9 @@ public final class GuiCommands {
                         "--headless needs --script FILE and --connect HOST:PORT");
             }
             Path dir = GuiCommands.headlessDataDir(options);
-            return org.tixun.demo.HeadlessWorkstation.run(
-                    new org.tixun.demo.HeadlessWorkstation.Options(dir, script, connect, enrollCode,
-                            name, link.config(), link.timeout(),
-                            core -> org.tixun.core.archive.ArchiveService.of(core)::fileSealed),
-                    spec.commandLine().getOut());
+            return org.tixun.core.session.demo.DemoKit.require().headlessWorkstation(dir, script, connect, enrollCode,
+                    name, link.config(), link.timeout(),
+                    core -> org.tixun.core.archive.ArchiveService.of(core)::fileSealed, spec.commandLine().getOut());
         }
     }
 
@@ -188,19 +190,16 @@ public final class GuiCommands {
             if (!headless) {
                 return launch(AppMode.TERMINAL, false, options);
             }
-            String pass = passphraseEnv == null ? org.tixun.demo.DemoData.KEYSTORE_PASSPHRASE
-                    : System.getenv(passphraseEnv);
+            org.tixun.core.session.demo.DemoKit kit = org.tixun.core.session.demo.DemoKit.require();
+            String pass = passphraseEnv == null ? new String(kit.keystorePassphrase()) : System.getenv(passphraseEnv);
             if (pass == null) {
                 throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
                         "environment variable " + passphraseEnv + " is not set");
             }
-            return org.tixun.demo.HeadlessTerminal.run(
-                    new org.tixun.demo.HeadlessTerminal.Options(GuiCommands.headlessDataDir(options),
-                            listen, name, pass.toCharArray(), reading, padRateHz, exitAfterEvents,
-                            link.timeout(), link.config(),
-                            noMedia ? null : camera, Integer.parseInt(mediaSize.split("x")[0]),
-                            Integer.parseInt(mediaSize.split("x")[1])),
-                    spec.commandLine().getOut());
+            return kit.headlessTerminal(GuiCommands.headlessDataDir(options), listen, name, pass.toCharArray(),
+                    reading, padRateHz, exitAfterEvents, link.timeout(), link.config(),
+                    noMedia ? null : camera, Integer.parseInt(mediaSize.split("x")[0]),
+                    Integer.parseInt(mediaSize.split("x")[1]), spec.commandLine().getOut());
         }
     }
 

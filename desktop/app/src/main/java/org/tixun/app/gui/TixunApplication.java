@@ -37,7 +37,6 @@ import org.tixun.app.ui.workstation.WorkstationView;
 import org.tixun.app.ui.workstation.WorkstationViewModel;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TixunException;
-import org.tixun.demo.DemoData;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.users.AppMode;
 import org.tixun.core.users.PasswordHasher;
@@ -124,11 +123,12 @@ public final class TixunApplication extends Application {
             List<AppContext.TemplateChoice> templateList = templateChoices();
             if (req.demo()) {
                 splash.step(0.55, "splash.demoData");
-                DemoData.ensure(core, PasswordHasher.DEFAULT);
-                DemoData.keys(core);
+                demoKit = org.tixun.core.session.demo.DemoKit.require();
+                demoKit.ensureData(core);
+                demoKit.keys(core);
                 splash.step(0.7, "splash.demoLink");
                 try {
-                    demoSession = org.tixun.demo.DemoSessionPair.start(core, "演示看守所 讯问室 1",
+                    demoSession = demoKit.startPair(core, "演示看守所 讯问室 1",
                             "演示工作站", true, org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.error("demo remote session could not start; showing the idle kiosk", e);
@@ -142,7 +142,7 @@ public final class TixunApplication extends Application {
                     ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
                     if (req.demo()) {
                         // The demo's sessions use the simulated camera and microphone; a real start never does.
-                        ctx.useDevices(new org.tixun.sim.SimulatedDevices("synthetic:0"));
+                        ctx.useDevices(demoKit.devices());
                         startDemo(primary);
                     } else if (req.mode() == null && MachineConfig.load(core.settings()).role() != null) {
                         openMode(primary, MachineConfig.load(core.settings()).role());
@@ -229,7 +229,9 @@ public final class TixunApplication extends Application {
         terminal.show();
     }
 
-    private org.tixun.demo.DemoSessionPair demoSession;
+    /** The demo's kit (only when started as the demo). */
+    private org.tixun.core.session.demo.DemoKit demoKit;
+    private org.tixun.core.session.demo.DemoKit.Pair demoSession;
     private WorkstationViewModel workstationVm;
     /** The demo's workstation window content: the session tab and the cases tab. */
     private javafx.scene.Parent demoTabs;
@@ -241,12 +243,11 @@ public final class TixunApplication extends Application {
      * {@code -Dtixun.demo.autoplay=true} the script starts by itself (screenshots).
      */
     private javafx.scene.Parent startDemoSession(javafx.scene.Parent cases) throws java.io.IOException {
-        var script = org.tixun.demo.SessionScript.demo();
         var camera = demoSession.terminalMedia().photos();
-        var pad = new org.tixun.demo.PadSignatureSource(
+        var pad = demoKit.pad(
                 core.dataDir().root().resolve("remote-session/terminal/pad"), 1000);
         var svm = new org.tixun.app.ui.workstation.SessionViewModel(ctx.i18n(), demoSession.workstation(),
-                demoSession.workstationLink(), script.baseData());
+                demoSession.workstationLink(), demoKit.baseData());
         var sessionView = new org.tixun.app.ui.workstation.SessionView(ctx, svm);
         var terminalView = new org.tixun.app.ui.terminal.TerminalSessionView(ctx, demoSession.terminal(),
                 demoSession.terminalLink(), camera, pad);
@@ -259,9 +260,45 @@ public final class TixunApplication extends Application {
         });
         Runnable play = () -> {
             terminalView.skipSelfTest();
-            new org.tixun.app.ui.workstation.DemoAutoplay(sessionView.editor(), sessionView::freeze,
-                    demoSession.workstation(), demoSession.terminal(), pad, camera, 1500,
-                    m -> ctx.dialogs().showError(ctx.i18n().text("session.title"), m)).start();
+            var typist = new org.tixun.core.session.demo.DemoKit.Typist() {
+                @Override
+                public void append(String text) throws InterruptedException {
+                    onFx(() -> {
+                        sessionView.editor().positionCaret(sessionView.editor().getLength());
+                        sessionView.editor().appendText(text);
+                    });
+                }
+
+                @Override
+                public void replace(String from, String to) throws InterruptedException {
+                    onFx(() -> {
+                        // Replaced in place: the caret ends after the correction, so the terminal shows its page.
+                        var editor = sessionView.editor();
+                        int at = editor.getText().indexOf(from);
+                        if (at >= 0) {
+                            editor.replaceText(at, at + from.length(), "{~~" + from + "~>" + to + "~~}");
+                        }
+                    });
+                }
+
+                @Override
+                public void freeze() throws InterruptedException {
+                    onFx(sessionView::freeze);
+                }
+            };
+            Thread autoplay = new Thread(() -> {
+                try {
+                    demoKit.autoplay(typist, demoSession.workstation(), demoSession.terminal(), pad, camera, 1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.error("demo autoplay failed", e);
+                    Platform.runLater(() -> ctx.dialogs().showError(ctx.i18n().text("session.title"),
+                            e.getMessage()));
+                }
+            }, "tixun-demo-autoplay");
+            autoplay.setDaemon(true);
+            autoplay.start();
         };
         sessionView.setAutoplay(play);
         // The cases tab follows the session: the record frozen, then sealed (its state and the counts).
@@ -304,6 +341,19 @@ public final class TixunApplication extends Application {
             javafx.application.Platform.runLater(play);
         }
         return terminalView;
+    }
+
+    /** Runs {@code r} on the FX thread and waits for it. */
+    private static void onFx(Runnable r) throws InterruptedException {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
     }
 
     private void openMode(Stage stage, AppMode mode) {

@@ -18,7 +18,6 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.shell.TopBar;
-import org.tixun.demo.DemoData;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.User;
 
@@ -74,7 +73,7 @@ public final class LoginView extends VBox {
             Label hint = new Label();
             hint.setId("demoHint");
             hint.setWrapText(true);
-            hint.textProperty().bind(i18n.bind("login.demoHint", DemoData.PASSWORD));
+            hint.textProperty().bind(i18n.bind("login.demoHint", org.tixun.core.session.demo.DemoKit.require().userPassword()));
             hint.getStyleClass().add(Styles.MUTED);
             card.getChildren().add(hint);
         }

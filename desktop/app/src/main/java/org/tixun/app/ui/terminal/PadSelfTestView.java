@@ -16,7 +16,6 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.ink.SignatureCanvas;
-import org.tixun.sim.SimulatedPadRig;
 
 /**
  * Pad self-test on the terminal: the demo's simulated pad replays a signature through the real
@@ -26,7 +25,7 @@ public final class PadSelfTestView extends VBox {
     private static final Logger LOG = LoggerFactory.getLogger(PadSelfTestView.class);
     private final SignatureCanvas canvas = new SignatureCanvas();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
-    private SimulatedPadRig rig;
+    private org.tixun.core.session.demo.DemoKit.PadReplay rig;
     private int run;
 
     public PadSelfTestView(AppContext ctx, Path workDir) {
@@ -57,11 +56,11 @@ public final class PadSelfTestView extends VBox {
     private void startRun(AppContext ctx, Path workDir) {
         stop();
         canvas.clear();
-        String signature = SimulatedPadRig.SIGNATURES.get(run++ % SimulatedPadRig.SIGNATURES.size());
+        int thisRun = run++;
         result.set(ctx.i18n().text("selftest.running"));
         java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
         ctx.tasks().run(() -> {
-            SimulatedPadRig r = SimulatedPadRig.start(workDir, signature, sample -> {
+            var r = org.tixun.core.session.demo.DemoKit.require().replayPad(workDir, thisRun, sample -> {
                 received.incrementAndGet();
                 canvas.accept(sample);
             });

@@ -16,10 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.tixun.app.i18n.I18n;
 import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
-import org.tixun.demo.DemoData;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
-import org.tixun.demo.PadSignatureSource;
 import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.TerminalBackup;
 import org.tixun.core.recording.RecordingConfig;
@@ -87,7 +85,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             return env.toCharArray();
         }
         if (ctx.demo()) {
-            return DemoData.KEYSTORE_PASSPHRASE.toCharArray();
+            return org.tixun.core.session.demo.DemoKit.require().keystorePassphrase();
         }
         try {
             return TerminalStation.machinePassphrase(dataDir);
@@ -103,7 +101,7 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
      */
     static org.tixun.core.session.flow.SignatureSource devices(AppContext ctx, Path dataDir) {
         if (ctx.demo()) {
-            return new PadSignatureSource(dataDir.resolve("pad"), 1000);
+            return org.tixun.core.session.demo.DemoKit.require().pad(dataDir.resolve("pad"), 1000);
         }
         var configured = new org.tixun.core.devices.config.ConfiguredDevices(ctx.core().settings());
         org.tixun.core.devices.PadSpec pad = null;

@@ -24,7 +24,6 @@ import org.tixun.app.ui.AppContext;
 import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.Theme;
 import org.tixun.core.audit.AuditAction;
-import org.tixun.demo.DemoData;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.records.RecordSummary;
 import org.tixun.core.session.EnrollmentCode;
@@ -78,7 +77,7 @@ public final class RemoteSessionActions {
         PasswordField pass = new PasswordField();
         pass.setId("enrollPassphrase");
         if (demoKeys()) {
-            pass.setText(DemoData.KEYSTORE_PASSPHRASE);
+            pass.setText(new String(org.tixun.core.session.demo.DemoKit.require().keystorePassphrase()));
         }
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -295,13 +294,13 @@ public final class RemoteSessionActions {
 
     /** Demo data dirs: the demo key store (created on first use); otherwise the data dir's, with the passphrase. */
     private InstitutionKeyStore keys(char[] passphrase) throws IOException {
-        return demoKeys() ? DemoData.keys(ctx.core())
+        return demoKeys() ? org.tixun.core.session.demo.DemoKit.require().keys(ctx.core())
                 : InstitutionKeyStore.open(ctx.core().dataDir().keystore(), passphrase);
     }
 
     private char[] passphrase() {
         if (demoKeys()) {
-            return DemoData.KEYSTORE_PASSPHRASE.toCharArray();
+            return org.tixun.core.session.demo.DemoKit.require().keystorePassphrase();
         }
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
         d.setTitle(i18n.text("session.title"));

@@ -33,7 +33,6 @@ import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.model.SlotKind;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
 import org.tixun.core.session.flow.Capture;
-import org.tixun.demo.PadSignatureSource;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.signpad.PenSampleListener;
 import org.tixun.signpad.SignaturePad;
