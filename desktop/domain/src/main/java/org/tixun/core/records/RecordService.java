@@ -85,12 +85,24 @@ public final class RecordService {
     /** The outbox item kind of a sealed record's delivery (the sync module's {@code SyncService.ITEM_KIND}). */
     public static final String OUTBOX_ITEM_KIND = "RECORD";
 
+    private static final java.time.format.DateTimeFormatter OUTBOX_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * The outbox's time format (fixed width, so times compare as text: {@code next_attempt_at <= ?}); an
+     * {@link Instant#toString()} without a fraction would sort after the same second with one.
+     */
+    public static String outboxTime(Instant t) {
+        return OUTBOX_TIME.format(t);
+    }
+
     /**
      * Files a sealed document for a record — status SEALED, the document's path and hash on revision 0 — and queues it
      * in the outbox for the case system, in one transaction.
      */
     public void markSealed(String actor, String recordId, String documentPath, String sha256) {
         String now = Instant.now(clock).toString();
+        String queued = outboxTime(Instant.now(clock));
         db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE record SET status = 'SEALED', updated_at = ? WHERE id = ? AND status IN ('DRAFT','FROZEN')")) {
@@ -115,9 +127,9 @@ public final class RecordService {
                     + "state, attempts, next_attempt_at, created_at, updated_at) VALUES (?,?,'PENDING',0,?,?,?)")) {
                 ps.setString(1, recordId);
                 ps.setString(2, OUTBOX_ITEM_KIND);
-                ps.setString(3, now);
-                ps.setString(4, now);
-                ps.setString(5, now);
+                ps.setString(3, queued);
+                ps.setString(4, queued);
+                ps.setString(5, queued);
                 ps.executeUpdate();
             }
             return null;

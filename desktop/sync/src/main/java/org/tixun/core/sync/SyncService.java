@@ -40,8 +40,6 @@ public final class SyncService {
     static final String SYSTEM_ACTOR = "sync";
     private static final Object AUDIT_LOCK = new Object();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.time.format.DateTimeFormatter TS = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final String COLUMNS = "record_id, state, attempts, next_attempt_at, last_error, last_status, "
             + "receipt_json, destination, updated_at, synced_at, problem";
 
@@ -632,6 +630,6 @@ public final class SyncService {
 
     /** Fixed-width UTC time so that the text order in SQL is the time order. */
     static String ts(Instant t) {
-        return TS.format(t);
+        return org.tixun.core.records.RecordService.outboxTime(t);
     }
 }
