@@ -80,14 +80,15 @@ class ScreensTest {
         }).get(60, TimeUnit.SECONDS);
         core = TestApp.core(dir.resolve("data"));
         DemoData.ensure(core, TestApp.FAST);
-        HeadlessDemo.run(dir.resolve("out"), DemoData.keys(core));
+        HeadlessDemo.Outcome demo = HeadlessDemo.run(dir.resolve("out"), DemoData.keys(core));
         byte[] pdf = Files.readAllBytes(dir.resolve("out/sealed.pdf"));
         var c = core.cases().find(core.cases().search("1017号", 1).get(0).id()).orElseThrow();
         sealed = core.records().createDraft("t", c, "INTERROGATION_RECORD", "讯问笔录（第一次）");
         Path copy = dir.resolve("record-" + sealed.id() + ".pdf");
         Files.write(copy, pdf);
-        core.records().markSealed("t", sealed.id(), copy.toString(), Pki.sha256Hex(pdf));
-        org.tixun.core.sync.SyncService.of(core).enqueue(sealed.id());
+        // filed as sealing files it: the document and its recording's segments into the archive, queued for sync
+        org.tixun.core.recording.RecordFiling.of(core).fileSealed("t", sealed.id(), copy, Pki.sha256Hex(pdf),
+                demo.recordingDir());
     }
 
     @AfterAll

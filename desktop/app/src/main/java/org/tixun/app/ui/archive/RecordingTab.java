@@ -44,15 +44,25 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         Label head = new Label();
         head.setId("recordingChainHead");
         head.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        // The chain head abbreviated to fit (first 16 and last 8 hex digits); the whole value in the tooltip.
         head.textProperty().bind(Bindings.createStringBinding(() -> vm.manifestProperty().get() == null ? ""
-                : i18n.text("recording.chainHead", vm.manifestProperty().get().chainHead()),
+                : i18n.text("recording.chainHead", abbreviate(vm.manifestProperty().get().chainHead())),
                 vm.manifestProperty(), i18n.localeProperty()));
+        javafx.scene.control.Tooltip headTip = new javafx.scene.control.Tooltip();
+        headTip.textProperty().bind(Bindings.createStringBinding(() -> vm.manifestProperty().get() == null ? ""
+                : vm.manifestProperty().get().chainHead(), vm.manifestProperty()));
+        head.setTooltip(headTip);
         Label message = new Label();
         message.setId("recordingMessage");
         message.textProperty().bind(vm.messageProperty());
-        Label problem = new Label();
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Problems name files and hashes in full (the clerk copies them): a read-only text area that wraps them.
+        javafx.scene.control.TextArea problem = new javafx.scene.control.TextArea();
         problem.setId("recordingProblem");
+        problem.setEditable(false);
         problem.setWrapText(true);
+        problem.setPrefRowCount(4);
         problem.getStyleClass().add(org.tixun.app.ui.Styles.ERROR_TEXT);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
@@ -119,6 +129,7 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
         HBox actions = new HBox(8, verify, progress, export);
         actions.setAlignment(Pos.CENTER_LEFT);
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         head.setWrapText(true);
         VBox left = new VBox(8, head, actions, message, problem, table, eventsTitle, events);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -202,5 +213,10 @@ final class RecordingTab extends javafx.scene.control.SplitPane {
             player.close();
             player = null;
         }
+    }
+
+    /** A SHA-256 in hex shortened for a label: its first 16 and last 8 digits. */
+    static String abbreviate(String hex) {
+        return hex == null || hex.length() <= 28 ? hex : hex.substring(0, 16) + "…" + hex.substring(hex.length() - 8);
     }
 }
