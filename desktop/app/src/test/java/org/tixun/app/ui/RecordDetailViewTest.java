@@ -145,6 +145,11 @@ class RecordDetailViewTest {
     @Test
     void aWrongReplayPassphraseIsSaidInTheDialogAndGoesAwayOnSuccess(FxRobot robot) {
         robot.interact(() -> vm.show(sealed));
+        // The first signer's button sits on its own line (replay numbers signers as the seal does, after the
+        // institution's certification): it replays 张伟, as vm.replay(1) does.
+        var line = (javafx.scene.layout.HBox) robot.lookup("#replay-1").query().getParent();
+        assertThat(line.getChildren()).filteredOn(n -> n instanceof Label)
+                .anyMatch(n -> ((Label) n).getText().contains("张伟"));
         robot.clickOn("#replay-1");
         robot.clickOn("#replayPassphrase").write("wrong-passphrase");
         robot.clickOn("#replayUnlock");

@@ -196,6 +196,9 @@ public final class RecordDetailView extends VBox {
             return;
         }
         boolean zh = I18n.CHINESE.getLanguage().equals(ctx.i18n().locale().getLanguage());
+        // Replay numbers signers 1..n as the seal's manifests do; the report counts every signature, the
+        // institution's certification (revision 0 of the record) included.
+        int signerNumber = 0;
         for (RevisionReport r : report.revisions()) {
             Label badge = new Label(ctx.i18n().text(r.ok() ? "detail.valid" : "detail.invalid"));
             badge.getStyleClass().addAll(Styles.STATUS_BADGE, r.ok() ? "badge-ok" : "badge-bad");
@@ -215,11 +218,15 @@ public final class RecordDetailView extends VBox {
                     box.getChildren().add(problem);
                 }
             }
+            if ("signer".equals(r.kind())) {
+                signerNumber++;
+            }
             if (r.signerName() != null && "signer".equals(r.kind())) {
+                int signer = signerNumber;
                 Button replay = new Button();
-                replay.setId("replay-" + r.revision());
+                replay.setId("replay-" + signer);
                 replay.textProperty().bind(ctx.i18n().bind("detail.replay"));
-                replay.setOnAction(e -> askPassphraseAndReplay(r.revision()));
+                replay.setOnAction(e -> askPassphraseAndReplay(signer));
                 replay.setMinWidth(Region.USE_PREF_SIZE);
                 HBox.setHgrow(who, Priority.ALWAYS);
                 line.getChildren().add(replay);
