@@ -106,12 +106,12 @@ class SessionViewsTest {
         assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请阅读笔录");
 
         robot.clickOn("#terminalReadSelf");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#terminalReadingDone"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible(robot, "#terminalReadingDone"));
         while (robot.lookup("#terminalReadingDone").queryButton().isDisabled()) {
             robot.clickOn("#terminalNextPage");
         }
         robot.clickOn("#terminalReadingDone");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible(robot, "#terminalSignatureCanvas"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible(robot, "#terminalSignatureCanvas"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#terminalInstruction").queryAs(Label.class).getText()).isEqualTo("请签名");
         assertThat(robot.lookup("#terminalPlace").queryAs(Label.class).getText()).isEqualTo("第 1 页 · 页尾签名处");
