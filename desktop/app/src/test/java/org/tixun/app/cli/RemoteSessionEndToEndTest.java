@@ -137,10 +137,9 @@ class RemoteSessionEndToEndTest {
 
     private Process terminal(Path dataDir, String address, String logName, String... extra) throws IOException {
         Files.createDirectories(dataDir);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "org.tixun.app.Main",
+        List<String> cmd = new ArrayList<>(org.tixun.core.ChildJvms.command(List.of(), "org.tixun.app.Main", List.of(
                 "terminal", "--headless", "--listen", address, "--data-dir", dataDir.toString(), "--loss-timeout-ms",
-                "1200", "--pad-rate-hz", "2000", "--timeout-s", "120", "--media-size", "320x240"));
+                "1200", "--pad-rate-hz", "2000", "--timeout-s", "120", "--media-size", "320x240")));
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dataDir.resolve(logName).toFile())
                 .start();

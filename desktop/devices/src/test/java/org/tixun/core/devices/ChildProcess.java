@@ -48,7 +48,7 @@ public final class ChildProcess implements AutoCloseable {
         cmd.add("-Xmx256m");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add(org.tixun.core.ChildJvms.classPath());
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         return start(main.getSimpleName(), cmd, env, null);

@@ -64,9 +64,8 @@ class SignatureEventJournalTest {
 
     @Test
     void acknowledgedEventsSurviveAKilledProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalWriterMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(org.tixun.core.ChildJvms.command(JournalWriterMain.class, dir.toString()))
+                .redirectErrorStream(true).start();
         List<String> acked = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {

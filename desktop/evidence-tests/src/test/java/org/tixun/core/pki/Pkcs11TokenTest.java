@@ -47,9 +47,8 @@ class Pkcs11TokenTest {
                 "PKCS12", "-srcstorepass", "p12-pass", "-destkeystore", "NONE", "-deststoretype", "PKCS11",
                 "-providerClass", "sun.security.pkcs11.SunPKCS11", "-providerArg", cfg.toString(), "-deststorepass",
                 "1234"))).startsWith("exit=0").contains("5 entries successfully imported");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String out = run(env, List.of(java, "-cp", System.getProperty("java.class.path"),
-                Pkcs11SealMain.class.getName(), cfg.toString(), dir.toString()));
+        String out = run(env, org.tixun.core.ChildJvms.command(Pkcs11SealMain.class, cfg.toString(),
+                dir.toString()));
         assertThat(out).as(out).startsWith("exit=0").contains("wrong PIN refused").contains("sealed on token")
                 .contains("verified: all checks passed");
     }

@@ -22,9 +22,8 @@ class RecordingCrashTest {
     void killedRecorderIsRecoveredWithTheGapLogged(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("session");
         Files.createDirectories(dir);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RecordingChildMain.class.getName(), dir.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(org.tixun.core.ChildJvms.command(RecordingChildMain.class,
+                dir.toString())).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {
             // Two segments closed and the third one past its first fragments, then SIGKILL.
             while (true) {

@@ -45,7 +45,7 @@ final class ChildJvm implements AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add(org.tixun.core.ChildJvms.classPath());
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         try {

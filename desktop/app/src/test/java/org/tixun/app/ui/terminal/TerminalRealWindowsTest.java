@@ -124,12 +124,11 @@ class TerminalRealWindowsTest {
     private List<String> run(Display display, Config c, String scenario, Path shots) throws Exception {
         Path data = dir.resolve(scenario + "-" + c.tag());
         Path log = dir.resolve(scenario + "-" + c.tag() + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Dprism.order=sw", "-Djava.awt.headless=true",
-                "-Dglass.gtk.uiScale=" + c.scale(), "-Dtixun.demo.autoplay=true",
-                "-Dtixun.harness.signing=" + !System.getProperty("tixun.screenshots", "").isBlank(),
-                "-cp", System.getProperty("java.class.path"), RealWindowsHarness.class.getName(), scenario,
-                data.toString(), shots.toString(), c.tag(), Integer.toString(freePort())));
+        List<String> cmd = new ArrayList<>(org.tixun.core.ChildJvms.command(List.of("-Dprism.order=sw",
+                "-Djava.awt.headless=true", "-Dglass.gtk.uiScale=" + c.scale(), "-Dtixun.demo.autoplay=true",
+                "-Dtixun.harness.signing=" + !System.getProperty("tixun.screenshots", "").isBlank()),
+                RealWindowsHarness.class.getName(), List.of(scenario, data.toString(), shots.toString(), c.tag(),
+                Integer.toString(freePort()))));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("DISPLAY", display.name);
         pb.environment().remove("WAYLAND_DISPLAY");
