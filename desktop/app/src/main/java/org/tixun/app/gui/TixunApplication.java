@@ -389,7 +389,19 @@ public final class TixunApplication extends Application {
         show(stage, new LoginView(ctx, vm, user -> openMain(stage, mode)), WindowPlacement.Kind.LOGIN);
     }
 
+    /** The app's own delivery to the case system (workstation and archive; none at a terminal). */
+    private org.tixun.core.sync.BackgroundSync backgroundSync;
+
+    private void startBackgroundSync() {
+        if (backgroundSync == null) {
+            backgroundSync = org.tixun.core.sync.BackgroundSync.start(core).orElse(null);
+        }
+    }
+
     private void openMain(Stage stage, AppMode mode) {
+        if (mode == AppMode.WORKSTATION || mode == AppMode.ARCHIVE) {
+            startBackgroundSync();
+        }
         switch (mode) {
             case WORKSTATION -> {
                 workstationVm = new WorkstationViewModel(ctx);
@@ -474,6 +486,9 @@ public final class TixunApplication extends Application {
 
     @Override
     public void stop() {
+        if (backgroundSync != null) {
+            backgroundSync.close();
+        }
         if (terminalKiosk != null) {
             terminalKiosk.close();
         }
