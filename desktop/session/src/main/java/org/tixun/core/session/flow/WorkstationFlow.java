@@ -22,11 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.tixun.core.evidence.DocumentKind;
 import org.tixun.core.evidence.EvidenceJson;
 import org.tixun.core.evidence.SealRequest;
-import org.tixun.core.evidence.SealResult;
-import org.tixun.core.evidence.Sealer;
 import org.tixun.core.evidence.SignatureEventJournal;
-import org.tixun.core.evidence.VerificationReport;
-import org.tixun.core.evidence.Verifier;
 import org.tixun.core.evidence.model.EventTimes;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.model.SignatureEvent;
@@ -671,85 +667,44 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
 
     private void seal() throws Exception {
         progress(SessionProgress.Stage.SEALING, -1, -1, 0, 0);
-        long t0 = System.nanoTime();
         byte[] frozen = Files.readAllBytes(setup.workDir().resolve("frozen.pdf"));
-        Map<String, List<SignatureEvent>> got = journaled();
-        List<SignatureEvent> events = new ArrayList<>();
         List<PlannedSlot> all = new ArrayList<>(state.terminalSlots);
         all.addAll(state.localSlots);
-        for (PlannedSlot s : all) {
-            List<SignatureEvent> forSlot = got.get(s.slotId());
-            if (forSlot == null) {
-                throw new IOException("slot " + s.slotId() + " has no signature event");
-            }
-            if (forSlot.size() > 1) {
-                throw new IOException("slot " + s.slotId() + " has " + forSlot.size() + " events (duplicate)");
-            }
-            events.add(forSlot.get(0));
-        }
+        List<SignatureEvent> events = SealAndVerify.onePerSlot(all, journaled());
         var present = java.util.EnumSet.noneOf(org.tixun.core.evidence.model.SignerRole.class);
         state.presentRoles.forEach(r -> present.add(org.tixun.core.evidence.model.SignerRole.valueOf(r)));
         sealStep("RECORDING");
         byte[] manifest = setup.recording().finish("workstation");
         checkTimesAtSealing(manifest);
         if (manifest != null) {
-            // The terminal knows when each signature happened, not which segment holds it: resolve now.
-            List<SignatureEvent> resolved = new ArrayList<>();
-            for (SignatureEvent e : events) {
-                RecordingSpan span = e.recording();
-                RecordingSpan seg = setup.recording().span(span.start(), span.end(), span);
-                resolved.add(seg.equals(span) ? e : new SignatureEvent(e.eventId(), e.signer(), e.slotId(),
-                        e.samples(), e.inkImagePng(), e.photoAtPenDownJpeg(), e.photoAtCompletionJpeg(),
-                        e.fingerprintPng(), e.times(), e.device(), e.frozenContentSha256(), seg));
-            }
-            events = resolved;
+            events = SealAndVerify.inSegments(events, setup.recording());
         }
-        SealRequest request = new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen, state.slots,
-                events, present, List.of());
-        request = withRecording(request, manifest);
+        SealRequest request = withRecording(new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen,
+                state.slots, events, present, List.of()), manifest);
         sealStep("SIGNING");
-        SealResult sealed;
-        List<java.security.cert.X509Certificate> anchors = new ArrayList<>(List.of(setup.keys().rootCertificate()));
-        try (org.tixun.core.devices.config.ConfiguredTsa tsa = timeStamps.apply(setup.keys())) {
-            LOG.info("record {} sealed with time-stamps from {}", state.recordId, tsa.describe());
-            sealed = new Sealer(setup.keys(), tsa.client(), gm).seal(request);
-            if (tsa.client().trustAnchor() != null && !anchors.contains(tsa.client().trustAnchor())) {
-                anchors.add(tsa.client().trustAnchor());
-            }
-        }
-        long t1 = System.nanoTime();
-        progress(SessionProgress.Stage.VERIFYING, -1, -1, 0, 0);
-        Path out = setup.workDir().resolve("sealed.pdf");
-        InstitutionKeyStore.writeAtomically(out, sealed.sealedPdf());
-        sealStep("VERIFYING");
-        Path recordingDir = setup.recording().directory();
-        Verifier.Options options = new Verifier.Options(null, recordingDir,
-                gm == null ? null : gm.rootCertificate());
-        if (recordingDir != null) {
-            options = options.withRecordingCheck(new org.tixun.core.recording.RecordingVerifier());
-        }
-        VerificationReport report = new Verifier(anchors)
-                .verify(out.getFileName().toString(), sealed.sealedPdf(), options);
-        Files.writeString(setup.workDir().resolve("verification.txt"), report.toText(), StandardCharsets.UTF_8);
-        long t2 = System.nanoTime();
-        String sha = Pki.sha256Hex(sealed.sealedPdf());
-        writeReport(sha, report.ok());
-        if (!report.ok()) {
-            throw new IOException("签章后的笔录未通过验证 (the sealed record fails verification):\n" + report.toText());
+        SealAndVerify.Result sealed = new SealAndVerify(setup.keys(), timeStamps, gm).seal(state.recordId, request,
+                setup.workDir(), setup.recording().directory(), () -> {
+                    progress(SessionProgress.Stage.VERIFYING, -1, -1, 0, 0);
+                    sealStep("VERIFYING");
+                });
+        writeReport(sealed.sha256(), sealed.report().ok());
+        if (!sealed.report().ok()) {
+            throw new IOException("签章后的笔录未通过验证 (the sealed record fails verification):\n"
+                    + sealed.report().toText());
         }
         sealStep("FILING");
-        setup.filing().sealed(state.recordId, out, sha);
+        setup.filing().sealed(state.recordId, sealed.path(), sealed.sha256());
         synchronized (this) {
-            state.stepMillis.put("seal", (t1 - t0) / 1e6);
-            state.stepMillis.put("verify", (t2 - t1) / 1e6);
+            state.stepMillis.put("seal", sealed.sealMillis());
+            state.stepMillis.put("verify", sealed.verifyMillis());
             state.sealedAt = Instant.now();
-            state.sealedSha = sha;
-            state.sealedPath = out.toString();
+            state.sealedSha = sealed.sha256();
+            state.sealedPath = sealed.path().toString();
             state.verified = true;
             state.phase = Phase.SEALED;
             save();
         }
-        link.send(new SessionEnd(state.recordId, sha, "笔录已签章归档 (the record is sealed and filed)"));
+        link.send(new SessionEnd(state.recordId, sealed.sha256(), "笔录已签章归档 (the record is sealed and filed)"));
         firePhase();
     }
 
