@@ -58,8 +58,6 @@ import org.tixun.templates.RenderResult;
 public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationFlow.class);
     private static final ObjectMapper JSON = EvidenceJson.mapper();
-    /** Allowed clock difference between the two machines when checking recording spans. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     /** Where the session stands. */
     public enum Phase { LIVE, SIGNING, LOCAL_SIGNING, SEALED, FAILED }
@@ -529,30 +527,10 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
     }
 
-    /** Why an event does not belong to this frozen record, or null. */
+    /** Why an event does not belong to this frozen record, or null ({@link EventAdmission}). */
     private String check(SignatureEventMessage m, PlannedSlot slot) {
-        SignatureEvent e = m.event();
-        if (!m.recordId().equals(state.recordId)) {
-            return "属于另一份笔录 (belongs to record " + m.recordId() + ")";
-        }
-        if (state.frozenSha == null || !state.frozenSha.equals(e.frozenContentSha256())) {
-            return "未绑定当前冻结内容的摘要 (not bound to the frozen content hash)";
-        }
-        if (slot == null) {
-            return "签名位置不在终端签署计划中 (slot " + e.slotId() + " is not a terminal-side slot)";
-        }
-        if (!slot.signer().equals(e.signer())) {
-            return "签名人与计划不符 (signer differs from the plan)";
-        }
-        RecordingSpan span = e.recording();
-        if (span == null || !state.recordingId.equals(span.segment()) || span.start() == null || span.end() == null) {
-            return "未引用本次录像的时间段 (does not reference this session's recording span, rule 12)";
-        }
-        if (span.start().isBefore(state.recordingStart.minus(CLOCK_SKEW)) || span.end().isBefore(span.start())
-                || span.end().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            return "录像时间段不在本次录像之内 (recording span outside this session's recording)";
-        }
-        return null;
+        return EventAdmission.refusal(m, slot, state.recordId, state.frozenSha, state.recordingId,
+                state.recordingStart, Instant.now());
     }
 
     /** Slots of the current frozen revision that have a signature event (none before freezing). */
