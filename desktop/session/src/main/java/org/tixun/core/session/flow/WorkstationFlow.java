@@ -161,8 +161,8 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private volatile boolean localSigningWaiting;
     /** The latest progress told to the terminal, repeated after a reconnect. */
     private volatile SessionProgress lastProgress;
-    /** Saves the typed record; separate from {@link #worker}, which blocks while a signer signs. */
-    private final ExecutorService drafts = daemonExecutor("tixun-flow-draft");
+    /** Keeps the typed record on disk; its own thread, apart from {@link #worker}, which blocks while a signer signs. */
+    private final DraftKeeper drafts;
     private final ExecutorService worker = daemonExecutor("tixun-flow-workstation");
 
     private static ExecutorService daemonExecutor(String name) {
@@ -179,6 +179,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         this.setup = Objects.requireNonNull(setup);
         this.link = Objects.requireNonNull(link);
         Files.createDirectories(setup.workDir());
+        this.drafts = new DraftKeeper(setup.workDir().resolve(DRAFT_FILE), this::problem);
         var saved = setup.store().flow(setup.sessionId());
         if (saved.isPresent()) {
             state = JSON.readValue(saved.get().stateJson(), State.class);
@@ -264,58 +265,19 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     public void edit(DocumentData data, String cursorText, long keystrokeNanos) {
         checkLive();
         live.edit(data, cursorText, keystrokeNanos);
-        keepDraft(data);
+        drafts.keep(data);
     }
 
     /** The recorder typed: push the record to the terminal, showing the page where entry {@code cursorEntry} ends. */
     public void edit(DocumentData data, int cursorEntry, boolean inAnswer, long keystrokeNanos) {
         checkLive();
         live.edit(data, cursorEntry, inAnswer, keystrokeNanos);
-        keepDraft(data);
-    }
-
-    /** The typed record, saved to {@code live-draft.json} in the background after every edit (newest wins). */
-    private final java.util.concurrent.atomic.AtomicReference<DocumentData> unsavedDraft =
-            new java.util.concurrent.atomic.AtomicReference<>();
-
-    private void keepDraft(DocumentData data) {
-        if (unsavedDraft.getAndSet(data) == null) {
-            drafts.execute(this::saveDraft);
-        }
-    }
-
-    private void saveDraft() {
-        DocumentData data = unsavedDraft.getAndSet(null);
-        if (data == null) {
-            return;
-        }
-        try {
-            InstitutionKeyStore.writeAtomically(setup.workDir().resolve(DRAFT_FILE),
-                    data.toJson().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            // Kept in memory: the next edit tries again; the problem is shown, typing goes on.
-            unsavedDraft.compareAndSet(null, data);
-            LOG.error("the typed record could not be saved to {}", setup.workDir().resolve(DRAFT_FILE), e);
-            problem("笔录草稿无法保存 (the typed record could not be saved): " + e.getMessage());
-        }
+        drafts.keep(data);
     }
 
     /** Saves the newest typed record now (e.g. before the window closes); false if that failed. */
     public boolean flushDraft() {
-        if (drafts.isShutdown()) {
-            saveDraft();
-            return unsavedDraft.get() == null;
-        }
-        try {
-            drafts.submit(this::saveDraft).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            return unsavedDraft.get() == null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.error("the typed record could not be saved", e);
-            return false;
-        }
+        return drafts.flush();
     }
 
     /**
@@ -806,7 +768,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     public void close() {
         closing = true;
         flushDraft();
-        drafts.shutdown();
+        drafts.close();
         live.close();
         worker.shutdownNow();
     }
