@@ -157,7 +157,7 @@ public final class HeadlessDemo {
         Set<SignerRole> present = EnumSet.noneOf(SignerRole.class);
         slots.forEach(s -> present.add(s.role()));
         SealRequest request = new SealRequest("DEMO-" + frozenHash.substring(0, 12), DocumentKind.INTERROGATION_RECORD,
-                rendered.pdf(), slots, events, present, List.of(), recording == null ? null : recording.toJson());
+                rendered.pdf(), slots, events, present, List.of(), recording == null ? null : recording.toJson()).asDemo();
         SealResult sealed;
         try (EmbeddedTsa tsa = new EmbeddedTsa(keys.tsaCredential())) {
             sealed = new Sealer(keys, new Rfc3161Client(tsa.start(0))).seal(request);

@@ -38,6 +38,17 @@ class SealedRecordingManifestTest {
     }
 
     @Test
+    void aDemoRecordSaysSoInItsSealAndEveryVerification() throws Exception {
+        VerificationReport report = verify(demo.recordingDir());
+        assertThat(report.document()).filteredOn(f -> f.check().equals("demo")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.zh()).startsWith("演示记录，非正式证据");
+                    assertThat(f.en()).startsWith("A DEMO RECORD, NOT EVIDENCE");
+                });
+        assertThat(report.toText()).contains("演示记录，非正式证据");
+    }
+
+    @Test
     void manifestIsSealedAndTheSegmentsVerify() throws Exception {
         VerificationReport report = verify(demo.recordingDir());
         assertThat(report.ok()).as(report.toText()).isTrue();

@@ -19,16 +19,24 @@ import java.util.List;
  * @param sealedAt host time of the seal
  * @param recordingManifestSha256 hex SHA-256 of the embedded {@value #RECORDING_FILE_NAME}, or null without one
  * @param recordingChainHead the recording's chain head as the manifest states it, or null
+ * @param demo {@code true} for a record the demo made (absent otherwise)
  */
 public record SealManifest(String format, String recordId, String frozenContentSha256, List<SignerEntry> signers,
         List<EvidenceManifest.RefusalEntry> refusals, String sealedAt, String recordingManifestSha256,
-        String recordingChainHead) {
+        String recordingChainHead,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Boolean demo) {
     /** Attachment name of the recording manifest in the seal revision. */
     public static final String RECORDING_FILE_NAME = "recording-manifest.json";
 
     public SealManifest(String format, String recordId, String frozenContentSha256, List<SignerEntry> signers,
             List<EvidenceManifest.RefusalEntry> refusals, String sealedAt) {
-        this(format, recordId, frozenContentSha256, signers, refusals, sealedAt, null, null);
+        this(format, recordId, frozenContentSha256, signers, refusals, sealedAt, null, null, null);
+    }
+
+    /** True when the demo made this record ({@code "demo": true}): not evidence, whatever else verifies. */
+    public boolean isDemo() {
+        return Boolean.TRUE.equals(demo);
     }
 
     public static final String FORMAT = "tixun-seal-manifest/1";

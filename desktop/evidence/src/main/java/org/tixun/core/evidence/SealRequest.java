@@ -22,16 +22,30 @@ import java.util.Set;
  *     institution seal revision embeds it and the seal manifest names its SHA-256 and chain head
  */
 public record SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
-        List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals, byte[] recordingManifest) {
+        List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals, byte[] recordingManifest,
+        boolean demo) {
     /** A request without a recording manifest. */
     public SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
             List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals) {
-        this(recordId, kind, frozenPdf, slots, events, participants, refusals, null);
+        this(recordId, kind, frozenPdf, slots, events, participants, refusals, null, false);
+    }
+
+    /** With a recording manifest, not a demo record. */
+    public SealRequest(String recordId, DocumentKind kind, byte[] frozenPdf, List<SignatureSlot> slots,
+            List<SignatureEvent> events, Set<SignerRole> participants, List<Refusal> refusals,
+            byte[] recordingManifest) {
+        this(recordId, kind, frozenPdf, slots, events, participants, refusals, recordingManifest, false);
     }
 
     /** The same request with the session's recording manifest (JSON). */
     public SealRequest withRecordingManifest(byte[] json) {
-        return new SealRequest(recordId, kind, frozenPdf, slots, events, participants, refusals, json);
+        return new SealRequest(recordId, kind, frozenPdf, slots, events, participants, refusals, json, demo);
+    }
+
+    /** The same request marked as made by the demo: the seal manifest says so and verification reports it. */
+    public SealRequest asDemo() {
+        return new SealRequest(recordId, kind, frozenPdf, slots, events, participants, refusals, recordingManifest,
+                true);
     }
 
     public SealRequest {

@@ -458,7 +458,7 @@ public final class Sealer {
         byte[] recording = request.recordingManifest();
         SealManifest manifest = new SealManifest(SealManifest.FORMAT, request.recordId(), frozenHash, entries,
                 refusals, Instant.now().toString(), recording == null ? null : Pki.sha256Hex(recording),
-                recording == null ? null : recordingChainHead(recording));
+                recording == null ? null : recordingChainHead(recording), request.demo() ? Boolean.TRUE : null);
         ByteArrayOutputStream out = new ByteArrayOutputStream(previous.length + 16 * 1024);
         try {
             PlainPdfSigner signer = new PlainPdfSigner(previous, out);

@@ -856,6 +856,9 @@ public final class Verifier {
         if (ok) {
             out.add(Finding.ok("seal", EvidenceMessages.of("verify.seal.allPresent", seal.signers().size())));
         }
+        if (seal.isDemo()) {
+            out.add(Finding.ok("demo", EvidenceMessages.of("verify.demo")));
+        }
         recordingManifest(seal, recordingJson, out, options);
     }
 

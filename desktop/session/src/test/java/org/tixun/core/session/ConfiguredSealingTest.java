@@ -66,6 +66,8 @@ class ConfiguredSealingTest {
                     sealed);
             assertThat(report.ok()).as(report.toText()).isTrue();
             assertThat(report.toText()).contains("外部");
+            assertThat(report.document()).as("a real session's record is not marked as the demo's")
+                    .noneMatch(f -> f.check().equals("demo"));
             var institutionOnly = new Verifier(List.of(fx.keys.rootCertificate())).verify("sealed.pdf", sealed);
             assertThat(institutionOnly.ok()).as("the external stamps need the external anchor").isFalse();
             var withGm = new Verifier(List.of(fx.keys.rootCertificate(), external.root())).verify("sealed.pdf",

@@ -621,6 +621,10 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
         SealRequest request = withRecording(new SealRequest(state.recordId, DocumentKind.valueOf(state.kind), frozen,
                 state.slots, events, present, List.of()), manifest);
+        if (setup.templates().demoMark()) {
+            // A demo data dir's record: the seal manifest says so and every verification reports it.
+            request = request.asDemo();
+        }
         sealStep("SIGNING");
         SealAndVerify.Result sealed = new SealAndVerify(setup.keys(), timeStamps, gm).seal(state.recordId, request,
                 setup.workDir(), setup.recording().directory(), () -> {
