@@ -64,6 +64,13 @@ class SessionViewsTest {
         HBox.setHgrow(workstation, Priority.ALWAYS);
         HBox.setHgrow(terminal, Priority.ALWAYS);
         stage.setScene(new Scene(both, 1560, 900));
+        // The primary stage is shared by the UI tests of this JVM: an earlier one may have left a size or a minimum
+        // on it (WindowPlacement), which would squeeze the terminal's half. Size it for this test.
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setMaximized(false);
+        stage.setWidth(1560);
+        stage.setHeight(900);
         stage.show();
     }
 
