@@ -73,7 +73,20 @@ case "$(uname -m)" in
 esac
 
 cp "$app_target/tixun-app.jar" "$input/"
-cp "$app_target"/lib/*.jar "$input/lib/"
+# Exactly the jars the app's manifest names: a lib/ left from an older build (the demo, the simulators, a former
+# module) is never packaged; the production app does not depend on the demo, the simulators or the benchmarks.
+classpath="$(unzip -p "$app_target/tixun-app.jar" META-INF/MANIFEST.MF | tr -d '\r' | sed ':a;N;$!ba;s/\n //g' \
+  | sed -n 's/^Class-Path: *//p')"
+[ -n "$classpath" ] || die "no Class-Path in tixun-app.jar's manifest"
+for entry in $classpath; do
+  [ -f "$app_target/$entry" ] || die "$app_target/$entry (named by tixun-app.jar's manifest) is missing: rebuild the app"
+  cp "$app_target/$entry" "$input/lib/"
+done
+for forbidden in tixun-demo tixun-sim tixun-bench tixun-gateway; do
+  if ls "$input/lib/$forbidden"-*.jar >/dev/null 2>&1; then
+    die "$forbidden would be packaged: the production app must not depend on it"
+  fi
+done
 
 note "keeping only $platform natives (installer/src/main/java/org/tixun/installer/StripNatives.java)"
 "$JDK/bin/java" "$here/src/main/java/org/tixun/installer/StripNatives.java" \
