@@ -76,9 +76,12 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
     }
 
     /**
-     * The key store passphrase: {@value #PASSPHRASE_ENV} when set, the demo's in a demo data dir, otherwise this
-     * machine's own secret ({@link TerminalStation#machinePassphrase}); never a public constant on a real terminal.
+     * The key store passphrase: {@value #PASSPHRASE_ENV} when set, the demo's in a demo data dir, the file the
+     * administrator names in {@value #PASSPHRASE_FILE_SETTING}, otherwise this machine's own secret ({@link TerminalStation#machinePassphrase}); never a public constant on a real terminal.
      */
+    /** Settings key: a file holding the terminal key store passphrase, named by the administrator. */
+    public static final String PASSPHRASE_FILE_SETTING = "terminal.keystore.passphraseFile";
+
     static char[] passphrase(AppContext ctx, Path dataDir) {
         String env = System.getenv(PASSPHRASE_ENV);
         if (env != null && !env.isEmpty()) {
@@ -86,6 +89,22 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         }
         if (ctx.demo()) {
             return org.tixun.core.session.demo.DemoKit.require().keystorePassphrase();
+        }
+        var named = ctx.core().settings().get(PASSPHRASE_FILE_SETTING).map(String::strip).filter(v -> !v.isEmpty());
+        if (named.isPresent()) {
+            // A secret the administrator keeps where they chose (e.g. a root-owned file or a mounted token).
+            Path file = Path.of(named.get());
+            try {
+                String secret = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (secret.isEmpty()) {
+                    throw new IOException("the file is empty");
+                }
+                return secret.toCharArray();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("终端密钥口令文件 " + file + " 无法读取，请管理员检查设置 "
+                        + PASSPHRASE_FILE_SETTING + " (the terminal key store passphrase file cannot be read: "
+                        + e.getMessage() + ")", e);
+            }
         }
         try {
             return TerminalStation.machinePassphrase(dataDir);
