@@ -75,12 +75,14 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
         TerminalStyles.apply(this);
     }
 
+    /** Settings key: a file holding the terminal key store passphrase, named by the administrator. */
+    public static final String PASSPHRASE_FILE_SETTING = TerminalStation.PASSPHRASE_FILE_SETTING;
+
     /**
      * The key store passphrase: {@value #PASSPHRASE_ENV} when set, the demo's in a demo data dir, the file the
-     * administrator names in {@value #PASSPHRASE_FILE_SETTING}, otherwise this machine's own secret ({@link TerminalStation#machinePassphrase}); never a public constant on a real terminal.
+     * administrator names in {@value #PASSPHRASE_FILE_SETTING}, otherwise this machine's own secret
+     * ({@link TerminalStation#machinePassphrase}); never a public constant on a real terminal.
      */
-    /** Settings key: a file holding the terminal key store passphrase, named by the administrator. */
-    public static final String PASSPHRASE_FILE_SETTING = "terminal.keystore.passphraseFile";
 
     static char[] passphrase(AppContext ctx, Path dataDir) {
         String env = System.getenv(PASSPHRASE_ENV);

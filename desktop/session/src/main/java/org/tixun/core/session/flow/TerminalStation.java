@@ -35,6 +35,8 @@ public final class TerminalStation implements AutoCloseable {
     /** Settings key: the microphone ({@code tone}, {@code default} or a mixer name; empty = tone when the camera
      *  is synthetic, else the default microphone). */
     public static final String MICROPHONE_SETTING = "media.microphone";
+    /** Settings key: a file holding the terminal key store passphrase, named by the administrator. */
+    public static final String PASSPHRASE_FILE_SETTING = "terminal.keystore.passphraseFile";
     /** Listening address when the setting is absent. */
     public static final String DEFAULT_LISTEN = "0.0.0.0:7443";
 
