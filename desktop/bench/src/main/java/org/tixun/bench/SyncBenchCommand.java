@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench-sync", mixinStandardHelpOptions = true,
         description = {"Sync benchmark on loopback (temporary store and gateway, removed afterwards).",
-            "Targets: recordings >= 80 % of a bare HTTP PUT of the same bytes, resume <= 5 s after a gateway restart,",
+            "Targets: recordings >= 80 %% of a bare HTTP PUT of the same bytes, resume <= 5 s after a gateway restart,",
             "memory flat (recordings streamed: peak heap far below one recording)."})
 public final class SyncBenchCommand implements Callable<Integer> {
     private static final String NOW = "2026-11-22T10:30:00Z";
