@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,14 +42,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** A JVM running {@code main} on the test class path with these extra environment variables. */
     public static ChildProcess jvm(Class<?> main, Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-cp");
-        cmd.add(org.tixun.core.ChildJvms.classPath());
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
+        List<String> cmd = org.tixun.core.ChildJvms.command(List.of("-Xmx256m"), main.getName(), List.of(args));
         return start(main.getSimpleName(), cmd, env, null);
     }
 

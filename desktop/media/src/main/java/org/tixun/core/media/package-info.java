@@ -5,9 +5,10 @@
  * {@link org.tixun.core.media.AudioChunk}, {@link org.tixun.core.media.MediaSink}).
  *
  * <ul>
- *   <li>Sources: {@link org.tixun.core.media.CameraSource} (any {@code Webcam}, including
- *       {@link org.tixun.sim.SyntheticWebcamDriver}), {@link org.tixun.core.media.JavaSoundMicrophone},
- *       {@link org.tixun.sim.ToneSource}; {@link org.tixun.core.media.DeviceSelfTest}.</li>
+ *   <li>Sources: {@link org.tixun.core.media.CameraSource} (any {@code Webcam}),
+ *       {@link org.tixun.core.media.JavaSoundMicrophone}, behind {@link org.tixun.core.media.MediaDevices} (the
+ *       configured devices in production; the demo's and the tests' simulators live in the {@code sim} module);
+ *       {@link org.tixun.core.media.DeviceSelfTest}.</li>
  *   <li>Codec: {@link org.tixun.core.media.AvSender} / {@link org.tixun.core.media.AvReceiver} (NUT over any byte
  *       stream), capture times in-band and as a burned-in {@link org.tixun.core.media.FrameStamp}.</li>
  *   <li>Call: {@link org.tixun.core.media.MediaCall} (workstation, dials through a

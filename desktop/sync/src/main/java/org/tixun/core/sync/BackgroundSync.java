@@ -37,14 +37,12 @@ public final class BackgroundSync implements AutoCloseable {
         Connector connector;
         try {
             URI uri = URI.create(url.get());
-            if ("file".equalsIgnoreCase(uri.getScheme())) {
-                connector = new FolderDropConnector(Path.of(uri), Clock.systemUTC());
-            } else if ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) {
-                connector = new RestConnector(RestConnector.Config.of(uri));
-            } else {
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    && !"file".equalsIgnoreCase(uri.getScheme())) {
                 LOG.warn("Sync: the case system address {} is neither http(s) nor file:; nothing is sent", url.get());
                 return Optional.empty();
             }
+            connector = forUrl(uri, null);
         } catch (RuntimeException e) {
             LOG.warn("Sync: the case system address {} is not usable ({}); nothing is sent", url.get(),
                     e.getMessage());
@@ -54,6 +52,18 @@ public final class BackgroundSync implements AutoCloseable {
         worker.start();
         LOG.info("Sync: delivering sealed records to {} in the background", connector.destination());
         return Optional.of(new BackgroundSync(connector, worker));
+    }
+
+    /**
+     * The connector for a case-system address: a {@code file:} URL is folder-drop to that directory, anything else the
+     * REST contract ({@code config} adds token, TLS or receipt checks to its default configuration; null: none).
+     */
+    public static Connector forUrl(URI url, java.util.function.UnaryOperator<RestConnector.Config> config) {
+        if ("file".equalsIgnoreCase(url.getScheme())) {
+            return new FolderDropConnector(Path.of(url), Clock.systemUTC());
+        }
+        RestConnector.Config c = RestConnector.Config.of(url);
+        return new RestConnector(config == null ? c : config.apply(c));
     }
 
     /** Wakes the worker (a record was just sealed, or a clerk asked to retry). */

@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -39,15 +37,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-cp");
-        cmd.add(org.tixun.core.ChildJvms.classPath());
-        cmd.add(main.getName());
-        cmd.addAll(List.of(args));
+        List<String> cmd = org.tixun.core.ChildJvms.command(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                main.getName(), List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
         } catch (IOException e) {

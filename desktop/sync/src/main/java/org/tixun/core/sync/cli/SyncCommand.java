@@ -211,7 +211,7 @@ public final class SyncCommand {
                             "No case system configured: give --url or --folder, or set it in Settings."));
             if ("file".equalsIgnoreCase(url.getScheme())) {
                 // a file: URL in Settings means folder-drop to that directory
-                return new FolderDropConnector(Path.of(url), Clock.systemUTC());
+                return org.tixun.core.sync.BackgroundSync.forUrl(url, null);
             }
             RestConnector.Config config = RestConnector.Config.of(url);
             if (receiptCert != null) {
