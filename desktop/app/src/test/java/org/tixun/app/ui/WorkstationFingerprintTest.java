@@ -71,8 +71,7 @@ class WorkstationFingerprintTest {
 
     private Future<Capture> capture() throws Exception {
         Future<Capture> f = worker.submit(() -> dialog.capture(SLOT, 1));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialog.openWindow() != null
-                && dialog.openWindow().isShowing());
+        WindowWait.laidOut(dialog::openWindow, "#wsSignCanvas");
         return f;
     }
 

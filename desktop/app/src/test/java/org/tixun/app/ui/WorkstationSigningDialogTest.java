@@ -86,12 +86,7 @@ class WorkstationSigningDialogTest {
     }
 
     private void awaitWindow() {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialog.openWindow() != null
-                    && dialog.openWindow().isShowing());
-        } catch (TimeoutException e) {
-            throw new AssertionError("no signing window opened", e);
-        }
+        WindowWait.laidOut(dialog::openWindow, "#wsSignCanvas");
     }
 
     private static String text(FxRobot robot, String id) {
@@ -158,7 +153,8 @@ class WorkstationSigningDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#wsSignMessage")).isEqualTo(i18n.text("session.wsSign.empty"))
                 .contains("还没有签名");
-        Thread.sleep(300);
+        // Enter is handled on the FX thread; had it confirmed, the future would be complete once the events ran.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(result.isDone()).as("still waiting").isFalse();
         assertThat(window.isShowing()).isTrue();
 

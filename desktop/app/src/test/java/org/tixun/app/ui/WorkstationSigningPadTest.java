@@ -87,8 +87,7 @@ class WorkstationSigningPadTest {
 
     private Future<Capture> capture() throws TimeoutException {
         Future<Capture> f = worker.submit(() -> dialog.capture(SLOT, 7));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialog.openWindow() != null
-                && dialog.openWindow().isShowing());
+        WindowWait.laidOut(dialog::openWindow, "#wsSignCanvas");
         return f;
     }
 
