@@ -171,6 +171,10 @@ class TerminalScreensTest {
                 String where = screen + " at " + c.tag() + " " + locale.getLanguage();
                 List<String> found = fx(() -> {
                     var root = stage.getScene().getRoot();
+                    // Lay out again in the same FX task as the checks: the workstation's progress can change a
+                    // label between two tasks, and a label's text node follows its text only at the next layout.
+                    root.applyCss();
+                    root.layout();
                     List<String> out = new ArrayList<>();
                     Node video = stage.getScene().lookup("#terminalVideoBox");
                     List<Node> others = new ArrayList<>();
