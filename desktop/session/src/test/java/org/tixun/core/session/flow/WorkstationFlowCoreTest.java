@@ -231,6 +231,9 @@ class WorkstationFlowCoreTest {
             assertThat(f.localCaptures).hasSize(f.plan.localSlots().size()).allSatisfy((k, n) ->
                     assertThat(n.get()).isOne());
             assertThat(sealSteps).isEqualTo(WorkstationFlow.SEAL_STEPS);
+            // The terminal is told after the sealed state is saved (and awaitEnd returned): wait for it.
+            org.tixun.core.Eventually.await("the session end sent", WAIT, () -> !f.sent(SessionEnd.class).isEmpty(),
+                    () -> f.sent);
             assertThat(f.sent(SessionEnd.class)).singleElement().satisfies(e -> assertThat(e.sealedSha256())
                     .isEqualTo("5ea1"));
             assertThat(StoredStates.read(store.flow("s1").orElseThrow().stateJson())).isEqualTo(st);
