@@ -280,8 +280,9 @@ class WorkstationFlowCoreTest {
                     }
                 });
                 flow.resume();
-                org.tixun.core.Eventually.await("the signing to wait", WAIT, flow::localSigningWaiting,
-                        () -> problems);
+                // The flow waits, then says who did not sign: wait for both.
+                org.tixun.core.Eventually.await("the signing to wait and say why", WAIT,
+                        () -> flow.localSigningWaiting() && !problems.isEmpty(), () -> problems);
                 assertThat(flow.phase()).isEqualTo(Phase.LOCAL_SIGNING);
                 assertThat(problems).singleElement().satisfies(p -> assertThat(p)
                         .isEqualTo("张伟 未签名；点「继续工作站签名」再签 (did not sign; press Continue workstation signing to sign)"));
