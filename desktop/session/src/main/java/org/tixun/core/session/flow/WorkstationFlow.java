@@ -85,6 +85,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         void send(SessionMessage message) throws IOException;
     }
 
+    private final String sessionId;
     private final SessionRecording recording;
     private final ToTerminal terminal;
     private final WorkstationSteps steps;
@@ -135,7 +136,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     private WorkstationFlow(String sessionId, WorkstationState fresh, SessionRecording recording, ToTerminal terminal,
             Function<WorkstationFlow, WorkstationSteps> steps, Function<WorkstationState, LivePublisher> live)
             throws IOException {
-        Objects.requireNonNull(sessionId, "sessionId");
+        this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.recording = recording == null ? SessionRecording.none() : recording;
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         try {
@@ -557,7 +558,7 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
     }
 
     private void sealStep(String step) {
-        LOG.info("sealing record {}: {}", state.recordId(), step);
+        LOG.info("sealing record {} (session {}): {}", state.recordId(), sessionId, step);
         for (FlowListener l : listeners) {
             l.sealStep(step);
         }
