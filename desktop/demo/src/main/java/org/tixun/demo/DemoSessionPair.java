@@ -10,6 +10,7 @@ import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.SessionRecording;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationSetup;
 import org.tixun.demo.PadSignatureSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,13 +103,15 @@ public final class DemoSessionPair implements org.tixun.core.session.demo.DemoKi
         Path work = root.resolve("workstation/sessions").resolve(sessionId);
         SessionRecording recording = RecorderRecording.start(work.resolve("recording"), sessionId, recordId, "demo",
                 SessionScript.demo().recording.config());
-        WorkstationFlow wf = new WorkstationFlow(new WorkstationFlow.Setup(sessionId, recordId,
-                "INTERROGATION_RECORD", Lang.ZH, work, ws, wj, keys,
-                DefaultTemplateService.forDataDir(core.dataDir().root()).withDemoMark(),
-                new PadSignatureSource(work.resolve("pad"), 1000), DemoPhotos.source(),
-                (id, pdf, sha) -> {
+        WorkstationFlow wf = new WorkstationFlow(new WorkstationSetup(
+                new WorkstationSetup.Session(sessionId, recordId, work, recording),
+                new WorkstationSetup.Document("INTERROGATION_RECORD", Lang.ZH,
+                        DefaultTemplateService.forDataDir(core.dataDir().root()).withDemoMark(), Map.of()),
+                new WorkstationSetup.Stores(ws, wj),
+                new WorkstationSetup.Signers(new PadSignatureSource(work.resolve("pad"), 1000), DemoPhotos.source()),
+                new WorkstationSetup.Seal(keys, (id, pdf, sha) -> {
                     filing.file("demo", id, pdf, sha, recording.directory());
-                }, Map.of(), recording), wl);
+                })), wl);
         SessionMedia wm = media ? SessionMedia.open(new SimulatedDevices("synthetic:0"), 640, 480, 25) : null;
         if (wm != null) {
             wm.sink().add(recording);

@@ -12,6 +12,8 @@ import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.SessionRecording;
 import org.tixun.core.session.flow.SlotPlanner;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationSetup;
+import org.tixun.core.session.flow.WorkstationState;
 import org.tixun.demo.PadSignatureSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,13 +107,15 @@ public final class HeadlessWorkstation {
         AtomicReference<SessionMedia> mediaRef = new AtomicReference<>();
         PhotoSource synthetic = DemoPhotos.source();
         PhotoSource photos = () -> mediaRef.get() != null ? mediaRef.get().photos().snapshot() : synthetic.snapshot();
-        WorkstationFlow.Setup setup = new WorkstationFlow.Setup(script.sessionId, recordId, script.kind, Lang.ZH,
-                workDir, store, journal, keys, DefaultTemplateService.forDataDir(o.dataDir()).withDemoMark(),
-                new PadSignatureSource(workDir.resolve("pad"), script.padRateHz),
-                photos,
-                (id, pdf, sha) -> {
+        WorkstationSetup setup = new WorkstationSetup(
+                new WorkstationSetup.Session(script.sessionId, recordId, workDir, recording),
+                new WorkstationSetup.Document(script.kind, Lang.ZH,
+                        DefaultTemplateService.forDataDir(o.dataDir()).withDemoMark(), SlotPlanner.sides(script.signers)),
+                new WorkstationSetup.Stores(store, journal),
+                new WorkstationSetup.Signers(new PadSignatureSource(workDir.resolve("pad"), script.padRateHz), photos),
+                new WorkstationSetup.Seal(keys, (id, pdf, sha) -> {
                     o.filing().apply(core).file("workstation", id, pdf, sha, recording.directory());
-                }, SlotPlanner.sides(script.signers), recording);
+                }));
         AtomicReference<LinkRefusedException> refused = new AtomicReference<>();
         AtomicInteger connects = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
@@ -179,8 +183,8 @@ public final class HeadlessWorkstation {
                 DocumentData finalData = type(flow, script, out);
                 String sha = flow.freezeAndSend(finalData);
                 say(out, "frozen " + sha.substring(0, 16) + "…, sent for signing ("
-                        + flow.state().terminalSlots.size() + " terminal-side slots, "
-                        + flow.state().localSlots.size() + " workstation-side)");
+                        + flow.state().terminalSlots().size() + " terminal-side slots, "
+                        + flow.state().localSlots().size() + " workstation-side)");
             } else {
                 say(out, "resuming session " + script.sessionId + " in phase " + flow.phase());
             }
@@ -189,7 +193,7 @@ public final class HeadlessWorkstation {
                         + o.timeout() + ")");
             }
             boolean acked = link.awaitAcknowledged(Duration.ofSeconds(10));
-            WorkstationFlow.State st = flow.state();
+            WorkstationState st = flow.state();
             report(out, flow, st, journal, connects.get(), drops.get(), acked, started, core, recordId);
             if (mediaRef.get() != null) {
                 say(out, mediaRef.get().figures());
@@ -197,7 +201,7 @@ public final class HeadlessWorkstation {
             if (recording.directory() != null) {
                 say(out, recording.figures() + " in " + recording.directory());
             }
-            return st.phase == WorkstationFlow.Phase.SEALED && st.rejected.isEmpty() ? 0 : 1;
+            return st.phase() == WorkstationFlow.Phase.SEALED && st.rejected().isEmpty() ? 0 : 1;
         } finally {
             if (mediaRef.get() != null) {
                 mediaRef.get().close();
@@ -270,13 +274,13 @@ public final class HeadlessWorkstation {
         return finalData;
     }
 
-    private static void report(PrintWriter out, WorkstationFlow flow, WorkstationFlow.State st,
+    private static void report(PrintWriter out, WorkstationFlow flow, WorkstationState st,
             SignatureEventJournal journal, int connects, int drops, boolean acked, long started, CoreServices core,
             String recordId) throws Exception {
         Percentiles lat = flow.live().latency();
         Percentiles render = flow.live().renderTimes();
-        List<SignatureEvent> events = journal.load(st.recordId).stream()
-                .filter(e -> e.frozenContentSha256().equals(st.frozenSha)).toList();
+        List<SignatureEvent> events = journal.load(st.recordId()).stream()
+                .filter(e -> e.frozenContentSha256().equals(st.frozenSha())).toList();
         Map<String, long[]> perSigner = new LinkedHashMap<>();
         for (SignatureEvent e : events) {
             String k = e.signer().role().label() + " " + e.signer().name();
@@ -306,16 +310,16 @@ public final class HeadlessWorkstation {
             } else {
                 out.println("live record: (resumed after freezing: no typing in this run)");
             }
-            st.stepMillis.forEach((k, v) -> out.printf("step %-22s %8.1f ms%n", k, v));
+            st.stepMillis().forEach((k, v) -> out.printf("step %-22s %8.1f ms%n", k, v));
             perSigner.forEach((k, v) -> out.printf("signer %-30s %2d events, %6d ms from first pen-down to last "
                     + "pen-up%n", k, v[2], v[1] - v[0]));
-            out.printf("reading path (rule 4): %s at %s%n", st.readingPath, st.readingAt);
+            out.printf("reading path (rule 4): %s at %s%n", st.readingPath(), st.readingAt());
             out.printf("signature events: %d journaled for %d slots (%d planned), duplicates %d, refused %d%n",
-                    events.size(), distinctSlots, st.terminalSlots.size() + st.localSlots.size(),
-                    events.size() - distinctSlots, st.rejected.size());
+                    events.size(), distinctSlots, st.terminalSlots().size() + st.localSlots().size(),
+                    events.size() - distinctSlots, st.rejected().size());
             out.printf("link: %d connections, %d drops injected, all acknowledged: %s%n", connects, drops, acked);
-            out.printf("sealed: %s (%s), verification %s%n", st.sealedPath, st.sealedSha,
-                    st.verified ? "passed" : "FAILED");
+            out.printf("sealed: %s (%s), verification %s%n", st.sealedPath(), st.sealedSha(),
+                    st.verified() ? "passed" : "FAILED");
             out.printf("filed: record %s %s%n", recordId, core.records().find(recordId)
                     .map(r -> r.status().name()).orElse("?") + ", sync " + core.records().outboxState(recordId).orElse("not queued"));
             out.printf("total: %d ms%n", (System.nanoTime() - started) / 1_000_000);

@@ -197,7 +197,7 @@ class RemoteSessionStartTest {
         // session up again, with what was typed.
         String typed = editor.getText();
         long shownBefore = kiosk.get().station().flow().latestLive().revision();
-        String firstSession = session.get().flow().state().recordingId;
+        String firstSession = session.get().flow().state().recordingId();
         WaitForAsyncUtils.asyncFx(() -> ((Stage) robot.lookup("#sessionView").query().getScene().getWindow()).close())
                 .get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sessionView").tryQuery().isEmpty());
@@ -205,7 +205,7 @@ class RemoteSessionStartTest {
         WaitForAsyncUtils.asyncFx(() -> session.set(new RemoteSessionActions(ctx).startSession(record)))
                 .get(60, TimeUnit.SECONDS);
         assertThat(session.get()).as("the session started again").isNotNull();
-        assertThat(session.get().flow().state().recordingId).as("the same session").isEqualTo(firstSession);
+        assertThat(session.get().flow().state().recordingId()).as("the same session").isEqualTo(firstSession);
         TextArea resumed = robot.lookup("#sessionEditor").queryAs(TextArea.class);
         assertThat(resumed.getText()).as("the typed text is back").isEqualTo(typed);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#sessionLinkState").contains("已连接"));

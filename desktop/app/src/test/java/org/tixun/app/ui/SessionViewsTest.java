@@ -142,6 +142,6 @@ class SessionViewsTest {
         assertThat(robot.lookup("#sessionFreeze").queryButton().isDisabled()).isTrue();
         assertThat(pair.terminal().current().kind()).isEqualTo(TerminalFlow.StepKind.SLOT);
         assertThat(pair.terminal().current().index()).isEqualTo(1);
-        assertThat(pair.workstation().state().readingPath).isEqualTo("READ");
+        assertThat(pair.workstation().state().readingPath()).isEqualTo("READ");
     }
 }

@@ -17,6 +17,8 @@ import org.tixun.core.evidence.Verifier;
 import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationState;
+import org.tixun.core.session.flow.WorkstationSetup;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.ExampleData;
 import org.tixun.templates.QaEntry;
@@ -38,18 +40,16 @@ class ConfiguredSealingTest {
         Path wdir = dir.resolve("w");
         SignatureEventJournal wj = new SignatureEventJournal(wdir.resolve("journal"));
         DefaultTemplateService templates = new DefaultTemplateService(TemplateRegistry.builtIn());
+        GmKeyStore gm = GmKeyStore.create(dir.resolve("gm.p12"), "gm-pass".toCharArray(), "外部时间戳测试检察院");
         try (TestTsa external = new TestTsa();
                 FlowFixtures.Terminal t = FlowFixtures.Terminal.open(fx, dir.resolve("t"));
                 SessionStore ws = SessionStore.open(wdir.resolve("session.db"));
                 WorkstationLink wl = new WorkstationLink("工作站", fx.workstationTls(), "127.0.0.1:" + t.port(),
                         "tsa-1", ws, wj, LinkFixtures.FAST);
-                WorkstationFlow wf = new WorkstationFlow(
-                        FlowFixtures.setup("tsa-1", "rec-tsa", wdir, ws, wj, fx, templates, filed), wl)) {
-            String url = external.url();
-            String pem = external.rootPem();
-            wf.useTimeStamps(keys -> ConfiguredTsa.external(url, pem));
-            GmKeyStore gm = GmKeyStore.create(dir.resolve("gm.p12"), "gm-pass".toCharArray(), "外部时间戳测试检察院");
-            wf.useGmTrack(gm);
+                WorkstationFlow wf = new WorkstationFlow(FlowFixtures.withSeal(
+                        FlowFixtures.setup("tsa-1", "rec-tsa", wdir, ws, wj, fx, templates, filed),
+                        new WorkstationSetup.Seal(fx.keys, (id, pdf, sha) -> filed.add(id), gm,
+                                keys -> external(external))), wl)) {
             wl.start();
             assertThat(wl.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))).isTrue();
             wf.freezeAndSend(ExampleData.forKind("INTERROGATION_RECORD").orElseThrow()
@@ -57,11 +57,11 @@ class ConfiguredSealingTest {
             TerminalFlow terminal = t.flow();
             FlowFixtures.walk(terminal);
             assertThat(wf.awaitEnd(Duration.ofSeconds(90))).isTrue();
-            WorkstationFlow.State st = wf.state();
-            assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            WorkstationState st = wf.state();
+            assertThat(st.phase()).as(String.join("\n", st.rejected())).isEqualTo(WorkstationFlow.Phase.SEALED);
             assertThat(external.answered()).as("the external authority stamped the seal").isPositive();
 
-            byte[] sealed = Files.readAllBytes(Path.of(st.sealedPath));
+            byte[] sealed = Files.readAllBytes(Path.of(st.sealedPath()));
             var report = new Verifier(List.of(fx.keys.rootCertificate(), external.root())).verify("sealed.pdf",
                     sealed);
             assertThat(report.ok()).as(report.toText()).isTrue();
@@ -76,6 +76,15 @@ class ConfiguredSealingTest {
             assertThat(withGm.revisions().stream().flatMap(r -> r.findings().stream())
                     .filter(x -> x.check().equals("gm") && x.ok())).as("the GM track signed every revision")
                     .isNotEmpty();
+        }
+    }
+
+    /** The test authority as the configured external TSA. */
+    private static ConfiguredTsa external(TestTsa tsa) {
+        try {
+            return ConfiguredTsa.external(tsa.url(), tsa.rootPem());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

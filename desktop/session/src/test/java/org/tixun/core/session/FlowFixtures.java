@@ -19,7 +19,7 @@ import org.tixun.core.session.flow.Capture;
 import org.tixun.core.session.flow.PhotoSource;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.core.session.flow.TerminalFlow;
-import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationSetup;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.Lang;
 
@@ -100,11 +100,18 @@ final class FlowFixtures {
     }
 
     /** The interrogation-record workstation setup: generated pad and photos, filing noted in {@code filed}. */
-    static WorkstationFlow.Setup setup(String sessionId, String recordId, Path wdir, SessionStore ws,
+    static WorkstationSetup setup(String sessionId, String recordId, Path wdir, SessionStore ws,
             SignatureEventJournal wj, LinkFixtures fx, DefaultTemplateService templates, List<String> filed) {
-        return new WorkstationFlow.Setup(sessionId, recordId, "INTERROGATION_RECORD", Lang.ZH,
-                wdir.resolve("sessions/" + sessionId), ws, wj, fx.keys, templates, SAMPLES, PHOTOS,
-                (id, pdf, sha) -> filed.add(id), Map.of());
+        return new WorkstationSetup(
+                new WorkstationSetup.Session(sessionId, recordId, wdir.resolve("sessions/" + sessionId), null),
+                new WorkstationSetup.Document("INTERROGATION_RECORD", Lang.ZH, templates, Map.of()),
+                new WorkstationSetup.Stores(ws, wj), new WorkstationSetup.Signers(SAMPLES, PHOTOS),
+                new WorkstationSetup.Seal(fx.keys, (id, pdf, sha) -> filed.add(id)));
+    }
+
+    /** {@code s} with another seal part (time-stamps, GM track). */
+    static WorkstationSetup withSeal(WorkstationSetup s, WorkstationSetup.Seal seal) {
+        return new WorkstationSetup(s.session(), s.document(), s.stores(), s.signers(), seal);
     }
 
     /**

@@ -100,7 +100,7 @@ class SessionProgressTest {
             assertThat(stages).containsExactly(SessionProgress.Stage.READING_ALOUD,
                     SessionProgress.Stage.WORKSTATION_SIGNING, SessionProgress.Stage.SEALING,
                     SessionProgress.Stage.VERIFYING);
-            int local = wf.state().localSlots.size();
+            int local = wf.state().localSlots().size();
             assertThat(heard).filteredOn(p -> p.stage() == SessionProgress.Stage.WORKSTATION_SIGNING)
                     .extracting(SessionProgress::done).containsExactlyElementsOf(
                             java.util.stream.IntStream.rangeClosed(0, local).boxed().toList());

@@ -29,6 +29,7 @@ import org.tixun.core.session.flow.FlowListener;
 import org.tixun.core.session.flow.SlotPlanner;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationState;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.ExampleData;
@@ -96,15 +97,15 @@ class TerminalSideSignersTest {
             wl.start();
             assertThat(wl.awaitState(LinkState.CONNECTED, Duration.ofSeconds(20))).isTrue();
             String frozenSha = wf.freezeAndSend(data);
-            WorkstationFlow.State plan = wf.state();
+            WorkstationState plan = wf.state();
 
             // 1. The plan: the adult and the interpreter sign at the terminal, on the last page, after the suspect.
-            assertThat(frozenSha).isEqualTo(plan.frozenSha)
+            assertThat(frozenSha).isEqualTo(plan.frozenSha())
                     .isEqualTo(Pki.sha256Hex(Files.readAllBytes(wdir.resolve("sessions/adult-1/frozen.pdf"))));
-            int lastPage = plan.slots.stream().mapToInt(s -> s.pageIndex()).max().orElseThrow();
+            int lastPage = plan.slots().stream().mapToInt(s -> s.pageIndex()).max().orElseThrow();
             assertThat(lastPage).as("the record has more than one page").isPositive();
-            PlannedSlot adult = only(plan.terminalSlots, SignerRole.APPROPRIATE_ADULT);
-            PlannedSlot interpreter = only(plan.terminalSlots, SignerRole.INTERPRETER);
+            PlannedSlot adult = only(plan.terminalSlots(), SignerRole.APPROPRIATE_ADULT);
+            PlannedSlot interpreter = only(plan.terminalSlots(), SignerRole.INTERPRETER);
             assertThat(adult).usingRecursiveComparison().ignoringFields("area").isEqualTo(new PlannedSlot(
                     "appropriate-adult-p" + (lastPage + 1), lastPage, SlotKind.SIGNATURE,
                     new SignerIdentity(ADULT, SignerRole.APPROPRIATE_ADULT, "appropriate-adult")));
@@ -119,30 +120,30 @@ class TerminalSideSignersTest {
                 assertThat(a.left() + a.width()).isLessThanOrEqualTo(1.0);
                 assertThat(a.top() + a.height()).isLessThanOrEqualTo(1.0);
             });
-            assertThat(plan.localSlots).extracting(s -> s.signer().role())
+            assertThat(plan.localSlots()).extracting(s -> s.signer().role())
                     .doesNotContainAnyElementsOf(TERMINAL_ONLY).doesNotContain(SignerRole.SUSPECT)
                     .containsOnly(SignerRole.INTERROGATOR, SignerRole.RECORDER);
-            assertThat(plan.terminalSlots).extracting(s -> s.signer().role())
+            assertThat(plan.terminalSlots()).extracting(s -> s.signer().role())
                     .containsOnly(SignerRole.SUSPECT, SignerRole.APPROPRIATE_ADULT, SignerRole.INTERPRETER)
                     .endsWith(SignerRole.APPROPRIATE_ADULT, SignerRole.INTERPRETER);
-            assertThat(plan.presentRoles).contains("APPROPRIATE_ADULT", "INTERPRETER");
-            assertThat(plan.slots).filteredOn(s -> TERMINAL_ONLY.contains(s.role()))
+            assertThat(plan.presentRoles()).contains("APPROPRIATE_ADULT", "INTERPRETER");
+            assertThat(plan.slots()).filteredOn(s -> TERMINAL_ONLY.contains(s.role()))
                     .extracting(s -> s.id(), s -> s.pageIndex(), s -> s.role())
                     .containsExactly(tuple(adult.slotId(), lastPage, SignerRole.APPROPRIATE_ADULT),
                             tuple(interpreter.slotId(), lastPage, SignerRole.INTERPRETER));
 
             // 2. The terminal walks everybody through, in the plan's order: reading choice, suspect, adult, interpreter.
             List<FlowFixtures.Walked> walked = FlowFixtures.walk(terminal);
-            assertThat(terminal.state().slots).as("the plan the terminal received").isEqualTo(plan.terminalSlots);
+            assertThat(terminal.state().slots).as("the plan the terminal received").isEqualTo(plan.terminalSlots());
             assertThat(walked.get(0).step().kind()).isEqualTo(TerminalFlow.StepKind.READING);
             List<FlowFixtures.Walked> slotSteps = walked.subList(1, walked.size());
             assertThat(slotSteps).extracting(w -> w.step().kind()).containsOnly(TerminalFlow.StepKind.SLOT);
-            assertThat(slotSteps).extracting(w -> w.step().slot()).containsExactlyElementsOf(plan.terminalSlots);
+            assertThat(slotSteps).extracting(w -> w.step().slot()).containsExactlyElementsOf(plan.terminalSlots());
             for (int i = 0; i < slotSteps.size(); i++) {
                 TerminalFlow.Step step = slotSteps.get(i).step();
                 SignatureEvent e = slotSteps.get(i).event();
                 assertThat(step.index()).isEqualTo(i);
-                assertThat(step.total()).isEqualTo(plan.terminalSlots.size());
+                assertThat(step.total()).isEqualTo(plan.terminalSlots().size());
                 assertThat(e.slotId()).isEqualTo(step.slot().slotId());
                 assertThat(e.signer()).isEqualTo(step.slot().signer());
                 assertThat(e.frozenContentSha256()).isEqualTo(frozenSha);
@@ -171,13 +172,13 @@ class TerminalSideSignersTest {
                     lastIndex = s.index();
                 }
             }
-            assertThat(shown).containsExactlyElementsOf(plan.terminalSlots);
+            assertThat(shown).containsExactlyElementsOf(plan.terminalSlots());
 
             // 3. Every terminal event reached the workstation once, bound to the frozen hash; one event per slot.
             assertThat(wf.awaitEnd(Duration.ofSeconds(60))).isTrue();
-            WorkstationFlow.State st = wf.state();
-            assertThat(st.phase).as(String.join("\n", problems)).isEqualTo(WorkstationFlow.Phase.SEALED);
-            assertThat(st.rejected).isEmpty();
+            WorkstationState st = wf.state();
+            assertThat(st.phase()).as(String.join("\n", problems)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            assertThat(st.rejected()).isEmpty();
             for (FlowFixtures.Walked w : slotSteps) {
                 assertThat(arrived.get(w.event().slotId())).as(w.event().slotId()).singleElement()
                         .satisfies(e -> {
@@ -186,8 +187,8 @@ class TerminalSideSignersTest {
                             assertThat(e.frozenContentSha256()).isEqualTo(frozenSha);
                         });
             }
-            List<PlannedSlot> all = new ArrayList<>(plan.terminalSlots);
-            all.addAll(plan.localSlots);
+            List<PlannedSlot> all = new ArrayList<>(plan.terminalSlots());
+            all.addAll(plan.localSlots());
             assertThat(arrived.keySet()).containsExactlyInAnyOrderElementsOf(all.stream().map(PlannedSlot::slotId)
                     .toList());
             assertThat(arrived.values()).allSatisfy(events -> assertThat(events).hasSize(1));
@@ -196,13 +197,13 @@ class TerminalSideSignersTest {
                     .containsExactlyInAnyOrderElementsOf(all.stream().map(PlannedSlot::slotId).toList());
             assertThat(journaled).extracting(SignatureEvent::frozenContentSha256).containsOnly(frozenSha);
             assertThat(t.journal().load("rec-ai")).extracting(SignatureEvent::slotId)
-                    .containsExactlyElementsOf(plan.terminalSlots.stream().map(PlannedSlot::slotId).toList());
+                    .containsExactlyElementsOf(plan.terminalSlots().stream().map(PlannedSlot::slotId).toList());
 
             // 4. Sealed, filed, verified; the adult and the interpreter are among the sealed signers.
             assertThat(terminal.awaitEnded(Duration.ofSeconds(20))).isTrue();
             assertThat(filed).containsExactly("rec-ai");
             VerificationReport report = new Verifier(List.of(fx.keys.rootCertificate()))
-                    .verify("sealed.pdf", Files.readAllBytes(Path.of(st.sealedPath)));
+                    .verify("sealed.pdf", Files.readAllBytes(Path.of(st.sealedPath())));
             assertThat(report.ok()).as(report.toText()).isTrue();
             List<RevisionReport> signers = report.revisions().stream().filter(r -> r.kind().equals("signer"))
                     .toList();

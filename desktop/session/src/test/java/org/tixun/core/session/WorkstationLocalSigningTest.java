@@ -18,6 +18,8 @@ import org.tixun.core.evidence.SignatureEventJournal;
 import org.tixun.core.session.flow.FlowListener;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationSetup;
+import org.tixun.core.session.flow.WorkstationState;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.ExampleData;
@@ -72,9 +74,9 @@ class WorkstationLocalSigningTest {
         return new Run(fx, t, ws, wl, wf, wj, filed, problems);
     }
 
-    private static WorkstationFlow.Setup withLocal(WorkstationFlow.Setup s, SignatureSource local) {
-        return new WorkstationFlow.Setup(s.sessionId(), s.recordId(), s.kind(), s.lang(), s.workDir(), s.store(),
-                s.journal(), s.keys(), s.templates(), local, s.camera(), s.filing(), s.sides());
+    private static WorkstationSetup withLocal(WorkstationSetup s, SignatureSource local) {
+        return new WorkstationSetup(s.session(), s.document(), s.stores(),
+                new WorkstationSetup.Signers(local, s.signers().camera()), s.seal());
     }
 
     @Test
@@ -87,17 +89,17 @@ class WorkstationLocalSigningTest {
             return FlowFixtures.SAMPLES.capture(slot, seed);
         })) {
             assertThat(r.flow().awaitEnd(Duration.ofSeconds(60))).isTrue();
-            WorkstationFlow.State st = r.flow().state();
-            assertThat(st.localSlots).as("the interrogation record has several workstation slots").hasSizeGreaterThan(1);
-            assertThat(st.phase).isEqualTo(WorkstationFlow.Phase.FAILED);
-            assertThat(st.sealedSha).isNull();
+            WorkstationState st = r.flow().state();
+            assertThat(st.localSlots()).as("the interrogation record has several workstation slots").hasSizeGreaterThan(1);
+            assertThat(st.phase()).isEqualTo(WorkstationFlow.Phase.FAILED);
+            assertThat(st.sealedSha()).isNull();
             // The listener hears of the failure after the flow ended: wait for it.
             org.tixun.core.Eventually.await("the failure reported", Duration.ofSeconds(10),
                     () -> r.problems().stream().anyMatch(p -> p.contains("signing window closed")), r::problems);
             assertThat(r.filed()).isEmpty();
             assertThat(Files.exists(dir.resolve("w/sessions/local-refused/sealed.pdf"))).as("nothing sealed").isFalse();
             assertThat(r.journal().load("rec-1")).as("terminal slots and the one local slot signed before")
-                    .hasSize(st.terminalSlots.size() + 1);
+                    .hasSize(st.terminalSlots().size() + 1);
         }
     }
 
@@ -122,11 +124,11 @@ class WorkstationLocalSigningTest {
             int before = r.journal().load("rec-1").size();
             r.flow().retryLocalSigning();
             assertThat(r.flow().awaitEnd(Duration.ofSeconds(60))).isTrue();
-            WorkstationFlow.State st = r.flow().state();
-            assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            WorkstationState st = r.flow().state();
+            assertThat(st.phase()).as(String.join("\n", st.rejected())).isEqualTo(WorkstationFlow.Phase.SEALED);
             assertThat(r.filed()).containsExactly("rec-1");
             assertThat(r.journal().load("rec-1")).as("each slot once: the cancelled one signed on the retry")
-                    .hasSize(st.terminalSlots.size() + st.localSlots.size())
+                    .hasSize(st.terminalSlots().size() + st.localSlots().size())
                     .hasSizeGreaterThan(before);
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> r.flow().retryLocalSigning());
         }
@@ -159,8 +161,8 @@ class WorkstationLocalSigningTest {
             wf.resume();
             wl.start();
             assertThat(wf.awaitEnd(Duration.ofSeconds(60))).isTrue();
-            WorkstationFlow.State st = wf.state();
-            assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+            WorkstationState st = wf.state();
+            assertThat(st.phase()).as(String.join("\n", st.rejected())).isEqualTo(WorkstationFlow.Phase.SEALED);
             assertThat(r.filed()).containsExactly("rec-1");
         } finally {
             wf.close();

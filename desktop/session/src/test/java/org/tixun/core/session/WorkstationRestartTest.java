@@ -19,6 +19,7 @@ import org.tixun.core.session.SigningPlan.PlannedSlot;
 import org.tixun.core.session.flow.FlowListener;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationState;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.ExampleData;
@@ -90,8 +91,8 @@ class WorkstationRestartTest {
         wf.resume();
         wl.start();
         assertThat(wf.awaitEnd(Duration.ofSeconds(60))).isTrue();
-        WorkstationFlow.State st = wf.state();
-        assertThat(st.phase).as(String.join("\n", st.rejected)).isEqualTo(WorkstationFlow.Phase.SEALED);
+        WorkstationState st = wf.state();
+        assertThat(st.phase()).as(String.join("\n", st.rejected())).isEqualTo(WorkstationFlow.Phase.SEALED);
         assertThat(terminal.awaitEnded(Duration.ofSeconds(20))).isTrue();
         wf.close();
         wl.close();
@@ -113,12 +114,12 @@ class WorkstationRestartTest {
         t.close();
 
         List<SignatureEvent> events = wj.load("rec-1");
-        int planned = st.terminalSlots.size() + st.localSlots.size();
+        int planned = st.terminalSlots().size() + st.localSlots().size();
         assertThat(events).hasSize(planned);
         assertThat(events.stream().map(SignatureEvent::slotId).distinct()).hasSize(planned);
-        assertThat(t.journal().load("rec-1")).hasSize(st.terminalSlots.size());
+        assertThat(t.journal().load("rec-1")).hasSize(st.terminalSlots().size());
         assertThat(filed).containsExactly("rec-1");
-        byte[] sealed = Files.readAllBytes(Path.of(st.sealedPath));
+        byte[] sealed = Files.readAllBytes(Path.of(st.sealedPath()));
         var report = new Verifier(List.of(fx.keys.rootCertificate())).verify("sealed.pdf", sealed);
         assertThat(report.ok()).as(report.toText()).isTrue();
     }

@@ -35,6 +35,7 @@ import org.tixun.core.session.SigningPlan.PlannedSlot;
 import org.tixun.core.session.WorkstationLink;
 import org.tixun.core.session.flow.FlowListener;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.flow.WorkstationState;
 import org.tixun.templates.DocumentData;
 import org.tixun.templates.QaEntry;
 
@@ -321,14 +322,14 @@ public final class SessionViewModel {
     }
 
     private void refreshProgress() {
-        WorkstationFlow.State st = flow.state();
+        WorkstationState st = flow.state();
         Map<SignerIdentity, List<PlannedSlot>> bySigner = new LinkedHashMap<>();
         Map<SignerIdentity, Boolean> atTerminal = new HashMap<>();
-        for (PlannedSlot s : st.terminalSlots) {
+        for (PlannedSlot s : st.terminalSlots()) {
             bySigner.computeIfAbsent(s.signer(), k -> new ArrayList<>()).add(s);
             atTerminal.put(s.signer(), true);
         }
-        for (PlannedSlot s : st.localSlots) {
+        for (PlannedSlot s : st.localSlots()) {
             bySigner.computeIfAbsent(s.signer(), k -> new ArrayList<>()).add(s);
             atTerminal.putIfAbsent(s.signer(), false);
         }

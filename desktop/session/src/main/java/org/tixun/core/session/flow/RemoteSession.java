@@ -173,30 +173,29 @@ public final class RemoteSession implements AutoCloseable {
                     : PhotoSource.none("本次提讯没有摄像头，无法拍摄签名人照片 (this session has no camera: the signer"
                             + " cannot be photographed; configure the camera and start the session again)");
             String actor = s.actor();
-            WorkstationFlow flow = new WorkstationFlow(new WorkstationFlow.Setup(sessionId, s.record().id(),
-                    s.record().kind(), Lang.ZH, work, store, journal, keys,
-                    templates,
-                    s.localSigning(), photos,
-                    (id, pdf, sha) -> {
+            // The GM track when on; time-stamps from the authority chosen in Settings (the institution's own, or an
+            // external RFC 3161 TSA whose anchor is kept beside the root so the archive verifies what it stamped).
+            WorkstationFlow flow = new WorkstationFlow(new WorkstationSetup(
+                    new WorkstationSetup.Session(sessionId, s.record().id(), work, recording),
+                    new WorkstationSetup.Document(s.record().kind(), Lang.ZH, templates, Map.of()),
+                    new WorkstationSetup.Stores(store, journal),
+                    new WorkstationSetup.Signers(s.localSigning(), photos),
+                    new WorkstationSetup.Seal(keys, (id, pdf, sha) -> {
                         s.filing().file(actor, id, pdf, sha, recording.directory());
-                    }, Map.of(), recording), link);
-            // Time-stamps from the authority chosen in Settings (the institution's own, or an external RFC 3161 TSA).
-            gm.ifPresent(flow::useGmTrack);
-            // An external authority's anchor is kept beside the root so the archive verifies what it stamped.
-            flow.useTimeStamps(k -> {
-                var tsa = org.tixun.core.devices.config.ConfiguredTsa.open(core.settings(), k);
-                var anchor = tsa.client().trustAnchor();
-                if (tsa.kind() == org.tixun.core.devices.config.ConfiguredTsa.Kind.EXTERNAL && anchor != null) {
-                    try {
-                        org.tixun.core.setup.TrustAnchors.addTimeStampAnchor(core.dataDir(), anchor);
-                    } catch (IOException e) {
-                        tsa.close();
-                        throw new java.io.UncheckedIOException("the time-stamp authority's trust anchor cannot be"
-                                + " kept in " + core.dataDir().timeStampAnchors() + ": " + e.getMessage(), e);
-                    }
-                }
-                return tsa;
-            });
+                    }, gm.orElse(null), k -> {
+                        var tsa = org.tixun.core.devices.config.ConfiguredTsa.open(core.settings(), k);
+                        var anchor = tsa.client().trustAnchor();
+                        if (tsa.kind() == org.tixun.core.devices.config.ConfiguredTsa.Kind.EXTERNAL && anchor != null) {
+                            try {
+                                org.tixun.core.setup.TrustAnchors.addTimeStampAnchor(core.dataDir(), anchor);
+                            } catch (IOException e) {
+                                tsa.close();
+                                throw new java.io.UncheckedIOException("the time-stamp authority's trust anchor cannot"
+                                        + " be kept in " + core.dataDir().timeStampAnchors() + ": " + e.getMessage(), e);
+                            }
+                        }
+                        return tsa;
+                    })), link);
             if (media != null) {
                 media.sink().add(recording);
             }
@@ -205,7 +204,7 @@ public final class RemoteSession implements AutoCloseable {
                 flow.resume();
             }
             RemoteSession session = new RemoteSession(link, flow, store, media, baseData(core, s.record(),
-                    s.terminalAddress(), flow.state().recordingStart, templates));
+                    s.terminalAddress(), flow.state().recordingStart(), templates));
             if (media != null) {
                 Thread dial = new Thread(() -> {
                     // The terminal accepts media once its self-test has released the devices: retry until then.

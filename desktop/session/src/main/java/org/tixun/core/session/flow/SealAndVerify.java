@@ -20,6 +20,7 @@ import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.GmKeyStore;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
@@ -54,10 +55,10 @@ final class SealAndVerify {
         for (PlannedSlot s : slots) {
             List<SignatureEvent> forSlot = journaled.get(s.slotId());
             if (forSlot == null) {
-                throw new IOException("slot " + s.slotId() + " has no signature event");
+                throw new LocalizedIOException(FlowMessages.of("flow.seal.slotWithoutEvent", s.slotId()));
             }
             if (forSlot.size() > 1) {
-                throw new IOException("slot " + s.slotId() + " has " + forSlot.size() + " events (duplicate)");
+                throw new LocalizedIOException(FlowMessages.of("flow.seal.slotDuplicate", s.slotId(), forSlot.size()));
             }
             events.add(forSlot.get(0));
         }
