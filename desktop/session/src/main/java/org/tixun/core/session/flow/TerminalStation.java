@@ -15,6 +15,7 @@ import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * A terminal's session end on its data dir, shared by the headless terminal and the kiosk window: enrollment
@@ -97,14 +98,13 @@ public final class TerminalStation implements AutoCloseable {
     public static InetSocketAddress parse(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
-            throw new TixunException(TixunException.Exit.USAGE, "地址必须是 主机:端口 (address must be host:port): "
-                    + hostPort);
+            throw new TixunException(TixunException.Exit.USAGE, SessionMessages.of("station.addressForm", hostPort));
         }
         try {
             return new InetSocketAddress(hostPort.substring(0, colon),
                     Integer.parseInt(hostPort.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw new TixunException(TixunException.Exit.USAGE, "地址无效 (invalid address): " + hostPort, e);
+            throw new TixunException(TixunException.Exit.USAGE, SessionMessages.of("station.addressInvalid", hostPort), e);
         }
     }
 
