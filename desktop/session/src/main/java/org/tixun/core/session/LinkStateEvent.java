@@ -19,6 +19,15 @@ public record LinkStateEvent(LinkState state, String sessionId, String detail, I
         this(state, sessionId, detail, at, detail == null || detail.isBlank() ? null : Message.untranslated(detail));
     }
 
+    /** On {@link LinkState#CONNECTED}: the peer's name from its hello; otherwise null. */
+    public String peerName() {
+        return state == LinkState.CONNECTED && reason != null && CONNECTED_KEY.equals(reason.key())
+                && !reason.args().isEmpty() ? String.valueOf(reason.args().get(0)) : null;
+    }
+
+    /** The reason's key on connecting (its argument the peer's name). */
+    static final String CONNECTED_KEY = "link.state.connected";
+
     /** An event whose reason is a message; its detail is the message 「中文 (English)」. */
     public static LinkStateEvent of(LinkState state, String sessionId, Message reason, Instant at) {
         return new LinkStateEvent(state, sessionId, reason == null ? "" : reason.bilingual(), at, reason);

@@ -399,7 +399,7 @@ public abstract class SessionLink implements AutoCloseable {
         }
         socket.setSoTimeout((int) config.lossTimeout().toMillis());
         c.start(peer.name());
-        setState(LinkState.CONNECTED, SessionMessages.of("link.state.connected", peer.name()));
+        setState(LinkState.CONNECTED, SessionMessages.of(LinkStateEvent.CONNECTED_KEY, peer.name()));
         return c;
     }
 

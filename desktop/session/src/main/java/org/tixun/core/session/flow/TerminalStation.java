@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.tixun.core.TixunException;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
@@ -92,6 +93,16 @@ public final class TerminalStation implements AutoCloseable {
     /** Loads the enrolled credential. */
     public static EnrolledTerminal load(Path dataDir, char[] passphrase) throws IOException {
         return EnrolledTerminal.load(dataDir.resolve(KEYSTORE), passphrase, null);
+    }
+
+    /** The passphrase file named in {@value #PASSPHRASE_FILE_SETTING} cannot be read (why: {@code cause}). */
+    public static Message passphraseFileUnreadable(Path file, Object cause) {
+        return SessionMessages.of("station.passphraseFileUnreadable", file, PASSPHRASE_FILE_SETTING, cause);
+    }
+
+    /** Why a passphrase file cannot be used: it is empty. */
+    public static Message passphraseFileEmpty() {
+        return SessionMessages.of("station.passphraseFileEmpty");
     }
 
     /** {@code host:port} to a socket address; a usage error otherwise. */
