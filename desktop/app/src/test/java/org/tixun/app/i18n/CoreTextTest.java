@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.tixun.core.pki.WrongPassphraseException;
+import org.tixun.core.session.LinkRefusedException;
+import org.tixun.core.session.SessionRole;
+import org.tixun.core.session.i18n.SessionMessages;
 
 class CoreTextTest {
     @Test
@@ -25,6 +28,27 @@ class CoreTextTest {
     void leavesSingleLanguageMessagesAlone() {
         assertThat(CoreText.localize(I18n.ENGLISH, "connection refused")).isEqualTo("connection refused");
         assertThat(CoreText.localize(I18n.CHINESE, "案件编号 (2026) 88 号")).isEqualTo("案件编号 (2026) 88 号");
+    }
+
+    @Test
+    void aFailureWithAMessageIsShownInTheReadersLanguage() {
+        I18n i18n = new I18n(I18n.CHINESE);
+        Exception refused = new RuntimeException(new LinkRefusedException(
+                SessionMessages.of("tls.revoked", SessionRole.TERMINAL, "1f")));
+        assertThat(CoreText.describe(i18n, refused)).isEqualTo("终端证书已被吊销，拒绝连接（序列号 1f）");
+        i18n.toggle();
+        assertThat(CoreText.describe(i18n, new java.io.UncheckedIOException(new LinkRefusedException(
+                SessionMessages.of("tls.revoked", SessionRole.TERMINAL, "1f")))))
+                .isEqualTo("the terminal certificate is revoked: serial 1f");
+    }
+
+    @Test
+    void aWholePairWithFullWidthBracketsKeepsOneHalf() {
+        String detail = "等待重试（第 2 次尝试失败：connection refused）；下次尝试 - (waiting to retry (attempt 2 failed:"
+                + " connection refused); next attempt -)";
+        assertThat(CoreText.localize(I18n.CHINESE, detail)).isEqualTo("等待重试（第 2 次尝试失败：connection refused）；下次尝试 -");
+        assertThat(CoreText.localize(I18n.ENGLISH, detail))
+                .isEqualTo("waiting to retry (attempt 2 failed: connection refused); next attempt -");
     }
 
     @Test

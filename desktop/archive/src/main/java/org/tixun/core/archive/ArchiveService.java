@@ -23,10 +23,12 @@ import java.util.Comparator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.TixunException;
+import org.tixun.core.archive.i18n.ArchiveMessages;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
 import org.tixun.core.evidence.VerificationReport;
 import org.tixun.core.evidence.Verifier;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.recording.RecordingExport;
@@ -58,7 +60,7 @@ public final class ArchiveService {
      *
      * @param notes what the package lacks and why (e.g. no working copy), empty when complete
      */
-    public record ExportResult(Path folder, VerificationReport report, List<Path> files, List<String> notes) {
+    public record ExportResult(Path folder, VerificationReport report, List<Path> files, List<Message> notes) {
     }
 
     /** What an import filed. */
@@ -172,21 +174,19 @@ public final class ArchiveService {
                 e.addSuppressed(cleanup);
             }
             if (e instanceof IOException io && isNoSpace(io)) {
-                throw new TixunException(TixunException.Exit.FAILED, "导出未完成：磁盘空间不足 (the export did not "
-                        + "complete: no space left on the device of " + dir + "). Nothing partial was left there; free "
-                        + "space and export again.", e);
+                throw new TixunException(TixunException.Exit.FAILED, ArchiveMessages.of("export.noSpace", dir), e);
             }
             throw e;
         }
     }
 
-    private record Built(VerificationReport report, List<Path> files, List<String> notes) {
+    private record Built(VerificationReport report, List<Path> files, List<Message> notes) {
     }
 
     private Built build(String recordId, RecordService.SealedDocument doc, SealedRecordings.Recording rec, Path folder,
                         List<X509Certificate> trustAnchors) throws IOException {
         List<Path> files = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         Path pdfFile = Path.of(doc.path());
         files.add(copy(pdfFile, folder.resolve("record.pdf")));
         Path recordingDir = null;
@@ -204,7 +204,7 @@ public final class ArchiveService {
                     throw e;
                 }
                 Files.deleteIfExists(folder.resolve(RecordingExport.WORKING_COPY_NAME));
-                notes.add("工作副本未生成 (no working copy " + RecordingExport.WORKING_COPY_NAME + "): " + e.getMessage());
+                notes.add(ArchiveMessages.of("export.noWorkingCopy", RecordingExport.WORKING_COPY_NAME, e));
             }
         }
         files.add(write(folder.resolve("manifest.json"), sync.manifest(recordId).getBytes(StandardCharsets.UTF_8)));
@@ -328,7 +328,7 @@ public final class ArchiveService {
                         + "created_at, updated_at) VALUES (?,?,?,?,?)")) {
                     ps.setString(1, caseId);
                     ps.setString(2, caseNumber);
-                    ps.setString(3, "外来文书 imported record");
+                    ps.setString(3, ArchiveWords.IMPORTED_CAUSE);
                     ps.setString(4, now);
                     ps.setString(5, now);
                     ps.executeUpdate();

@@ -13,6 +13,8 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The working copy (DOMAIN.md rule 14): the session's segments concatenated into one ordinary MP4 by copying packets
@@ -58,7 +60,7 @@ public final class RecordingExport {
             }
         }
         if (files.isEmpty()) {
-            throw new IOException("没有可导出的录像片段 (no segment to export) in " + dir);
+            throw new LocalizedIOException(MediaMessages.of("rec.export.nothing", dir));
         }
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long videoPackets = 0;
@@ -121,7 +123,7 @@ public final class RecordingExport {
             rec.stop();
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             Files.deleteIfExists(tmp);
-            throw new IOException("工作副本导出失败 (working copy export failed): " + e.getMessage(), e);
+            throw new LocalizedIOException(MediaMessages.of("rec.export.failed", String.valueOf(e.getMessage())), e);
         } finally {
             if (rec != null) {
                 rec.close();

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tixun.core.evidence.EvidenceJson;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * The session's recording log, {@value #FILE_NAME}: one JSON object per line, each line written and fsynced before
@@ -163,8 +165,7 @@ public final class RecordingLog implements AutoCloseable {
                 if (i == lines.size() - 1) {
                     break;
                 }
-                throw new IOException("录像日志第 " + (i + 1) + " 行无法读取 (recording log line " + (i + 1)
-                        + " is unreadable): " + file, ex);
+                throw new LocalizedIOException(MediaMessages.of("rec.log.unreadableLine", i + 1, file), ex);
             }
             switch (e.type()) {
                 case SESSION -> {
@@ -190,7 +191,7 @@ public final class RecordingLog implements AutoCloseable {
             }
         }
         if (sessionId == null) {
-            throw new IOException("录像日志没有会话信息 (the recording log has no session line): " + file);
+            throw new LocalizedIOException(MediaMessages.of("rec.log.noSession", file));
         }
         return new State(sessionId, recordId, w, h, fps, List.copyOf(closed.values()), open, events, lines.size());
     }

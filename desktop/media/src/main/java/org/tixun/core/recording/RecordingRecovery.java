@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class RecordingRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingRecovery.class);
     /** Reason logged for the gap after a crash. */
-    public static final String CRASH_REASON = "录像程序异常终止（崩溃或断电）(the recorder stopped unexpectedly: crash or power loss)";
+    public static final String CRASH_REASON = RecordingWords.CRASHED;
 
     private RecordingRecovery() {
     }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Set;
 import org.tixun.core.evidence.Finding;
 import org.tixun.core.evidence.RecordingCheck;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * Checks a session's recording: every segment's file against its SHA-256, the hash chain recomputed from the
@@ -65,11 +68,12 @@ public final class RecordingVerifier implements RecordingCheck {
 
         public String toText() {
             StringBuilder sb = new StringBuilder();
-            sb.append("会话 Session: ").append(manifest.sessionId());
+            sb.append(both("rec.report.session")).append(": ").append(manifest.sessionId());
             if (manifest.recordId() != null) {
-                sb.append("  笔录 Record: ").append(manifest.recordId());
+                sb.append("  ").append(both("rec.report.record")).append(": ").append(manifest.recordId());
             }
-            sb.append('\n').append("链头 Chain head: ").append(manifest.chainHead()).append('\n');
+            sb.append('\n').append(both("rec.report.chainHead")).append(": ").append(manifest.chainHead())
+                    .append('\n');
             for (SegmentCheck c : segments) {
                 sb.append(c.ok() ? "  ✓ " : "  ✗ ").append(c.zh()).append(" (").append(c.en()).append(")\n");
             }
@@ -78,12 +82,18 @@ public final class RecordingVerifier implements RecordingCheck {
             }
             for (RecordingManifest.Event e : manifest.events()) {
                 if (e.kind() == RecordingEventKind.GAP) {
-                    sb.append("  间断 gap ").append(e.from()).append(" → ").append(e.to()).append(": ")
+                    sb.append("  ").append(both("rec.report.gap")).append(' ').append(e.from()).append(" → ").append(e.to()).append(": ")
                             .append(e.reason()).append('\n');
                 }
             }
-            sb.append(ok() ? "结论：录像完整 (recording intact)\n" : "结论：录像验证失败 (recording verification FAILED)\n");
+            sb.append(MediaMessages.of(ok() ? "rec.report.intact" : "rec.report.failed").bilingual()).append('\n');
             return sb.toString();
+        }
+
+        /** A label of the text report in both languages, Chinese first: 「会话 Session」. */
+        private static String both(String key) {
+            Message m = MediaMessages.of(key);
+            return m.chinese() + " " + m.english();
         }
     }
 
@@ -100,7 +110,7 @@ public final class RecordingVerifier implements RecordingCheck {
         }
         RecordingLog.State state = RecordingLog.read(dir);
         if (state == null) {
-            throw new IOException("目录中没有录像清单或录像日志 (no recording manifest or log in " + dir + ")");
+            throw new LocalizedIOException(MediaMessages.of("rec.verify.noManifest", dir));
         }
         return state.manifest();
     }
@@ -125,9 +135,7 @@ public final class RecordingVerifier implements RecordingCheck {
             chain = RecordingChain.link(chain, s);
             if (!chain.equals(s.chain()) || s.index() != expectedIndex) {
                 if (chainOk) {
-                    findings.add(Finding.fail("recording-chain", "录像片段 " + s.index() + " 处哈希链断开（片段被删除、调换或清单被改动）",
-                            "the recording hash chain breaks at segment " + s.index()
-                                    + " (a segment removed, reordered or the manifest edited)"));
+                    findings.add(Finding.fail("recording-chain", MediaMessages.of("rec.verify.chainBroken", s.index())));
                 }
                 chainOk = false;
             }
@@ -135,11 +143,11 @@ public final class RecordingVerifier implements RecordingCheck {
         }
         if (chainOk && !chain.equals(manifest.chainHead())) {
             chainOk = false;
-            findings.add(Finding.fail("recording-chain", "录像清单的链头与片段不符", "the manifest's chain head does not match its segments"));
+            findings.add(Finding.fail("recording-chain", MediaMessages.of("rec.verify.headMismatch")));
         }
         if (chainOk) {
-            findings.add(Finding.ok("recording-chain", "录像哈希链完整，链头 " + abbreviate(manifest.chainHead()),
-                    "recording hash chain intact, head " + abbreviate(manifest.chainHead())));
+            findings.add(Finding.ok("recording-chain", MediaMessages.of("rec.verify.chainIntact",
+                    abbreviate(manifest.chainHead()))));
         }
         Set<String> listed = new HashSet<>();
         manifest.segments().forEach(s -> listed.add(s.name()));
@@ -155,8 +163,7 @@ public final class RecordingVerifier implements RecordingCheck {
         }
         if (!unlisted.isEmpty()) {
             unlisted.sort(null);
-            findings.add(Finding.fail("recording-unlisted", "目录中有清单未列出的录像片段：" + String.join(", ", unlisted),
-                    "segments in the directory not listed by the manifest: " + String.join(", ", unlisted)));
+            findings.add(Finding.fail("recording-unlisted", MediaMessages.of("rec.verify.unlisted", String.join(", ", unlisted))));
         }
         return new Report(manifest, checks, chainOk, findings);
     }
@@ -164,29 +171,30 @@ public final class RecordingVerifier implements RecordingCheck {
     /** Checks one segment file. */
     public static SegmentCheck check(Path dir, RecordingManifest.Segment s) throws IOException {
         Path file = dir.resolve(s.name());
-        String n = "片段 " + s.index() + "（" + s.name() + "）";
-        String ne = "segment " + s.index() + " (" + s.name() + ")";
         if (!Files.isRegularFile(file)) {
-            return new SegmentCheck(s, Status.MISSING, 0, 0, n + "缺失", ne + " is missing");
+            return segmentCheck(s, Status.MISSING, 0, 0, MediaMessages.of("rec.verify.segmentMissing", s.index(), s.name()));
         }
         String sha = RecordingRecovery.sha256(file);
         if (!sha.equalsIgnoreCase(s.sha256()) || Files.size(file) != s.size()) {
-            return new SegmentCheck(s, Status.ALTERED, 0, 0, n + "与记录的哈希值不符，已被改动",
-                    ne + " does not match its recorded hash: altered");
+            return segmentCheck(s, Status.ALTERED, 0, 0, MediaMessages.of("rec.verify.segmentAltered", s.index(), s.name()));
         }
         MediaProbe.Result d = MediaProbe.decode(file);
         String dur = String.format("%.2f s", d.durationMicros() / 1e6);
         if (!d.decodes() && !(s.status() != SegmentStatus.COMPLETE && d.videoFrames() > 0)) {
-            return new SegmentCheck(s, Status.UNDECODABLE, d.videoFrames(), d.durationMicros(),
-                    n + "哈希一致但无法完整解码" + (s.status() == SegmentStatus.DAMAGED ? "（记录时即已损坏）" : ""),
-                    ne + " matches its hash but does not decode" + (s.status() == SegmentStatus.DAMAGED
-                            ? " (recorded as damaged)" : "") + (d.error() == null ? "" : ": " + d.error()));
+            Message m = MediaMessages.of(s.status() == SegmentStatus.DAMAGED ? "rec.verify.segmentUndecodableDamaged"
+                    : "rec.verify.segmentUndecodable", s.index(), s.name());
+            // the decoder's own words (English) after the English sentence only, as before
+            return new SegmentCheck(s, Status.UNDECODABLE, d.videoFrames(), d.durationMicros(), m.chinese(),
+                    m.english() + (d.error() == null ? "" : ": " + d.error()));
         }
-        String state = s.status() == SegmentStatus.COMPLETE ? "" : "，" + s.status().zh();
-        String stateEn = s.status() == SegmentStatus.COMPLETE ? "" : ", " + s.status().en();
-        return new SegmentCheck(s, Status.OK, d.videoFrames(), d.durationMicros(),
-                n + "完整：哈希一致，解码 " + d.videoFrames() + " 帧，" + dur + state,
-                ne + " intact: hash matches, " + d.videoFrames() + " frames decoded, " + dur + stateEn);
+        return segmentCheck(s, Status.OK, d.videoFrames(), d.durationMicros(), s.status() == SegmentStatus.COMPLETE
+                ? MediaMessages.of("rec.verify.segmentIntact", s.index(), s.name(), d.videoFrames(), dur)
+                : MediaMessages.of("rec.verify.segmentIntactWithStatus", s.index(), s.name(), d.videoFrames(), dur, s.status()));
+    }
+
+    private static SegmentCheck segmentCheck(RecordingManifest.Segment s, Status status, long frames, long micros,
+            Message m) {
+        return new SegmentCheck(s, status, frames, micros, m.chinese(), m.english());
     }
 
     /** The evidence verifier's hook: the sealed manifest against the files in {@code recordingDir}. */
@@ -201,8 +209,7 @@ public final class RecordingVerifier implements RecordingCheck {
             }
             out.addAll(r.findings());
         } catch (IOException e) {
-            out.add(Finding.fail("recording", "录像无法检查：" + e.getMessage(), "the recording cannot be checked: "
-                    + e.getMessage()));
+            out.add(Finding.fail("recording", MediaMessages.of("rec.verify.uncheckable", String.valueOf(e.getMessage()))));
         }
         return out;
     }

@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.media.i18n.MediaMessages;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.store.Database;
@@ -60,24 +62,23 @@ public final class SealedRecordings {
     /** What is wrong with a segment's bytes. */
     public enum Problem {
         /** Not found (not in the record's folder nor anywhere it was looked for). */
-        MISSING("录像文件缺失", "recording file missing"),
+        MISSING,
         /** The file's SHA-256 is not the sealed one. */
-        MISMATCH("录像文件与封存记录不一致", "recording file does not match the sealed record");
+        MISMATCH;
 
-        private final String zh;
-        private final String en;
-
-        Problem(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        /** The problem's name as a message ({@code rec.sealed.problem.<NAME>}). */
+        public Message message() {
+            return MediaMessages.of("rec.sealed.problem." + name());
         }
 
+        /** The problem's name in Chinese. */
         public String zh() {
-            return zh;
+            return message().chinese();
         }
 
+        /** The problem's name in English. */
         public String en() {
-            return en;
+            return message().english();
         }
     }
 
@@ -93,19 +94,20 @@ public final class SealedRecordings {
      */
     public record Segment(RecordingManifest.Segment sealed, Path path, Problem problem, String foundSha256,
             Instant checkedAt) {
-        /** A sentence for the clerk: the file and both hashes (zh, then en). */
+        /** A sentence for the clerk: the file and both hashes (zh, then en; as the audit log keeps it). */
         public String describeProblem() {
+            return problem == null ? "" : problemMessage().bilingual();
+        }
+
+        /** The problem, the file and both hashes as a message for the reader's language; null without a problem. */
+        public Message problemMessage() {
             if (problem == null) {
-                return "";
+                return null;
             }
             String file = path == null ? sealed.name() : path.toString();
             return problem == Problem.MISMATCH
-                    ? problem.zh() + "：" + file + " 封存 SHA-256 " + sealed.sha256() + "，文件现为 " + foundSha256 + " ("
-                            + problem.en() + ": " + file + " sealed SHA-256 " + sealed.sha256() + ", file now "
-                            + foundSha256 + ")"
-                    : problem.zh() + "：片段 " + sealed.index() + "（封存 SHA-256 " + sealed.sha256() + "）应在 " + file
-                            + " (" + problem.en() + ": segment " + sealed.index() + ", sealed SHA-256 "
-                            + sealed.sha256() + ", belongs at " + file + ")";
+                    ? MediaMessages.of("rec.sealed.mismatch", problem.message(), file, sealed.sha256(), foundSha256)
+                    : MediaMessages.of("rec.sealed.missing", problem.message(), sealed.index(), sealed.sha256(), file);
         }
     }
 

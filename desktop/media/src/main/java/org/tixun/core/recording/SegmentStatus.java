@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.recording;
 
+import org.tixun.core.i18n.Bilingual;
+
 /** How a recording segment ended. */
-public enum SegmentStatus {
+public enum SegmentStatus implements Bilingual {
     /** Closed normally by the recorder: the trailer is written. */
     COMPLETE("完整", "complete"),
     /** The recorder stopped (crash, power loss) while writing it; found and finalised at the next start; decodes. */
@@ -18,10 +20,12 @@ public enum SegmentStatus {
         this.en = en;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

@@ -15,6 +15,8 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * One segment file: H.264 (libx264) + AAC in fragmented MP4 ({@code frag_keyframe+empty_moov+default_base_moof}, one
@@ -60,8 +62,8 @@ final class SegmentWriter implements AutoCloseable {
             r.startUnsafe();
         } catch (FrameRecorder.Exception e) {
             fileOut.close();
-            throw new IOException("无法开始录像片段 (cannot start the segment " + file.getFileName() + "): "
-                    + e.getMessage(), e);
+            throw new LocalizedIOException(MediaMessages.of("rec.segment.cannotStart", file.getFileName(),
+                    String.valueOf(e.getMessage())), e);
         }
         this.recorder = r;
     }
@@ -73,7 +75,7 @@ final class SegmentWriter implements AutoCloseable {
             recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
             frames++;
         } catch (FrameRecorder.Exception e) {
-            throw new IOException("视频编码失败 (video encoding failed): " + e.getMessage(), e);
+            throw new LocalizedIOException(MediaMessages.of("rec.segment.videoFailed", String.valueOf(e.getMessage())), e);
         }
         // Each second or so the written fragments go to the disk too (a power loss loses about one fragment).
         if (frames - lastSync >= 2L * recorder.getFrameRate()) {
@@ -90,7 +92,7 @@ final class SegmentWriter implements AutoCloseable {
         try {
             recorder.recordSamples(RecordingConfig.SAMPLE_RATE, 1, ShortBuffer.wrap(samples, 0, count));
         } catch (FrameRecorder.Exception e) {
-            throw new IOException("音频编码失败 (audio encoding failed): " + e.getMessage(), e);
+            throw new LocalizedIOException(MediaMessages.of("rec.segment.audioFailed", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -117,8 +119,8 @@ final class SegmentWriter implements AutoCloseable {
             recorder.stop();
             recorder.release();
         } catch (FrameRecorder.Exception e) {
-            throw new IOException("无法结束录像片段 (cannot finish the segment " + file.getFileName() + "): "
-                    + e.getMessage(), e);
+            throw new LocalizedIOException(MediaMessages.of("rec.segment.cannotFinish", file.getFileName(),
+                    String.valueOf(e.getMessage())), e);
         } finally {
             out.flush();
             fileOut.getFD().sync();

@@ -24,10 +24,12 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.media.AudioChunk;
 import org.tixun.core.media.Direction;
 import org.tixun.core.media.MediaSink;
 import org.tixun.core.media.VideoFrame;
+import org.tixun.core.media.i18n.MediaMessages;
 
 /**
  * Records one session: takes both directions' video and audio from the media threads (never blocking them: a bounded
@@ -147,8 +149,7 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
         Files.createDirectories(dir);
         RecordingLog.State before = RecordingRecovery.recover(dir, listener, clock);
         if (before != null && !before.sessionId().equals(sessionId)) {
-            throw new IOException("目录属于另一个会话 (the directory belongs to session " + before.sessionId() + "): "
-                    + dir);
+            throw new LocalizedIOException(MediaMessages.of("rec.recorder.otherSession", before.sessionId(), dir));
         }
         RecordingLog log = RecordingLog.open(dir);
         Instant now = clock.instant();
@@ -161,7 +162,7 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
         if (before != null && before.lastEnd() != null && !before.events().isEmpty()
                 && before.events().get(before.events().size() - 1).kind() == RecordingEventKind.CLOSED) {
             r.logEvent(new RecordingManifest.Event(RecordingEventKind.GAP, before.lastEnd(), now,
-                    "录像重新开始 (recording restarted)", actor));
+                    RecordingWords.RESTARTED, actor));
         }
         r.logEvent(new RecordingManifest.Event(RecordingEventKind.STARTED, now, null,
                 config.width() + "x" + config.height() + "@" + config.fps(), actor));
@@ -226,7 +227,7 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
         requireText(reason, "reason");
         call(() -> {
             if (paused) {
-                throw new IllegalStateException("录像已暂停 (recording is already paused)");
+                throw new IllegalStateException(MediaMessages.of("rec.recorder.alreadyPaused").bilingual());
             }
             closeSegment();
             paused = true;
@@ -246,7 +247,7 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
         requireText(confirmedBy, "confirmedBy");
         call(() -> {
             if (!paused) {
-                throw new IllegalStateException("录像未暂停 (recording is not paused)");
+                throw new IllegalStateException(MediaMessages.of("rec.recorder.notPaused").bilingual());
             }
             Instant now = clock.instant();
             logEvent(new RecordingManifest.Event(RecordingEventKind.RESUMED, now, null, note, confirmedBy));
@@ -340,10 +341,10 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
 
     private void call(Runnable action) throws IOException {
         if (failure != null) {
-            throw new IOException("录像已失败 (the recorder failed): " + failure, failure);
+            throw new LocalizedIOException(MediaMessages.of("rec.recorder.failed", failure), failure);
         }
         if (!thread.isAlive() && thread.getState() != Thread.State.NEW) {
-            throw new IOException("录像已结束 (the recorder is closed)");
+            throw new LocalizedIOException(MediaMessages.of("rec.recorder.closed"));
         }
         Command c = new Command(action, new CompletableFuture<>());
         commands.add(c);
@@ -432,7 +433,7 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
             Command c;
             while ((c = commands.poll()) != null) {
                 if (!c.done().isDone()) {
-                    c.done().completeExceptionally(new IOException("录像已结束 (the recorder stopped)", failure));
+                    c.done().completeExceptionally(new LocalizedIOException(MediaMessages.of("rec.recorder.stopped"), failure));
                 }
             }
         }
@@ -495,13 +496,14 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
         long s = Duration.between(segmentStart, at).toSeconds()
                 + (segmentFirstFrame * config.frameMicros() / 1_000_000L);
         StringBuilder sb = new StringBuilder();
-        sb.append("REC ").append(sessionId).append(" · 片段 segment ").append(segmentIndex).append(" · ")
+        sb.append("REC ").append(sessionId).append(" · ").append(RecordingWords.OVERLAY_SEGMENT).append(' ')
+                .append(segmentIndex).append(" · ")
                 .append(String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60));
         if (linkLost) {
-            sb.append(" · 连接中断 (link lost)");
+            sb.append(" · ").append(RecordingWords.OVERLAY_LINK_LOST);
         }
         if (privateMute) {
-            sb.append(" · 内部静音 (private mute)");
+            sb.append(" · ").append(RecordingWords.OVERLAY_PRIVATE_MUTE);
         }
         return sb.toString();
     }

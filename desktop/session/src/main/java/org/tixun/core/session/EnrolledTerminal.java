@@ -14,8 +14,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * What a terminal holds after enrollment: its key and certificate chain, the institution root it now trusts, and
@@ -64,7 +66,7 @@ public record EnrolledTerminal(IssuedCredential credential, X509Certificate root
             }
             return new EnrolledTerminal(new IssuedCredential(key, chain), chain.get(chain.size() - 1), crl);
         } catch (GeneralSecurityException e) {
-            throw new IOException("终端密钥库无法读取 (cannot read the terminal key store " + p12 + ")", e);
+            throw new LocalizedIOException(SessionMessages.of("enrolled.unreadable", p12), e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import org.tixun.core.i18n.LocalizedArgumentException;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * Reads and writes frames: a 20-byte big-endian header (magic {@code "TX"}, version, type, channel, flags, two
@@ -38,8 +40,7 @@ public final class FrameCodec {
     /** Encodes a frame to bytes (header + payload). */
     public byte[] encode(Frame frame) {
         if (frame.payload().length > maxPayload) {
-            throw new IllegalArgumentException("帧过大 (frame too large): " + frame.payload().length + " > " + maxPayload
-                    + " bytes");
+            throw new LocalizedArgumentException(SessionMessages.of("frame.tooLarge", frame.payload().length, maxPayload));
         }
         ByteBuffer b = ByteBuffer.allocate(HEADER + frame.payload().length);
         b.putShort((short) MAGIC);
@@ -69,19 +70,18 @@ public final class FrameCodec {
         byte[] header = new byte[HEADER];
         int first = in.read();
         if (first < 0) {
-            throw new EOFException("连接已关闭 (connection closed)");
+            throw new EOFException(SessionMessages.of("frame.closed").bilingual());
         }
         header[0] = (byte) first;
         readFully(in, header, 1, HEADER - 1, "header");
         ByteBuffer b = ByteBuffer.wrap(header);
         int magic = b.getShort() & 0xffff;
         if (magic != MAGIC) {
-            throw new FrameException(String.format("收到无法识别的数据，不是提讯协议帧 (not a Tixun frame: magic 0x%04x)",
-                    magic));
+            throw new FrameException(SessionMessages.of("frame.notTixun", String.format("0x%04x", magic)));
         }
         int version = b.get() & 0xff;
         if (version != VERSION) {
-            throw new FrameException("不支持的帧格式版本 (unsupported frame version " + version + ")");
+            throw new FrameException(SessionMessages.of("frame.version", version));
         }
         int typeCode = b.get() & 0xff;
         MessageType type = MessageType.ofCode(typeCode);
@@ -91,13 +91,13 @@ public final class FrameCodec {
         long seq = b.getLong();
         long length = b.getInt() & 0xffffffffL;
         if (length > maxPayload) {
-            throw new FrameException("帧过大 (frame too large): " + length + " > " + maxPayload + " bytes");
+            throw new FrameException(SessionMessages.of("frame.tooLarge", length, maxPayload));
         }
         if (type == null) {
-            throw new FrameException("未知的帧类型 (unknown frame type " + typeCode + ")");
+            throw new FrameException(SessionMessages.of("frame.unknownType", typeCode));
         }
         if (((flags & FLAG_RELIABLE) != 0) != type.reliable() || type.reliable() != (seq > 0)) {
-            throw new FrameException("帧序号与类型不符 (sequence number inconsistent with " + type + ": " + seq + ")");
+            throw new FrameException(SessionMessages.of("frame.sequenceForType", type.name(), seq));
         }
         byte[] payload = new byte[(int) length];
         readFully(in, payload, 0, payload.length, "payload");
@@ -109,8 +109,7 @@ public final class FrameCodec {
         while (done < len) {
             int n = in.read(buf, off + done, len - done);
             if (n < 0) {
-                throw new FrameException("帧不完整，连接中断 (truncated frame: " + part + " ended after " + done + " of "
-                        + len + " bytes)");
+                throw new FrameException(SessionMessages.of("frame.truncated", part, done, len));
             }
             done += n;
         }

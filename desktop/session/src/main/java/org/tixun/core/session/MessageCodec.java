@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.tixun.core.evidence.EvidenceJson;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /** Maps messages to frame payloads (UTF-8 JSON, binary fields in base64) and back. */
 public final class MessageCodec {
@@ -55,8 +56,7 @@ public final class MessageCodec {
         try {
             return MAPPER.readValue(frame.payload(), type);
         } catch (IOException | RuntimeException e) {
-            throw new FrameException("无法解析 " + frame.type() + " 消息 (malformed " + frame.type() + " payload: "
-                    + e.getMessage() + ")", e);
+            throw new FrameException(SessionMessages.of("frame.malformed", frame.type().name(), String.valueOf(e.getMessage())), e);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.tixun.core.session;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The suspect's choice before signing (DOMAIN.md rule 4): read the record, or had it read aloud. Reliable, so which
@@ -18,20 +20,17 @@ public record ReadingConfirmation(String recordId, String frozenContentSha256, P
         Instant confirmedAt) implements SessionMessage {
     /** The two reading paths. */
     public enum Path {
-        READ("本人阅读", "read by the suspect"),
-        READ_ALOUD("向其宣读", "read aloud to the suspect");
+        READ,
+        READ_ALOUD;
 
-        private final String zh;
-        private final String en;
-
-        Path(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+        /** The path as a message (labels in the session bundle), e.g. 本人阅读 / read by the suspect. */
+        public Message message() {
+            return SessionMessages.of("reading." + name());
         }
 
         /** Chinese and English, e.g. 「本人阅读 (read by the suspect)」. */
         public String label() {
-            return zh + " (" + en + ")";
+            return message().bilingual();
         }
     }
 

@@ -44,9 +44,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The workstation's terminal authority: signs enrolled terminals' certificate requests with the institution root key
@@ -84,11 +86,11 @@ public final class SessionCa {
             ks.load(new ByteArrayInputStream(Files.readAllBytes(p12)), passphrase);
             PrivateKey key = (PrivateKey) ks.getKey(ROOT_ALIAS, passphrase);
             if (key == null) {
-                throw new IOException("密钥库缺少根证书私钥 (the key store holds no root CA key): " + p12);
+                throw new LocalizedIOException(SessionMessages.of("ca.noRootKey", p12));
             }
             return new SessionCa(keys.rootCertificate(), key, keys.institutionName(), revokedFile);
         } catch (GeneralSecurityException e) {
-            throw new IOException("无法读取根证书私钥 (cannot read the root CA key): " + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("ca.rootKeyUnreadable", e), e);
         }
     }
 
@@ -114,7 +116,7 @@ public final class SessionCa {
         Instant now = Instant.now();
         try {
             if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new LinkRefusedException("证书申请的签名无效 (the certificate request signature is invalid)");
+                throw new LinkRefusedException(SessionMessages.of("ca.badRequestSignature"));
             }
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
@@ -136,7 +138,7 @@ public final class SessionCa {
                     .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(rootKey)));
             return List.of(leaf, root);
         } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
-            throw new IOException("无法签发终端证书 (cannot issue the terminal certificate): " + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("ca.cannotIssue", e), e);
         }
     }
 
@@ -144,7 +146,7 @@ public final class SessionCa {
         try {
             return new JcaPKCS10CertificationRequest(csrDer);
         } catch (IOException | RuntimeException e) {
-            throw new LinkRefusedException("证书申请格式不对 (malformed certificate request)", e);
+            throw new LinkRefusedException(SessionMessages.of("ca.malformedRequest"), e);
         }
     }
 
@@ -152,7 +154,7 @@ public final class SessionCa {
         try {
             return csr.setProvider(Pki.provider()).getPublicKey();
         } catch (GeneralSecurityException e) {
-            throw new LinkRefusedException("证书申请中的公钥无法读取 (unreadable key in the request)", e);
+            throw new LinkRefusedException(SessionMessages.of("ca.unreadableRequestKey"), e);
         }
     }
 
@@ -193,7 +195,7 @@ public final class SessionCa {
             return new JcaX509CRLConverter().setProvider(Pki.provider())
                     .getCRL(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(rootKey)));
         } catch (OperatorCreationException | GeneralSecurityException e) {
-            throw new IOException("无法签发吊销列表 (cannot sign the CRL): " + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("ca.cannotSignCrl", e), e);
         }
     }
 

@@ -25,6 +25,9 @@ import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * One end of a session link: the durable outbox and sequence state, the current TLS connection with its reader and
@@ -121,7 +124,7 @@ public abstract class SessionLink implements AutoCloseable {
     public long send(SessionMessage message) throws IOException {
         Objects.requireNonNull(message, "message");
         if (closed) {
-            throw new IOException("连接已关闭 (the link is closed)");
+            throw new LocalizedIOException(SessionMessages.of("link.closed"));
         }
         MessageType type = message.messageType();
         if (type == MessageType.LIVE_RECORD_UPDATE) {
@@ -162,7 +165,7 @@ public abstract class SessionLink implements AutoCloseable {
         }
         String sid = sessionId();
         if (sid == null) {
-            throw new IOException("尚未建立会话 (no session yet: the workstation has not dialled this terminal)");
+            throw new LocalizedIOException(SessionMessages.of("link.noSession"));
         }
         if (message instanceof SignatureEventMessage sem && journal != null) {
             journal.append(sem.recordId(), sem.event());
@@ -230,7 +233,7 @@ public abstract class SessionLink implements AutoCloseable {
             c.end(null, false);
         }
         stopped();
-        setState(LinkState.CLOSED, "已关闭 (closed)");
+        setState(LinkState.CLOSED, SessionMessages.of("link.state.closed"));
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);
@@ -250,7 +253,7 @@ public abstract class SessionLink implements AutoCloseable {
     /** Called once when a connection ends, on the thread that noticed. */
     abstract void connectionEnded(Connection connection, Throwable cause, boolean byPeer);
 
-    void setState(LinkState newState, String detail) {
+    void setState(LinkState newState, Message reason) {
         LinkStateEvent event;
         synchronized (stateLock) {
             if (state == LinkState.CLOSED && newState != LinkState.CLOSED) {
@@ -258,9 +261,9 @@ public abstract class SessionLink implements AutoCloseable {
             }
             state = newState;
             stateLock.notifyAll();
-            event = new LinkStateEvent(newState, sessionId(), detail == null ? "" : detail, Instant.now());
+            event = LinkStateEvent.of(newState, sessionId(), reason, Instant.now());
         }
-        LOG.info("{} link {}: {}", role, newState, event.detail());
+        LOG.info("{} link {}: {}", role, newState, reason == null ? "" : reason.english());
         dispatch(() -> {
             for (LinkListener l : listeners) {
                 l.onStateChanged(event);
@@ -337,8 +340,8 @@ public abstract class SessionLink implements AutoCloseable {
             Frame f = codec.read(in);
             SessionMessage m = MessageCodec.decode(f);
             if (m instanceof Refusal r) {
-                throw new LinkRefusedException(role.peer().zh() + "拒绝了会话：" + r.message() + " (the "
-                        + role.peer().en() + " refused the session: " + r.code() + ")");
+                throw new LinkRefusedException(SessionMessages.of("link.peerRefusedSession", role.peer(),
+                        Message.untranslated(r.message()), r.code()));
             }
             return m;
         } catch (SSLException e) {
@@ -350,14 +353,14 @@ public abstract class SessionLink implements AutoCloseable {
     /** Checks the peer's hello and returns the negotiated version. */
     Refusal checkHello(SessionMessage m) {
         if (!(m instanceof Hello h)) {
-            return new Refusal("PROTOCOL", "应先发送问候消息 (expected HELLO, got " + m.messageType() + ")");
+            return new Refusal("PROTOCOL", SessionMessages.of("link.refusal.expectedHello", m.messageType().name()).bilingual());
         }
         if (h.role() != role.peer()) {
-            return new Refusal("ROLE", "对端角色不对 (the peer says it is a " + h.role() + ")");
+            return new Refusal("ROLE", SessionMessages.of("link.refusal.role", h.role().name()).bilingual());
         }
         if (h.versions().stream().noneMatch(VERSIONS::contains)) {
-            return new Refusal("VERSION", "协议版本不兼容 (no common protocol version: peer " + h.versions() + ", ours "
-                    + VERSIONS + ")");
+            return new Refusal("VERSION", SessionMessages.of("link.refusal.version", String.valueOf(h.versions()),
+                    String.valueOf(VERSIONS)).bilingual());
         }
         return null;
     }
@@ -370,7 +373,7 @@ public abstract class SessionLink implements AutoCloseable {
             current = null;
         }
         if (old != null) {
-            old.end(new IOException("被新连接取代 (replaced by a new connection)"), false);
+            old.end(new LocalizedIOException(SessionMessages.of("link.replaced")), false);
         }
         String sid = sessionId();
         store.acknowledge(sid, peer.lastReceivedSeq());
@@ -392,11 +395,11 @@ public abstract class SessionLink implements AutoCloseable {
                 LOG.debug("bye not sent", e);
             }
             c.end(null, false);
-            throw new IOException("连接已关闭 (the link was closed while connecting)");
+            throw new LocalizedIOException(SessionMessages.of("link.closedWhileConnecting"));
         }
         socket.setSoTimeout((int) config.lossTimeout().toMillis());
         c.start(peer.name());
-        setState(LinkState.CONNECTED, "已连接 " + peer.name() + " (connected to " + peer.name() + ")");
+        setState(LinkState.CONNECTED, SessionMessages.of(LinkStateEvent.CONNECTED_KEY, peer.name()));
         return c;
     }
 
@@ -407,7 +410,7 @@ public abstract class SessionLink implements AutoCloseable {
             } catch (IOException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IOException("消息处理失败，未确认 (a listener failed; message not acknowledged): " + e, e);
+                throw new LocalizedIOException(SessionMessages.of("link.listenerFailed", e), e);
             }
         }
     }
@@ -524,8 +527,7 @@ public abstract class SessionLink implements AutoCloseable {
                     }
                 }
             } catch (SocketTimeoutException e) {
-                end(new IOException("超过 " + config.lossTimeout().toMillis() + " 毫秒未收到对方数据，连接中断 (nothing "
-                        + "heard for " + config.lossTimeout().toMillis() + " ms: link lost)", e), false);
+                end(new LocalizedIOException(SessionMessages.of("link.silent", config.lossTimeout().toMillis()), e), false);
             } catch (FrameException e) {
                 refuseQuietly(new Refusal("BAD_FRAME", e.getMessage()));
                 end(e, false);
@@ -534,8 +536,7 @@ public abstract class SessionLink implements AutoCloseable {
             } catch (RuntimeException e) {
                 // E.g. a record id the journal refuses: drop the connection (no ack) rather than kill the thread.
                 LOG.error("{} link: message could not be processed", role, e);
-                end(new IOException("消息无法处理，未确认 (message could not be processed; not acknowledged): " + e, e),
-                        false);
+                end(new LocalizedIOException(SessionMessages.of("link.messageFailed", e), e), false);
             }
         }
 
@@ -567,13 +568,13 @@ public abstract class SessionLink implements AutoCloseable {
                 }
                 case REFUSAL: {
                     Refusal r = (Refusal) MessageCodec.decode(f);
-                    throw new LinkRefusedException(role.peer().zh() + "中断了连接：" + r.message() + " (the "
-                            + role.peer().en() + " dropped the connection: " + r.code() + ")");
+                    throw new LinkRefusedException(SessionMessages.of("link.peerDropped", role.peer(),
+                            Message.untranslated(r.message()), r.code()));
                 }
                 case HELLO:
                 case ENROLLMENT_REQUEST:
                 case ENROLLMENT_RESULT:
-                    throw new FrameException("会话中不应收到此消息 (unexpected " + f.type() + " inside a session)");
+                    throw new FrameException(SessionMessages.of("frame.unexpectedInSession", String.valueOf(f.type())));
                 case LIVE_RECORD_UPDATE:
                 case LIVE_RECORD_SHOWN:
                 case SESSION_PROGRESS:
@@ -588,8 +589,7 @@ public abstract class SessionLink implements AutoCloseable {
         private void receiveReliable(Frame f) throws IOException {
             synchronized (deliveryLock) {
                 if (f.seq() > lastReceived + 1) {
-                    throw new FrameException("序号不连续 (sequence gap: expected " + (lastReceived + 1) + ", got "
-                            + f.seq() + ")");
+                    throw new FrameException(SessionMessages.of("frame.sequenceGap", lastReceived + 1, f.seq()));
                 }
                 if (f.seq() == lastReceived + 1) {
                     SessionMessage m = MessageCodec.decode(f);

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Optional;
-import org.tixun.core.store.Migrations;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.session.i18n.SessionMessages;
+import org.tixun.core.store.Migrations;
 
 /**
  * Durable link state of one end: per session, the next sequence number to send, the last one received, and the
@@ -55,7 +56,7 @@ public final class SessionStore implements AutoCloseable {
             }
             return new SessionStore(c);
         } catch (SQLException e) {
-            throw new IOException("无法打开会话存储 (cannot open the session store " + file + "): " + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("store.cannotOpen", file, e), e);
         }
     }
 
@@ -82,8 +83,7 @@ public final class SessionStore implements AutoCloseable {
         try {
             Migrations.of(url, MIGRATIONS, null, null).migrate(legacy);
         } catch (Migrations.NewerSchemaException e) {
-            throw new SQLException("会话存储由更新版本的提讯写入 (the session store " + file + " has schema version "
-                    + e.found() + "; this Tixun knows up to " + e.known() + ": upgrade Tixun)", e);
+            throw new SQLException(SessionMessages.of("store.newer", file, e.found(), e.known()).bilingual(), e);
         } catch (org.tixun.core.store.StoreException e) {
             throw new SQLException(e.getMessage(), e);
         }
@@ -286,7 +286,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private static IOException failure(String what, SQLException e) {
-        return new IOException("会话存储写入失败 (session store: cannot " + what + "): " + e.getMessage(), e);
+        return new LocalizedIOException(SessionMessages.of("store.writeFailed", what, e), e);
     }
 
     @Override

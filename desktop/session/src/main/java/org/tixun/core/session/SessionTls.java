@@ -28,7 +28,10 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.IssuedCredential;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * Mutual TLS 1.3 contexts for the link: our own credential, trust in the institution root only, the institution's
@@ -99,31 +102,26 @@ public final class SessionTls {
     static LinkRefusedException explain(SSLException e, SessionRole self) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RefusedCertificateException r) {
-                return new LinkRefusedException(r.getMessage(), e);
+                return new LinkRefusedException(r.message(), e);
             }
         }
         String m = String.valueOf(e.getMessage());
         if (m.contains("Empty client certificate chain") || m.contains("Empty server certificate chain")) {
-            return new LinkRefusedException(self.peer().zh() + "没有出示证书，拒绝连接 (the " + self.peer().en()
-                    + " presented no certificate)", e);
+            return new LinkRefusedException(SessionMessages.of("tls.noCertificate", self.peer()), e);
         }
-        String peerZh = self.peer().zh();
-        String peerEn = self.peer().en();
+        SessionRole peer = self.peer();
         if (m.contains("certificate_revoked")) {
-            return new LinkRefusedException(peerZh + "报告本机证书已被吊销，拒绝连接 (the " + peerEn
-                    + " says our certificate is revoked)", e);
+            return new LinkRefusedException(SessionMessages.of("tls.ourCertificateRevoked", peer), e);
         }
         if (m.contains("certificate_expired")) {
-            return new LinkRefusedException(peerZh + "报告本机证书已过期，拒绝连接 (the " + peerEn
-                    + " says our certificate has expired)", e);
+            return new LinkRefusedException(SessionMessages.of("tls.ourCertificateExpired", peer), e);
         }
         if (m.contains("certificate_unknown") || m.contains("bad_certificate") || m.contains("unknown_ca")
                 || m.contains("certificate_required")) {
-            return new LinkRefusedException(peerZh + "不信任本机证书（不是本单位签发或已被吊销），拒绝连接 (the " + peerEn
-                    + " does not trust our certificate: not issued by our institution, or revoked)", e);
+            return new LinkRefusedException(SessionMessages.of("tls.ourCertificateUntrusted", peer), e);
         }
         if (m.contains("protocol_version") || m.contains("handshake_failure")) {
-            return new LinkRefusedException("TLS 握手失败：对方不支持 TLS 1.3 或密码套件 (TLS handshake failed: " + m + ")", e);
+            return new LinkRefusedException(SessionMessages.of("tls.handshakeFailed", m), e);
         }
         return null;
     }
@@ -134,11 +132,19 @@ public final class SessionTls {
     }
 
     /** A certificate refused by our trust manager, with the sentence to show. */
-    static final class RefusedCertificateException extends CertificateException {
+    static final class RefusedCertificateException extends CertificateException implements Localized {
         private static final long serialVersionUID = 1L;
 
-        RefusedCertificateException(String message, Throwable cause) {
-            super(message, cause);
+        private final transient Message message;
+
+        RefusedCertificateException(Message message, Throwable cause) {
+            super(message.bilingual(), cause);
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message != null ? message : Message.untranslated(getMessage());
         }
     }
 
@@ -178,8 +184,7 @@ public final class SessionTls {
 
         private void precheck(X509Certificate[] chain) throws CertificateException {
             if (chain == null || chain.length == 0) {
-                throw new RefusedCertificateException(peer.zh() + "没有出示证书，拒绝连接 (the " + peer.en()
-                        + " presented no certificate)", null);
+                throw new RefusedCertificateException(SessionMessages.of("tls.noCertificate", peer), null);
             }
             X509Certificate top = chain[chain.length - 1];
             boolean anchored = top.equals(root);
@@ -192,13 +197,13 @@ public final class SessionTls {
                 }
             }
             if (!anchored) {
-                throw new RefusedCertificateException(peer.zh() + "证书不是本单位签发的，拒绝连接 (the " + peer.en()
-                        + " certificate was not issued by our institution: " + chain[0].getSubjectX500Principal()
-                        + ")", new CertPathValidatorException("untrusted issuer"));
+                throw new RefusedCertificateException(SessionMessages.of("tls.notOurInstitution", peer,
+                        String.valueOf(chain[0].getSubjectX500Principal())),
+                        new CertPathValidatorException("untrusted issuer"));
             }
             if (crl != null && crl.isRevoked(chain[0])) {
-                throw new RefusedCertificateException(peer.zh() + "证书已被吊销，拒绝连接 (the " + peer.en()
-                        + " certificate is revoked: serial " + chain[0].getSerialNumber().toString(16) + ")",
+                throw new RefusedCertificateException(SessionMessages.of("tls.revoked", peer,
+                        chain[0].getSerialNumber().toString(16)),
                         new CertPathValidatorException("revoked", null, null, -1,
                                 CertPathValidatorException.BasicReason.REVOKED));
             }
@@ -211,17 +216,14 @@ public final class SessionTls {
             String m = String.valueOf(e.getMessage());
             if (m.contains("No subject alternative") || m.contains("No name matching")
                     || m.contains("No subject alternative DNS name")) {
-                return new RefusedCertificateException(peer.zh() + "证书中的地址与所连接的地址不符，拒绝连接 (the "
-                        + peer.en() + " certificate does not name the address dialled: " + m + ")", e);
+                return new RefusedCertificateException(SessionMessages.of("tls.wrongAddress", peer, m), e);
             }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.security.cert.CertificateExpiredException) {
-                    return new RefusedCertificateException(peer.zh() + "证书已过期，拒绝连接 (the " + peer.en()
-                            + " certificate has expired)", e);
+                    return new RefusedCertificateException(SessionMessages.of("tls.expired", peer), e);
                 }
             }
-            return new RefusedCertificateException(peer.zh() + "证书验证失败，拒绝连接 (the " + peer.en()
-                    + " certificate failed validation: " + m + ")", e);
+            return new RefusedCertificateException(SessionMessages.of("tls.invalid", peer, m), e);
         }
 
         @Override

@@ -34,8 +34,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.IssuedCredential;
 import org.tixun.core.pki.Pki;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The terminal side of enrollment: a fresh EC P-256 key and PKCS#10 request, its short code for the screen, and a
@@ -133,10 +135,10 @@ public final class TerminalEnrollment implements AutoCloseable {
             out.flush();
             SessionMessage m = MessageCodec.decode(codec.read(in));
             if (!(m instanceof EnrollmentResult r)) {
-                throw new LinkRefusedException("工作站回应了错误的消息 (unexpected " + m.messageType() + ")");
+                throw new LinkRefusedException(SessionMessages.of("enrollment.unexpectedFromWorkstation", m.messageType().name()));
             }
             if (!r.approved()) {
-                throw new LinkRefusedException("工作站拒绝了注册：" + r.message() + " (the workstation refused enrollment)");
+                throw new LinkRefusedException(SessionMessages.of("enrollment.refused", Message.untranslated(r.message())));
             }
             return check(r, workstation);
         } finally {
@@ -152,12 +154,12 @@ public final class TerminalEnrollment implements AutoCloseable {
                 chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
             }
             if (chain.size() < 2) {
-                throw new LinkRefusedException("证书链不完整 (incomplete certificate chain)");
+                throw new LinkRefusedException(SessionMessages.of("enrollment.incompleteChain"));
             }
             X509Certificate leaf = chain.get(0);
             X509Certificate root = chain.get(chain.size() - 1);
             if (!java.util.Arrays.equals(leaf.getPublicKey().getEncoded(), keys.getPublic().getEncoded())) {
-                throw new LinkRefusedException("签发的证书不是本机密钥的 (the certificate is not for this terminal's key)");
+                throw new LinkRefusedException(SessionMessages.of("enrollment.notOurKey"));
             }
             root.verify(root.getPublicKey());
             leaf.verify(root.getPublicKey());
@@ -169,8 +171,7 @@ public final class TerminalEnrollment implements AutoCloseable {
             }
             return new EnrolledTerminal(new IssuedCredential(keys.getPrivate(), chain), root, crl);
         } catch (GeneralSecurityException e) {
-            throw new LinkRefusedException("注册结果验证失败 (the enrollment result does not verify: " + e.getMessage()
-                    + ")", e);
+            throw new LinkRefusedException(SessionMessages.of("enrollment.doesNotVerify", String.valueOf(e.getMessage())), e);
         }
     }
 

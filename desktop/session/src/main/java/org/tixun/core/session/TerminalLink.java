@@ -12,8 +12,10 @@ import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.Localized;
 import org.tixun.core.media.MediaHello;
 import org.tixun.core.media.MediaSocketAcceptor;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The terminal end: listens, accepts the workstation (one connection at a time; a new one replaces the old) and
@@ -58,8 +60,7 @@ public final class TerminalLink extends SessionLink {
         s.setReuseAddress(true);
         s.bind(address, 8);
         server = s;
-        setState(LinkState.CONNECTING, "等待工作站连接 (waiting for the workstation on " + s.getLocalSocketAddress()
-                + ")");
+        setState(LinkState.CONNECTING, SessionMessages.of("link.state.waiting", String.valueOf(s.getLocalSocketAddress())));
         Thread t = new Thread(this::acceptLoop, "tixun-link-acceptor");
         t.setDaemon(true);
         t.start();
@@ -105,8 +106,7 @@ public final class TerminalLink extends SessionLink {
                 throw r != null ? r : e;
             } catch (java.net.SocketException e) {
                 // The workstation may close before its alert is read (broken pipe while we write our flight).
-                throw new LinkRefusedException("工作站中断了 TLS 握手，可能不信任本机证书（非本单位签发或已吊销）(the "
-                        + "workstation dropped the TLS handshake; it may not trust our certificate)", e);
+                throw new LinkRefusedException(SessionMessages.of("link.handshakeDropped"), e);
             }
             InputStream in = input(socket);
             in.mark(2);
@@ -131,7 +131,7 @@ public final class TerminalLink extends SessionLink {
                 try {
                     bindSession(((Hello) m).sessionId());
                 } catch (IllegalArgumentException e) {
-                    bad = new Refusal("SESSION", "会话编号无效 (invalid session id)");
+                    bad = new Refusal("SESSION", SessionMessages.of("link.refusal.sessionId").bilingual());
                 }
             }
             if (bad != null) {
@@ -161,16 +161,15 @@ public final class TerminalLink extends SessionLink {
             hello = MediaHello.read(in);
         } catch (IOException e) {
             MediaHello.writeAnswer(out, e.getMessage());
-            throw new LinkRefusedException("拒绝了媒体连接：" + e.getMessage() + " (media connection refused)", e);
+            throw new LinkRefusedException(SessionMessages.of("link.mediaRefused", e), e);
         }
         String current = sessionId();
         MediaSocketAcceptor acceptor = mediaAcceptor;
         String refusal = null;
         if (acceptor == null) {
-            refusal = "终端未开启音视频，拒绝媒体连接 (the terminal has no media enabled; media connection refused)";
+            refusal = SessionMessages.of("link.refusal.noMedia").bilingual();
         } else if (current == null || !current.equals(hello.sessionId())) {
-            refusal = "媒体连接的会话编号与终端当前会话不符，拒绝连接 (the media connection is for session "
-                    + hello.sessionId() + ", but the terminal's current session is " + current + ")";
+            refusal = SessionMessages.of("link.refusal.mediaSession", hello.sessionId(), String.valueOf(current)).bilingual();
         }
         MediaHello.writeAnswer(out, refusal);
         if (refusal != null) {
@@ -212,10 +211,9 @@ public final class TerminalLink extends SessionLink {
         if (cause != null && cause.getMessage() != null && cause.getMessage().contains("replaced by a new")) {
             return;
         }
-        setState(LinkState.LOST, cause == null ? "工作站关闭了连接 (the workstation closed the connection)"
-                : cause.getMessage());
+        setState(LinkState.LOST, cause == null ? SessionMessages.of("link.workstationClosed") : Localized.messageOf(cause));
         if (everConnected && !isClosed()) {
-            setState(LinkState.RECONNECTING, "等待工作站重新连接 (waiting for the workstation to reconnect)");
+            setState(LinkState.RECONNECTING, SessionMessages.of("link.state.awaitingReconnect"));
         }
     }
 }

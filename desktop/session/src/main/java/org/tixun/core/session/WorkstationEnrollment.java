@@ -18,6 +18,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.tixun.core.pki.IssuedCredential;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The workstation side of enrollment: dials the terminal's one-time listener, checks that the request's code is the
@@ -71,15 +72,15 @@ public final class WorkstationEnrollment {
             OutputStream out = s.getOutputStream();
             SessionMessage m = MessageCodec.decode(codec.read(in));
             if (!(m instanceof EnrollmentRequest req)) {
-                throw new LinkRefusedException("终端回应了错误的消息 (unexpected " + m.messageType() + ")");
+                throw new LinkRefusedException(SessionMessages.of("enrollment.unexpectedFromTerminal", m.messageType().name()));
             }
             PublicKey csrKey = SessionCa.publicKey(SessionCa.parse(req.csrDer()));
             String code = EnrollmentCode.of(csrKey);
             String refusal = null;
             if (!EnrollmentCode.matches(typedCode, code)) {
-                refusal = "注册码不符，拒绝签发证书 (the enrollment code does not match: typed " + typedCode + ")";
+                refusal = SessionMessages.of("enrollment.codeMismatch", typedCode).bilingual();
             } else if (!java.util.Arrays.equals(csrKey.getEncoded(), serverKey.getEncoded())) {
-                refusal = "证书申请与连接的密钥不符，拒绝签发 (the request's key is not the key of this connection)";
+                refusal = SessionMessages.of("enrollment.keyMismatch").bilingual();
             }
             if (refusal != null) {
                 codec.write(out, MessageCodec.frame(new EnrollmentResult(false, List.of(), null, refusal), 0));

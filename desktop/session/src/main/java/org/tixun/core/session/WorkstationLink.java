@@ -11,8 +11,12 @@ import java.util.Objects;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.Localized;
+import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.media.MediaDialer;
 import org.tixun.core.media.MediaHello;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The workstation end: dials the terminal by address, opens or resumes a session, and redials with exponential
@@ -61,15 +65,15 @@ public final class WorkstationLink extends SessionLink {
     public void dropConnection() {
         Connection c = connection;
         if (c != null) {
-            c.end(new IOException("连接被人为中断 (connection dropped on purpose)"), false);
+            c.end(new LocalizedIOException(SessionMessages.of("link.droppedOnPurpose")), false);
         }
     }
 
     private void dialLoop() {
         Duration backoff = config().minBackoff();
-        setState(LinkState.CONNECTING, "正在连接 " + host + ":" + port + " (dialling)");
+        setState(LinkState.CONNECTING, SessionMessages.of("link.state.dialling", host, String.valueOf(port)));
         while (!isClosed()) {
-            String detail;
+            Message detail;
             try {
                 Connection c = dialOnce();
                 connection = c;
@@ -84,13 +88,13 @@ public final class WorkstationLink extends SessionLink {
                     // redialled: the next hello re-synchronises. Only refusals at connect time stop the dialler.
                     refused(r);
                 }
-                detail = why == null ? "终端关闭了连接 (the terminal closed the connection)" : why.getMessage();
+                detail = why == null ? SessionMessages.of("link.terminalClosed") : Localized.messageOf(why);
             } catch (LinkRefusedException e) {
                 refused(e);
-                setState(LinkState.CLOSED, e.getMessage());
+                setState(LinkState.CLOSED, e.message());
                 return;
             } catch (IOException | RuntimeException e) {
-                detail = "无法连接终端 (cannot reach the terminal): " + e.getMessage();
+                detail = SessionMessages.of("link.cannotReachTerminal", e);
             } catch (InterruptedException e) {
                 return;
             }
@@ -144,8 +148,7 @@ public final class WorkstationLink extends SessionLink {
             }
             Hello peer = (Hello) reply;
             if (!sessionId().equals(peer.sessionId())) {
-                throw new LinkRefusedException("终端回应了另一个会话 (the terminal answered for session "
-                        + peer.sessionId() + ")");
+                throw new LinkRefusedException(SessionMessages.of("link.otherSession", peer.sessionId()));
             }
             return startConnection(socket, in, out, peer);
         } catch (IOException | RuntimeException e) {
@@ -192,7 +195,7 @@ public final class WorkstationLink extends SessionLink {
                 throw r != null ? r : e;
             }
             if (refusal != null) {
-                throw new LinkRefusedException("终端拒绝了媒体连接：" + refusal);
+                throw new LinkRefusedException(SessionMessages.of("link.mediaRefusedByTerminal", Message.untranslated(refusal)));
             }
             // Media flows continuously; a silent terminal for this long is a lost connection.
             socket.setSoTimeout(TerminalLink.MEDIA_READ_TIMEOUT_MILLIS);
@@ -220,9 +223,7 @@ public final class WorkstationLink extends SessionLink {
         } catch (IOException other) {
             e.addSuppressed(other);
         }
-        return new LinkRefusedException("终端在 TLS 握手时断开了媒体连接，可能不信任本机证书（非本单位签发或已吊销）"
-                + " (the terminal dropped the media connection during the TLS handshake; it may not trust our "
-                + "certificate)", e);
+        return new LinkRefusedException(SessionMessages.of("link.mediaHandshakeDropped"), e);
     }
 
     @Override
@@ -236,8 +237,7 @@ public final class WorkstationLink extends SessionLink {
     @Override
     void connectionEnded(Connection c, Throwable cause, boolean byPeer) {
         if (!isClosed()) {
-            setState(LinkState.LOST, cause == null ? "终端关闭了连接 (the terminal closed the connection)"
-                    : cause.getMessage());
+            setState(LinkState.LOST, cause == null ? SessionMessages.of("link.terminalClosed") : Localized.messageOf(cause));
         }
     }
 }

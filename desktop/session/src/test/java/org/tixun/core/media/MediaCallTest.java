@@ -256,7 +256,8 @@ class MediaCallTest {
                 TerminalMedia tm = new TerminalMedia(tCam, null, new RecordingSink(), AvSettings.of(320, 240), null)) {
             terminal.setMediaAcceptor(tm);
             assertThatThrownBy(() -> WorkstationLink.mediaDialer(workstationTls, address, "s-2").dial())
-                    .isInstanceOf(LinkRefusedException.class).hasMessageContaining("会话编号与终端当前会话不符")
+                    .isInstanceOf(LinkRefusedException.class)
+                    .hasMessageContaining("媒体连接的会话编号 s-2 与终端当前会话 s-1 不符")
                     .hasMessageContaining("s-2");
             RecordingSink.await(() -> !terminalRefusals.isEmpty(), 5_000);
             assertThat(terminalRefusals).anySatisfy(m -> assertThat(m).contains("s-2"));

@@ -2,6 +2,8 @@
 package org.tixun.core.sync;
 
 import java.time.Duration;
+import org.tixun.core.i18n.Message;
+import org.tixun.core.sync.i18n.SyncMessages;
 
 /** A failed delivery attempt: transient (retry after back-off) or a final refusal shown to the clerk. */
 public final class DeliveryException extends Exception {
@@ -42,6 +44,17 @@ public final class DeliveryException extends Exception {
      *
      * @param recording the segment concerned, null for the document
      * @param foundSha256 what the file hashed to, null when it is missing
+     */
+    public static DeliveryException problem(SyncProblem problem, Message detail, Delivery.Recording recording,
+                                            String foundSha256) {
+        return problem(problem, SyncMessages.of("problem.detail", problem.message(), detail).bilingual(), recording,
+                foundSha256);
+    }
+
+    /**
+     * A problem worded elsewhere: the message is prefixed with the problem's Chinese name unless it starts with it.
+     *
+     * @see #problem(SyncProblem, Message, Delivery.Recording, String)
      */
     public static DeliveryException problem(SyncProblem problem, String message, Delivery.Recording recording,
                                             String foundSha256) {

@@ -27,11 +27,13 @@ import java.util.Optional;
 import org.tixun.core.TixunException;
 import org.tixun.core.audit.AuditAction;
 import org.tixun.core.audit.AuditLog;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.Pki;
 import org.tixun.core.recording.SealedRecordings;
 import org.tixun.core.records.RecordService;
 import org.tixun.core.records.RecordStatus;
 import org.tixun.core.store.Database;
+import org.tixun.core.sync.i18n.SyncMessages;
 
 /** The persistent sync outbox: queues sealed records, hands due ones to workers and stores the outcome. */
 public final class SyncService {
@@ -494,35 +496,27 @@ public final class SyncService {
         return switch (i.state()) {
             case DONE -> i.problem() == SyncProblem.REGISTERED_WITHOUT_RECORDING
                     ? new WaitReason(WaitReason.Code.REGISTERED_WITHOUT_RECORDING, null, null,
-                            "已送达，但案件系统登记时未附封存的录像（升级前的缺陷）：请联系案件系统管理员重新接收",
-                            "delivered, but registered without the recording it sealed (a defect before this version): "
-                                    + "ask the case system's administrators to take it again")
-                    : new WaitReason(WaitReason.Code.DELIVERED, null, null, "已送达，回执已保存",
-                            "delivered, receipt stored");
-            case IN_PROGRESS -> new WaitReason(WaitReason.Code.SENDING, null, null, "正在发送", "being sent now");
+                            SyncMessages.of("reason.registeredWithoutRecording"))
+                    : new WaitReason(WaitReason.Code.DELIVERED, null, null, SyncMessages.of("reason.delivered"));
+            case IN_PROGRESS -> new WaitReason(WaitReason.Code.SENDING, null, null, SyncMessages.of("reason.sending"));
             case FAILED -> i.problem() != null
-                    ? new WaitReason(WaitReason.Code.PROBLEM, error, null,
-                            (error == null ? i.problem().zh() : error) + "；恢复封存时的文件后点「重试」",
-                            i.problem().en() + "; restore the sealed file, then retry")
-                    : new WaitReason(WaitReason.Code.REFUSED, error, null,
-                            "案件系统拒收" + (i.lastStatus() == null ? "" : "（HTTP " + i.lastStatus() + "）") + "："
-                                    + error + "；处理后点「重试」",
-                            "refused by the case system" + (i.lastStatus() == null ? "" : " (HTTP " + i.lastStatus()
-                                    + ")") + ": " + error + "; resolve it, then retry");
+                    ? new WaitReason(WaitReason.Code.PROBLEM, error, null, SyncMessages.of("reason.problem",
+                            error == null ? i.problem().message() : Message.untranslated(error)))
+                    : new WaitReason(WaitReason.Code.REFUSED, error, null, i.lastStatus() == null
+                            ? SyncMessages.of("reason.refused", Message.untranslated(String.valueOf(error)))
+                            : SyncMessages.of("reason.refusedHttp", i.lastStatus(),
+                                    Message.untranslated(String.valueOf(error))));
             case PENDING -> {
                 if (i.destination() == null && error == null && !destinationConfigured) {
                     yield new WaitReason(WaitReason.Code.NO_DESTINATION, null, null,
-                            "目的地未设置：在「设置」中填写案件系统地址，或运行 tixun sync run --url …",
-                            "no destination: set the case-system address in Settings, or run tixun sync run --url …");
+                            SyncMessages.of("reason.noDestination"));
                 }
                 if (error == null) {
-                    yield new WaitReason(WaitReason.Code.DUE, null, i.nextAttemptAt(), "等待发送（同步程序运行时送出）",
-                            "waiting to be sent (goes out while the sync worker runs)");
+                    yield new WaitReason(WaitReason.Code.DUE, null, i.nextAttemptAt(), SyncMessages.of("reason.due"));
                 }
                 String at = i.nextAttemptAt() == null ? "-" : i.nextAttemptAt().toString();
                 yield new WaitReason(WaitReason.Code.RETRY_WAIT, error, i.nextAttemptAt(),
-                        "等待重试（第 " + i.attempts() + " 次尝试失败：" + error + "）；下次尝试 " + at,
-                        "waiting to retry (attempt " + i.attempts() + " failed: " + error + "); next attempt " + at);
+                        SyncMessages.of("reason.retryWait", i.attempts(), Message.untranslated(error), at));
             }
         };
     }

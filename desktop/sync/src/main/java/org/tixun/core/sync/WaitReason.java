@@ -2,6 +2,7 @@
 package org.tixun.core.sync;
 
 import java.time.Instant;
+import org.tixun.core.i18n.Message;
 
 /**
  * Why a queued record is where it is, in words for the clerk ({@code tixun sync status}, the archive screen).
@@ -9,10 +10,9 @@ import java.time.Instant;
  * @param code what kind of reason
  * @param detail the server's last words or the problem found (may be null)
  * @param nextAttemptAt when it is tried again (waiting codes), else null
- * @param zh the reason in Chinese
- * @param en the reason in English
+ * @param message the reason, for the reader's language
  */
-public record WaitReason(Code code, String detail, Instant nextAttemptAt, String zh, String en) {
+public record WaitReason(Code code, String detail, Instant nextAttemptAt, Message message) {
 
     /** The kinds of reason. */
     public enum Code {
@@ -34,8 +34,18 @@ public record WaitReason(Code code, String detail, Instant nextAttemptAt, String
         PROBLEM
     }
 
+    /** The reason in Chinese. */
+    public String zh() {
+        return message.chinese();
+    }
+
+    /** The reason in English. */
+    public String en() {
+        return message.english();
+    }
+
     /** Both languages on one line. */
     public String text() {
-        return zh + " (" + en + ")";
+        return message.bilingual();
     }
 }

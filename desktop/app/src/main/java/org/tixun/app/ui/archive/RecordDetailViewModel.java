@@ -139,7 +139,8 @@ public final class RecordDetailViewModel {
         String next = why.nextAttemptAt() == null ? "-" : java.time.format.DateTimeFormatter
                 .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
                 .format(why.nextAttemptAt());
-        return ctx.i18n().text("sync.reason." + why.code().name(), why.detail() == null ? "-" : why.detail(), next);
+        return ctx.i18n().text("sync.reason." + why.code().name(), why.detail() == null ? "-"
+                : org.tixun.app.i18n.CoreText.localize(ctx.i18n().locale(), why.detail()), next);
     }
 
     /** Queues the record again after a refusal (409/412/422 are never retried on their own). */

@@ -66,7 +66,7 @@ public final class RecordingViewModel {
             loaded.manifest().segments().forEach(s -> rows.add(new Row(s, null)));
             events.setAll(loaded.manifest().events());
             problem.set(loaded.problems().stream().map(p -> ctx.i18n().text("recording.problem",
-                    p.describeProblem())).collect(Collectors.joining("\n")));
+                    p.problemMessage().in(ctx.i18n().locale()))).collect(Collectors.joining("\n")));
             verify();
         }, e -> message.set("recording.failed", org.tixun.app.i18n.CoreText.describe(ctx.i18n(), e)));
     }

@@ -99,13 +99,13 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
             try {
                 String secret = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
                 if (secret.isEmpty()) {
-                    throw new IOException("the file is empty");
+                    throw new java.io.UncheckedIOException(new org.tixun.core.i18n.LocalizedIOException(
+                            TerminalStation.passphraseFileUnreadable(file, TerminalStation.passphraseFileEmpty())));
                 }
                 return secret.toCharArray();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("终端密钥口令文件 " + file + " 无法读取，请管理员检查设置 "
-                        + PASSPHRASE_FILE_SETTING + " (the terminal key store passphrase file cannot be read: "
-                        + e.getMessage() + ")", e);
+                throw new java.io.UncheckedIOException(new org.tixun.core.i18n.LocalizedIOException(
+                        TerminalStation.passphraseFileUnreadable(file, e), e));
             }
         }
         try {

@@ -88,7 +88,7 @@ final class TerminalSelfTestView extends VBox {
                 : device(() -> DeviceSelfTest.microphone(micDevice, java.time.Duration.ofSeconds(2)));
         String pd = pad == null ? i18n.text("session.selftest.canvas") : result(() -> {
             var slot = new org.tixun.core.session.SigningPlan.PlannedSlot("self-test", 0, SlotKind.SIGNATURE,
-                    new org.tixun.core.evidence.model.SignerIdentity("自检",
+                    new org.tixun.core.evidence.model.SignerIdentity(i18n.text("terminal.selfTest.signer"),
                             org.tixun.core.evidence.model.SignerRole.WITNESS, ""));
             return !pad.capture(slot, 7).samples().isEmpty();
         });

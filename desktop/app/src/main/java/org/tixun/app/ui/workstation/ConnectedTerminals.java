@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.app.ui.workstation;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,7 +18,6 @@ public final class ConnectedTerminals {
     public record Entry(Object key, String name, String address, LinkState state) {
     }
 
-    private static final Pattern CONNECTED_TO = Pattern.compile("^已连接 (.*) \\(connected to .*\\)$");
     private static final ObservableList<Entry> ENTRIES = FXCollections.observableArrayList();
 
     private ConnectedTerminals() {
@@ -43,9 +40,8 @@ public final class ConnectedTerminals {
                         Entry e = ENTRIES.get(i);
                         if (e.key() == key) {
                             String name = e.name();
-                            if (event.state() == LinkState.CONNECTED && event.detail() != null) {
-                                Matcher m = CONNECTED_TO.matcher(event.detail());
-                                name = m.matches() ? m.group(1) : name;
+                            if (event.peerName() != null) {
+                                name = event.peerName();
                             }
                             ENTRIES.set(i, new Entry(key, name, address, event.state()));
                         }

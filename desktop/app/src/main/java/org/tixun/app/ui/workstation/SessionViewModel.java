@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,7 +52,6 @@ public final class SessionViewModel {
         }
     }
 
-    private static final Pattern CONNECTED_TO = Pattern.compile("^已连接 (.*) \\(connected to .*\\)$");
 
     private final I18n i18n;
     private final WorkstationFlow flow;
@@ -155,9 +152,8 @@ public final class SessionViewModel {
         lastLink.set(event);
         connected.set(event.state() == LinkState.CONNECTED);
         linkState.set(i18n.text(hungUp.get() ? "session.call.ended" : "session.link." + event.state().name()));
-        if (event.state() == LinkState.CONNECTED && event.detail() != null) {
-            Matcher m = CONNECTED_TO.matcher(event.detail());
-            terminalName.set(m.matches() ? m.group(1) : CoreText.localize(i18n.locale(), event.detail()));
+        if (event.state() == LinkState.CONNECTED && event.reason() != null) {
+            terminalName.set(event.peerName() != null ? event.peerName() : event.reason().in(i18n.locale()));
         }
     }
 

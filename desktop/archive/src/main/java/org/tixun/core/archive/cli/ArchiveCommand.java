@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.archive.ArchiveService;
+import org.tixun.core.archive.ArchiveWords;
 import org.tixun.core.cli.DataDirOption;
 import org.tixun.core.pki.Certificates;
 import org.tixun.core.store.Settings;
@@ -76,7 +77,7 @@ public final class ArchiveCommand {
                 ArchiveService.ExportResult r = service(core).export(System.getProperty("user.name", "cli"), recordId,
                         dir, anchors(core, trustAnchors));
                 out.println("Exported " + r.files().size() + " files to " + r.folder());
-                r.notes().forEach(out::println);
+                r.notes().forEach(n -> out.println(n.bilingual()));
                 out.println(r.report().ok() ? "Verification: all checks hold." : "Verification FAILED (see "
                         + r.folder().resolve("verification.txt") + ")");
                 out.flush();
@@ -96,7 +97,7 @@ public final class ArchiveCommand {
         @Option(names = "--recording", paramLabel = "DIR",
                 description = "the folder with its recording segments (required when its seal names a recording)")
         Path recording;
-        @Option(names = "--case-number", paramLabel = "NUMBER", defaultValue = "外来文书",
+        @Option(names = "--case-number", paramLabel = "NUMBER", defaultValue = ArchiveWords.IMPORTED_CASE_NUMBER,
                 description = "case to file it under (created if new; default ${DEFAULT-VALUE})")
         String caseNumber;
         @Option(names = {"--trust-anchor", "-t"}, paramLabel = "CERT", description = "institution root; repeatable")

@@ -106,16 +106,15 @@ public final class VerifyCommand implements Callable<Integer> {
             if (trustAnchors.isEmpty()) {
                 Path root = dataDir.resolve().rootCertificate();
                 if (!Files.isRegularFile(root)) {
-                    err.println("没有信任锚 (no trust anchor): give -t/--trust-anchor CERT, the institution root certificate "
-                            + "the record must chain to; this installation has none at " + root);
+                    err.println(VerifyMessages.noTrustAnchor(root).bilingual());
                     err.flush();
                     return VerificationReport.EXIT_UNREADABLE;
                 }
                 anchors.addAll(Certificates.read(root));
                 // said on stderr with --json so the JSON stays clean
                 PrintWriter say = json ? err : out;
-                say.println("未指定 -t：使用本安装的信任锚 (no -t given: using this installation's trust anchor) " + root
-                        + " — " + anchors.get(0).getSubjectX500Principal().getName());
+                say.println(VerifyMessages.installationTrustAnchor().bilingual() + " " + root + " — "
+                        + anchors.get(0).getSubjectX500Principal().getName());
                 say.flush();
             }
             IssuedCredential escrow = null;

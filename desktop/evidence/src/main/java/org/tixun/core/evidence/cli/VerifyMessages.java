@@ -19,6 +19,16 @@ public final class VerifyMessages {
         return EvidenceMessages.of("cli.receiptNeedsCertificate");
     }
 
+    /** No {@code -t} and this installation has no root certificate at {@code root}. */
+    public static Message noTrustAnchor(Object root) {
+        return EvidenceMessages.of("cli.noTrustAnchor", root);
+    }
+
+    /** No {@code -t}: this installation's root is used (followed by its file and subject). */
+    public static Message installationTrustAnchor() {
+        return EvidenceMessages.of("cli.installationTrustAnchor");
+    }
+
     /** The record could not be verified (followed by why). */
     public static Message cannotVerify() {
         return EvidenceMessages.of("cli.cannotVerify");

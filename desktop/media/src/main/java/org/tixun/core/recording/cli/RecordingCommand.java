@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.tixun.core.services.CoreServices;
 import org.tixun.core.TixunException;
 import org.tixun.core.cli.DataDirOption;
+import org.tixun.core.media.i18n.MediaMessages;
 import org.tixun.core.recording.RecordingExport;
 import org.tixun.core.recording.RecordingManifest;
 import org.tixun.core.recording.RecordingVerifier;
@@ -44,19 +45,15 @@ public final class RecordingCommand {
         }
         try (CoreServices core = CoreServices.open(dataDir.resolve())) {
             if (core.records().find(dirOrRecord).isEmpty()) {
-                throw new TixunException(TixunException.Exit.NOT_FOUND, "没有这个目录或笔录 (no such directory or "
-                        + "record): " + dirOrRecord + ". Give a recording folder or a record id (the archive screen "
-                        + "and tixun sync status show them); a session id is not enough, several records may share one.");
+                throw new TixunException(TixunException.Exit.NOT_FOUND, MediaMessages.of("rec.cli.noSuchTarget", dirOrRecord));
             }
             var doc = core.records().sealedDocument(dirOrRecord).orElseThrow(() -> new TixunException(
-                    TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 尚未封存 (the record is not sealed yet): it "
-                    + "has no sealed recording."));
+                    TixunException.Exit.NOT_FOUND, MediaMessages.of("rec.cli.notSealed", dirOrRecord)));
             Optional<SealedRecordings.Recording> filed = SealedRecordings.of(core).find(dirOrRecord);
             SealedRecordings.Recording r = filed.isPresent() ? filed.get() : SealedRecordings.of(core).fileFound("system",
                     dirOrRecord, Path.of(doc.path()), SealedRecordings.Source.BACKFILLED, List.of());
             if (!r.sealedWithRecording()) {
-                throw new TixunException(TixunException.Exit.NOT_FOUND, "笔录 " + dirOrRecord + " 封存时没有录像 (the "
-                        + "record was sealed without a recording).");
+                throw new TixunException(TixunException.Exit.NOT_FOUND, MediaMessages.of("rec.cli.sealedWithout", dirOrRecord));
             }
             return new Target(r.directory(), r.manifest(), dirOrRecord);
         }
@@ -77,9 +74,8 @@ public final class RecordingCommand {
             PrintWriter out = spec.commandLine().getOut();
             Target t = resolve(target, dataDir);
             if (t.recordId() != null) {
-                out.printf("笔录 %s 封存的录像 (the recording record %s sealed): 会话 session %s, %d 个片段 segments, "
-                        + "链头 chain head %s, %s%n", t.recordId(), t.recordId(), t.manifest().sessionId(),
-                        t.manifest().segments().size(), t.manifest().chainHead(), t.dir());
+                out.println(MediaMessages.of("rec.cli.sealedRecording", t.recordId(), t.manifest().sessionId(),
+                        t.manifest().segments().size(), t.manifest().chainHead(), t.dir()).bilingual());
             }
             RecordingVerifier.Report r = new RecordingVerifier().verify(t.dir(), t.manifest(), (done, total, c) -> { });
             out.print(r.toText());
@@ -105,10 +101,9 @@ public final class RecordingCommand {
             PrintWriter w = spec.commandLine().getOut();
             Target t = resolve(target, dataDir);
             RecordingExport.Result r = RecordingExport.export(t.dir(), t.manifest(), out);
-            w.printf("工作副本 working copy: %s (%d segments, %d video packets, %d bytes)%n", r.file(), r.segments(),
-                    r.videoPackets(), r.bytes());
+            w.println(MediaMessages.of("rec.cli.workingCopy", r.file(), r.segments(), r.videoPackets(), r.bytes()).bilingual());
             if (!r.skipped().isEmpty()) {
-                w.println("未包含（损坏）left out (damaged): " + String.join(", ", r.skipped()));
+                w.println(MediaMessages.of("rec.cli.leftOut", String.join(", ", r.skipped())).bilingual());
             }
             w.flush();
             return 0;

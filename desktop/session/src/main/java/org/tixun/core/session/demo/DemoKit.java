@@ -21,6 +21,7 @@ import org.tixun.core.session.flow.SessionMedia;
 import org.tixun.core.session.flow.SignatureSource;
 import org.tixun.core.session.flow.TerminalFlow;
 import org.tixun.core.session.flow.WorkstationFlow;
+import org.tixun.core.session.i18n.SessionMessages;
 import org.tixun.signpad.PenSampleListener;
 import org.tixun.templates.DocumentData;
 
@@ -40,7 +41,7 @@ public interface DemoKit {
     /** The demo, or a usage error saying the package has none. */
     static DemoKit require() {
         return installed().orElseThrow(() -> new TixunException(TixunException.Exit.USAGE,
-                "此安装包不含演示模块 (this package has no demo: install the developer distribution with tixun-demo)"));
+                SessionMessages.of("demo.notInstalled")));
     }
 
     /** The demo users' password (shown on the demo's login screen). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.model.StrokeSample;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * What one slot's capture produced: pen samples (none for a fingerprint), an optional fingerprint image, an
@@ -22,7 +23,7 @@ public record Capture(List<StrokeSample> samples, byte[] inkPng, byte[] fingerpr
             throws java.io.IOException {
         Instant end = Instant.now();
         if (samples.isEmpty()) {
-            throw new java.io.IOException("签名板没有送来笔迹 (the pad delivered no samples)");
+            throw new org.tixun.core.i18n.LocalizedIOException(SessionMessages.of("capture.noSamples"));
         }
         long t0 = samples.get(0).hostNanos();
         long t1 = samples.get(samples.size() - 1).hostNanos();

@@ -14,7 +14,9 @@ import org.tixun.core.devices.fingerprint.FingerprintCapture;
 import org.tixun.core.devices.fingerprint.FingerprintException;
 import org.tixun.core.devices.fingerprint.FingerprintReader;
 import org.tixun.core.evidence.model.SlotKind;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.i18n.SessionMessages;
 import org.tixun.signpad.PenSampleListener;
 import org.tixun.signpad.SignaturePad;
 import org.tixun.signpad.model.PenSample;
@@ -60,24 +62,22 @@ public final class ConfiguredSignatureSource implements SignatureSource {
 
     private Capture fingerprint() throws IOException, InterruptedException {
         if (reader == null) {
-            throw new IOException("本终端没有配置指纹仪，请在设置中选择指纹仪 (no fingerprint reader is configured on this"
-                    + " terminal: choose one in Settings)");
+            throw new LocalizedIOException(SessionMessages.of("signatureSource.noReader"));
         }
         try (FingerprintReader r = reader.call()) {
             return FingerprintCaptures.capture(new FingerprintCapture(r), FingerPosition.RIGHT_INDEX, timeout);
         } catch (FingerprintException e) {
-            throw new IOException(e.zh() + " (" + e.en() + ")", e);
+            throw new LocalizedIOException(e.message(), e);
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException("指纹仪无法打开 (the fingerprint reader cannot be opened): " + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("signatureSource.readerUnopenable", e), e);
         }
     }
 
     private Capture handwriting() throws IOException, InterruptedException {
         if (pad == null) {
-            throw new IOException("本终端没有配置签名板，请在屏幕上签名或在设置中选择签名板 (no signature pad is configured on"
-                    + " this terminal: sign on the screen or choose a pad in Settings)");
+            throw new LocalizedIOException(SessionMessages.of("signatureSource.noPad"));
         }
         List<PenSample> samples = new ArrayList<>();
         Object lock = new Object();
@@ -95,8 +95,7 @@ public final class ConfiguredSignatureSource implements SignatureSource {
         try {
             p = pad.open();
         } catch (Exception e) {
-            throw new IOException("签名板 " + pad.describe() + " 无法打开 (the signature pad cannot be opened): "
-                    + e.getMessage(), e);
+            throw new LocalizedIOException(SessionMessages.of("signatureSource.padUnopenable", pad.describe(), e), e);
         }
         try (SignaturePad open = p) {
             open.addSampleListener(listener);
@@ -110,8 +109,7 @@ public final class ConfiguredSignatureSource implements SignatureSource {
                         break;
                     }
                     if (lastContact[0] == 0 && now >= deadline) {
-                        throw new IOException("签名板上没有笔迹（" + timeout.toSeconds() + " 秒），请再签一次 (nothing was"
-                                + " written on the pad in " + timeout.toSeconds() + " s: sign again)");
+                        throw new LocalizedIOException(SessionMessages.of("signatureSource.noInk", timeout.toSeconds()));
                     }
                     long waitNanos = lastContact[0] == 0 ? deadline - now : penIdle.toNanos() - (now - lastContact[0]);
                     lock.wait(Math.max(1, waitNanos / 1_000_000));

@@ -418,7 +418,7 @@ public final class LivePublisher implements AutoCloseable {
             return new int[] {-1, 0};
         }
         String last = cursor.substring(cursor.lastIndexOf('\n') + 1).strip();
-        for (String label : new String[] {"问：", "问:", "答：", "答:", "Q:", "A:"}) {
+        for (String label : RecordWords.QA_LABELS) {
             if (last.startsWith(label)) {
                 last = last.substring(label.length());
                 break;

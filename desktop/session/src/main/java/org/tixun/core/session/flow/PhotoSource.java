@@ -13,9 +13,9 @@ public interface PhotoSource {
     byte[] snapshot() throws IOException;
 
     /** A source that has no camera: every snapshot fails with {@code reason}. */
-    static PhotoSource none(String reason) {
+    static PhotoSource none(org.tixun.core.i18n.Message reason) {
         return () -> {
-            throw new IOException(reason);
+            throw new org.tixun.core.i18n.LocalizedIOException(reason);
         };
     }
 }

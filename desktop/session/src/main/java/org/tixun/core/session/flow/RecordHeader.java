@@ -15,7 +15,9 @@ import org.tixun.core.cases.CaseFile;
 import org.tixun.core.cases.Participant;
 import org.tixun.core.cases.ParticipantRole;
 import org.tixun.core.cases.Sex;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.records.RecordSummary;
+import org.tixun.core.session.i18n.SessionMessages;
 import org.tixun.templates.DocumentData;
 
 /**
@@ -105,7 +107,8 @@ public final class RecordHeader {
         });
         List<String> others = new ArrayList<>();
         for (Participant p : s.caseFile().withRole(ParticipantRole.LAWYER)) {
-            others.add((p.lawyerKind() == Participant.LawyerKind.DUTY_LAWYER ? "值班律师 " : "辩护人 ") + p.name());
+            others.add((p.lawyerKind() == Participant.LawyerKind.DUTY_LAWYER ? RecordWords.DUTY_LAWYER
+                    : RecordWords.DEFENCE_COUNSEL) + " " + p.name());
         }
         if (!others.isEmpty()) {
             v.put("othersPresent", String.join("、", others));
@@ -135,45 +138,53 @@ public final class RecordHeader {
      * {@code recordingStart} and ran at least until {@code recordingEnd}: the start is the minute the recording
      * started, the end is not before the start and not after the recording.
      *
-     * @return the problems, in Chinese and English; empty when the times hold
+     * @return the problems, each 「中文 (English)」; empty when the times hold
      */
     public static List<String> checkTimes(DocumentData data, Instant recordingStart, Instant recordingEnd) {
-        List<String> problems = new ArrayList<>();
-        LocalDateTime start = time(data, START, problems, "开始时间", "start time");
-        LocalDateTime end = time(data, END, problems, "结束时间", "end time");
+        return timeProblems(data, recordingStart, recordingEnd).stream().map(Message::bilingual).toList();
+    }
+
+    /**
+     * Rule 2 as {@link #checkTimes}, the problems as messages for the reader's language.
+     *
+     * @return the problems; empty when the times hold
+     */
+    public static List<Message> timeProblems(DocumentData data, Instant recordingStart, Instant recordingEnd) {
+        List<Message> problems = new ArrayList<>();
+        LocalDateTime start = time(data, START, problems, "header.start.missing", "header.start.invalid");
+        LocalDateTime end = time(data, END, problems, "header.end.missing", "header.end.invalid");
         if (recordingStart == null) {
-            problems.add("本次提讯没有录像开始时间，无法核对笔录时间 (the session has no recording start: the record's times"
-                    + " cannot be checked against it, rule 2)");
+            problems.add(SessionMessages.of("header.noRecordingStart"));
             return problems;
         }
         LocalDateTime recStart = LocalDateTime.ofInstant(recordingStart, ZONE).truncatedTo(ChronoUnit.MINUTES);
         if (start != null && !start.equals(recStart)) {
-            problems.add("笔录开始时间 " + start + " 与录像开始时间 " + recStart + " 不符 (the record's start time " + start
-                    + " is not the recording's start " + recStart + ", rule 2)");
+            problems.add(SessionMessages.of("header.startNotRecordingStart", start.toString(), recStart.toString()));
         }
         if (start != null && end != null && end.isBefore(start)) {
-            problems.add("笔录结束时间 " + end + " 早于开始时间 " + start + " (the end time is before the start time, rule 2)");
+            problems.add(SessionMessages.of("header.endBeforeStart", end.toString(), start.toString()));
         }
         if (end != null && recordingEnd != null) {
             LocalDateTime recEnd = LocalDateTime.ofInstant(recordingEnd, ZONE).truncatedTo(ChronoUnit.MINUTES);
             if (end.isAfter(recEnd)) {
-                problems.add("笔录结束时间 " + end + " 晚于录像结束时间 " + recEnd + " (the end time " + end
-                        + " is after the recording ended at " + recEnd + ", rule 2)");
+                problems.add(SessionMessages.of("header.endAfterRecording", end.toString(), recEnd.toString()));
             }
         }
         return problems;
     }
 
-    private static LocalDateTime time(DocumentData data, String field, List<String> problems, String zh, String en) {
+    /** The time in {@code field}, or null with the problem {@code missing} or {@code invalid} (message keys). */
+    private static LocalDateTime time(DocumentData data, String field, List<Message> problems, String missing,
+            String invalid) {
         Object v = data.value(field);
         if (v == null || v.toString().isBlank()) {
-            problems.add("笔录缺少" + zh + " (the record has no " + en + ", rule 2)");
+            problems.add(SessionMessages.of(missing));
             return null;
         }
         try {
             return LocalDateTime.parse(v.toString()).truncatedTo(ChronoUnit.MINUTES);
         } catch (java.time.format.DateTimeParseException e) {
-            problems.add(zh + "「" + v + "」不是日期时间 (the " + en + " '" + v + "' is not a date-time)");
+            problems.add(SessionMessages.of(invalid, v.toString()));
             return null;
         }
     }

@@ -59,7 +59,7 @@ public final class RecorderRecording implements SessionRecording {
     @Override
     public void privateMute(boolean on, String user) throws IOException {
         if (on) {
-            recorder.privateMuteStart(user, "讯问人员内部商议，被讯问人端未收听 (private consultation; not heard at the terminal)");
+            recorder.privateMuteStart(user, RecordWords.PRIVATE_CONSULTATION);
         } else {
             recorder.privateMuteEnd(user);
         }

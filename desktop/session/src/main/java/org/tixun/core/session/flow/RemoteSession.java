@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tixun.core.services.CoreServices;
 import org.tixun.core.cases.CaseFile;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.records.RecordSummary;
+import org.tixun.core.services.CoreServices;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.LinkState;
 import org.tixun.core.session.SessionCa;
@@ -31,10 +32,11 @@ import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.SessionTls;
 import org.tixun.core.session.WorkstationEnrollment;
 import org.tixun.core.session.WorkstationLink;
+import org.tixun.core.session.i18n.SessionMessages;
 import org.tixun.templates.DefaultTemplateService;
 import org.tixun.templates.DocumentData;
-import org.tixun.templates.Lang;
 import org.tixun.templates.FieldSpec;
+import org.tixun.templates.Lang;
 
 /**
  * The workstation's end of a remote session started from the app on a record: the session CA of the institution key
@@ -88,7 +90,7 @@ public final class RemoteSession implements AutoCloseable {
             InstitutionKeyStore.writeAtomically(dir.resolve(cert.getSerialNumber().toString(16) + ".pem"),
                     pem.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
-            throw new IOException("证书无法编码 (the certificate cannot be encoded)", e);
+            throw new LocalizedIOException(SessionMessages.of("remote.certificateUnencodable"), e);
         }
         return cert;
     }
@@ -107,7 +109,7 @@ public final class RemoteSession implements AutoCloseable {
                             .generateCertificate(in);
                     out.add(c.getSubjectX500Principal().getName() + " — " + c.getNotAfter().toInstant());
                 } catch (GeneralSecurityException e) {
-                    throw new IOException("证书文件无法读取 (unreadable certificate file) " + p, e);
+                    throw new LocalizedIOException(SessionMessages.of("remote.certificateUnreadable", p), e);
                 }
             }
         }
@@ -170,8 +172,7 @@ public final class RemoteSession implements AutoCloseable {
                     s.record().id(), s.actor(), org.tixun.core.recording.RecordingConfig.sd());
             SessionMedia media = s.devices() == null ? null : SessionMedia.open(s.devices(), 640, 480, 25);
             PhotoSource photos = media != null ? media.photos()
-                    : PhotoSource.none("本次提讯没有摄像头，无法拍摄签名人照片 (this session has no camera: the signer"
-                            + " cannot be photographed; configure the camera and start the session again)");
+                    : PhotoSource.none(SessionMessages.of("remote.noCamera"));
             String actor = s.actor();
             // The GM track when on; time-stamps from the authority chosen in Settings (the institution's own, or an
             // external RFC 3161 TSA whose anchor is kept beside the root so the archive verifies what it stamped).
@@ -244,8 +245,8 @@ public final class RemoteSession implements AutoCloseable {
      */
     static DocumentData baseData(CoreServices core, RecordSummary r, String terminalAddress, Instant recordingStart,
             DefaultTemplateService templates) throws IOException {
-        CaseFile caseFile = core.cases().find(r.caseId()).orElseThrow(() -> new IOException(
-                "笔录所属案件不存在 (the record's case " + r.caseId() + " does not exist)"));
+        CaseFile caseFile = core.cases().find(r.caseId()).orElseThrow(() -> new LocalizedIOException(
+                SessionMessages.of("remote.noCase", r.caseId())));
         int ordinal = 1 + (int) core.records().forCase(r.caseId()).stream()
                 .filter(o -> o.kind().equals(r.kind()) && !o.id().equals(r.id())
                         && o.createdAt().compareTo(r.createdAt()) < 0)
@@ -254,7 +255,7 @@ public final class RemoteSession implements AutoCloseable {
         try {
             fields = templates.fields(r.kind()).stream().map(FieldSpec::name).collect(Collectors.toSet());
         } catch (org.tixun.templates.UnknownKindException e) {
-            throw new IOException("没有这种文书的模板 (no template for " + r.kind() + ")", e);
+            throw new LocalizedIOException(SessionMessages.of("remote.noTemplate", r.kind()), e);
         }
         String institution = core.settings().get(org.tixun.core.store.Settings.INSTITUTION).orElse(null);
         String place = core.settings().get(terminalNameSetting(terminalAddress)).orElse(null);

@@ -164,13 +164,14 @@ public final class SlotPlanner {
         SignerRole role = slot.role();
         String key = slot.id().replaceAll("-p\\d+.*", "");
         String name = switch (role) {
-            case SUSPECT -> text(data, "suspectName", "犯罪嫌疑人");
-            case RECORDER -> text(data, "recorder", "记录人");
-            case APPROPRIATE_ADULT -> text(data, "appropriateAdultName", "合适成年人");
-            case INTERPRETER -> text(data, "interpreterName", "翻译人员");
-            case INTERROGATOR -> text(data, key.endsWith("2") ? "interrogator2" : "interrogator1", "讯问人");
-            case LAWYER -> text(data, "lawyerName", "辩护人");
-            case WITNESS -> text(data, "witnessName", "见证人");
+            case SUSPECT -> text(data, "suspectName", RecordWords.unnamedSigner(role));
+            case RECORDER -> text(data, "recorder", RecordWords.unnamedSigner(role));
+            case APPROPRIATE_ADULT -> text(data, "appropriateAdultName", RecordWords.unnamedSigner(role));
+            case INTERPRETER -> text(data, "interpreterName", RecordWords.unnamedSigner(role));
+            case INTERROGATOR -> text(data, key.endsWith("2") ? "interrogator2" : "interrogator1",
+                    RecordWords.unnamedSigner(role));
+            case LAWYER -> text(data, "lawyerName", RecordWords.unnamedSigner(role));
+            case WITNESS -> text(data, "witnessName", RecordWords.unnamedSigner(role));
         };
         return new SignerIdentity(name, role, role == SignerRole.SUSPECT ? text(data, "suspectIdNumber", "") : key);
     }

@@ -2,8 +2,10 @@
 package org.tixun.core.session.flow;
 
 import java.util.Objects;
-import org.tixun.core.services.CoreServices;
 import org.tixun.core.audit.AuditAction;
+import org.tixun.core.i18n.LocalizedArgumentException;
+import org.tixun.core.services.CoreServices;
+import org.tixun.core.session.i18n.SessionMessages;
 import org.tixun.core.setup.MachineConfig;
 import org.tixun.core.store.Settings;
 import org.tixun.core.users.AppMode;
@@ -44,10 +46,10 @@ public final class TerminalFirstRun {
             Objects.requireNonNull(terminalName, "terminalName");
             Objects.requireNonNull(adminUsername, "adminUsername");
             if (terminalName.isBlank()) {
-                throw new IllegalArgumentException("终端名称不能为空 (the terminal needs a name)");
+                throw new LocalizedArgumentException(SessionMessages.of("firstRun.noName"));
             }
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("端口须在 1–65535 之间 (port must be 1-65535): " + port);
+                throw new LocalizedArgumentException(SessionMessages.of("firstRun.port", port));
             }
         }
     }

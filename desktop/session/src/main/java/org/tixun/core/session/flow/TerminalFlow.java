@@ -22,6 +22,7 @@ import org.tixun.core.evidence.SignatureEventJournal;
 import org.tixun.core.evidence.model.EventTimes;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.i18n.LocalizedIOException;
 import org.tixun.core.session.Abort;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LiveRecordShown;
@@ -32,11 +33,12 @@ import org.tixun.core.session.SessionMessage;
 import org.tixun.core.session.SessionProgress;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.SignatureEventMessage;
-import org.tixun.core.session.SigningPlan;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
+import org.tixun.core.session.SigningPlan;
 import org.tixun.core.session.SigningRequest;
 import org.tixun.core.session.TerminalLink;
 import org.tixun.core.session.TerminalSigningDone;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * The terminal's half of a remote session: shows the live record, receives the plan and the frozen pages, walks the
@@ -193,7 +195,7 @@ public final class TerminalFlow implements LinkListener {
                     LOG.info("session {} connected; leaving the screen of session {}", current, state.sessionId);
                     state = load(current);
                 } catch (IOException e) {
-                    problem("会话状态无法读取 (cannot read the session state): " + e.getMessage());
+                    problem(SessionMessages.of("terminalFlow.stateUnreadable", e).bilingual());
                     return;
                 }
             }
@@ -250,7 +252,7 @@ public final class TerminalFlow implements LinkListener {
                 save();
             } else if (message instanceof SigningRequest r) {
                 if (!r.frozenContentSha256().equals(state.frozenSha) || !state.planReceived) {
-                    throw new IOException("签署请求与签署计划不符 (signing request without a matching plan)");
+                    throw new LocalizedIOException(SessionMessages.of("terminalFlow.requestWithoutPlan"));
                 }
                 if (state.requestReceived) {
                     return;
@@ -459,7 +461,7 @@ public final class TerminalFlow implements LinkListener {
         try {
             s = current();
         } catch (IOException e) {
-            problem("签名记录无法读取 (cannot read the signature journal): " + e.getMessage());
+            problem(SessionMessages.of("terminalFlow.journalUnreadable", e).bilingual());
             return;
         }
         for (FlowListener l : listeners) {

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.tixun.core.TixunException;
 import org.tixun.core.evidence.SignatureEventJournal;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.pki.InstitutionKeyStore;
 import org.tixun.core.session.EnrolledTerminal;
 import org.tixun.core.session.LinkConfig;
 import org.tixun.core.session.SessionStore;
 import org.tixun.core.session.TerminalEnrollment;
 import org.tixun.core.session.TerminalLink;
+import org.tixun.core.session.i18n.SessionMessages;
 
 /**
  * A terminal's session end on its data dir, shared by the headless terminal and the kiosk window: enrollment
@@ -93,18 +95,27 @@ public final class TerminalStation implements AutoCloseable {
         return EnrolledTerminal.load(dataDir.resolve(KEYSTORE), passphrase, null);
     }
 
+    /** The passphrase file named in {@value #PASSPHRASE_FILE_SETTING} cannot be read (why: {@code cause}). */
+    public static Message passphraseFileUnreadable(Path file, Object cause) {
+        return SessionMessages.of("station.passphraseFileUnreadable", file, PASSPHRASE_FILE_SETTING, cause);
+    }
+
+    /** Why a passphrase file cannot be used: it is empty. */
+    public static Message passphraseFileEmpty() {
+        return SessionMessages.of("station.passphraseFileEmpty");
+    }
+
     /** {@code host:port} to a socket address; a usage error otherwise. */
     public static InetSocketAddress parse(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
-            throw new TixunException(TixunException.Exit.USAGE, "地址必须是 主机:端口 (address must be host:port): "
-                    + hostPort);
+            throw new TixunException(TixunException.Exit.USAGE, SessionMessages.of("station.addressForm", hostPort));
         }
         try {
             return new InetSocketAddress(hostPort.substring(0, colon),
                     Integer.parseInt(hostPort.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw new TixunException(TixunException.Exit.USAGE, "地址无效 (invalid address): " + hostPort, e);
+            throw new TixunException(TixunException.Exit.USAGE, SessionMessages.of("station.addressInvalid", hostPort), e);
         }
     }
 

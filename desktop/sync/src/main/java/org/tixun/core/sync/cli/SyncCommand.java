@@ -32,6 +32,7 @@ import org.tixun.core.sync.SyncService;
 import org.tixun.core.sync.SyncWorker;
 import org.tixun.core.pki.TlsContexts;
 import org.tixun.core.sync.WaitReason;
+import org.tixun.core.sync.i18n.SyncMessages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,8 +112,7 @@ public final class SyncCommand {
                             counts.get(OutboxState.PENDING), counts.get(OutboxState.IN_PROGRESS),
                             counts.get(OutboxState.DONE), counts.get(OutboxState.FAILED));
                     if (!configured) {
-                        out.println("目的地未设置 (no case-system address in Settings): records wait until one is set or "
-                                + "'tixun sync run --url URL' is run.");
+                        out.println(SyncMessages.of("cli.noDestination").bilingual());
                     }
                     for (SyncItem i : items) {
                         out.printf("%s  %-11s attempts=%d%s%n    %s%n", i.recordId(), i.state(), i.attempts(),
