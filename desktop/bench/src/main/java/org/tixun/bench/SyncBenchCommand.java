@@ -43,6 +43,7 @@ import org.tixun.core.pki.Pki;
 import org.tixun.core.recording.RecordingManifest;
 import org.tixun.core.recording.SealedRecordingReader;
 import org.tixun.core.sync.Backoff;
+import org.tixun.core.sync.FileRegionPublisher;
 import org.tixun.core.sync.OutboxState;
 import org.tixun.core.sync.RestConnector;
 import org.tixun.core.sync.SyncService;
@@ -177,14 +178,17 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 }
                 double mb = (double) recordings * recordingMb;
                 List<Double> bare = new ArrayList<>();
+                List<Double> bareStreamed = new ArrayList<>();
                 List<Double> synced = new ArrayList<>();
                 List<Double> bareCpu = new ArrayList<>();
                 List<Double> syncCpu = new ArrayList<>();
+                List<String> loads = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     memory.phase("bare");
                     long c0 = cpuNanos();
-                    bare.add(barePut(files, dir.resolve("bare-" + round)));
+                    bare.add(barePut(files, dir.resolve("bare-" + round), false));
                     bareCpu.add((cpuNanos() - c0) / 1e9);
+                    bareStreamed.add(barePut(files, dir.resolve("bare-streamed-" + round), true));
                     Path store = dir.resolve("gateway-round-" + round);
                     try (GatewayServer g = GatewayServer.start(GatewayServer.Config.plain(
                             new InetSocketAddress("127.0.0.1", 0), store, List.of(keys.rootCertificate())), List.of())) {
@@ -208,6 +212,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
                         }
                         synced.add((System.nanoTime() - t1) / 1e9);
                         syncCpu.add((cpuNanos() - c1) / 1e9);
+                        loads.add(loadAverage().split(" ")[0]);
                         require(g.store().recordCount() == recordings, "round " + round + " registered "
                                 + g.store().recordCount() + " records");
                     }
@@ -224,8 +229,12 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 out.printf("Bare PUT:   the same %d files, one PUT each, %d in parallel, %d rounds: %s s; best %.1f "
                         + "MB/s, median %.1f MB/s%n", recordings, threads, rounds, seconds(bare), mb / bareBest,
                         mb / bareMedian);
+                out.printf("Streamed:   the same bare PUTs with the connector's file streaming instead of the JDK's "
+                        + "ofFile (for comparison, not the baseline): %s s; best %.1f MB/s%n", seconds(bareStreamed),
+                        mb / bareStreamed.stream().min(Double::compare).orElseThrow());
                 out.printf("CPU:        process CPU per round (client and gateway together): outbox %s s, bare PUT %s "
-                        + "s; load average %s%n", seconds(syncCpu), seconds(bareCpu), loadAverage());
+                        + "s; load average after each round %s, now %s%n", seconds(syncCpu), seconds(bareCpu),
+                        String.join(", ", loads), loadAverage());
                 double ratio = bareBest / syncBest;
                 out.printf("Ratio:      %.0f %% of the bare PUT, best against best (median against median %.0f %%; "
                         + "target >= 80 %%) %s%n", ratio * 100, bareMedian / syncMedian * 100,
@@ -320,11 +329,12 @@ public final class SyncBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The baseline: each file in one plain HTTP PUT (streamed from the file, {@code Content-Length}) to a JDK HTTP
-     * server in this process that writes the body to a file and forces it to disk once, {@code threads} at a time.
-     * Returns the seconds for all of them.
+     * The baseline: each file in one plain HTTP PUT (the JDK's {@code BodyPublishers.ofFile}, {@code Content-Length})
+     * to a JDK HTTP server in this process that writes the body to a file in 256 KiB blocks, as the gateway does, and
+     * forces it to disk once, {@code threads} at a time. With {@code streamed} the body is the connector's file
+     * streaming instead (for comparison). Returns the seconds for all of them.
      */
-    private double barePut(List<Path> files, Path target) throws Exception {
+    private double barePut(List<Path> files, Path target, boolean streamed) throws Exception {
         Files.createDirectories(target);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         ExecutorService serverThreads = Executors.newFixedThreadPool(Math.max(2, threads));
@@ -334,8 +344,9 @@ public final class SyncBenchCommand implements Callable<Integer> {
             try (InputStream in = ex.getRequestBody();
                     FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             StandardOpenOption.TRUNCATE_EXISTING)) {
-                byte[] buf = new byte[1 << 20];
-                for (int n; (n = in.read(buf)) > 0; ) {
+                // whole blocks per write, as the gateway writes them (the server's stream answers 8 KiB a read)
+                byte[] buf = new byte[256 << 10];
+                for (int n; (n = in.readNBytes(buf, 0, buf.length)) > 0; ) {
                     java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, n);
                     while (bb.hasRemaining()) {
                         ch.write(bb);
@@ -355,9 +366,13 @@ public final class SyncBenchCommand implements Callable<Integer> {
             int i = 0;
             for (Path f : files) {
                 URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/bare/" + (i++));
-                done.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri)
-                        .PUT(HttpRequest.BodyPublishers.ofFile(f)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode()));
+                done.add(pool.submit(() -> {
+                    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                        return client.send(HttpRequest.newBuilder(uri).PUT(streamed
+                                ? FileRegionPublisher.of(ch, f, 0, ch.size()) : HttpRequest.BodyPublishers.ofFile(f))
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    }
+                }));
             }
             for (Future<Integer> f : done) {
                 require(f.get() == 201, "bare PUT answered " + f.get());

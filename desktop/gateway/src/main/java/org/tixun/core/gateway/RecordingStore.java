@@ -15,6 +15,8 @@ import org.tixun.core.pki.Pki;
 
 /** Content-addressed recordings on disk: {@code <sha256>.part} while arriving, {@code <sha256>} once complete. */
 final class RecordingStore {
+    /** Bytes written and hashed at a time (under half a G1 region in a small heap, so not a humongous object). */
+    private static final int BLOCK = 256 << 10;
     private final Path dir;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** SHA-256 state of uploads received in this process from byte 0, so completion needs no re-read. */
@@ -73,12 +75,23 @@ final class RecordingStore {
                     running.remove(sha);
                 }
                 long want = last - first + 1;
-                byte[] buf = new byte[1 << 20];
+                byte[] buf = new byte[BLOCK];
                 long written = 0;
                 try {
-                    while (written < want) {
-                        int n = body.read(buf, 0, (int) Math.min(buf.length, want - written));
-                        if (n < 0) {
+                    IOException cut = null;
+                    while (written < want && cut == null) {
+                        // a whole block per write and digest update (the HTTP server's stream answers 8 KiB a read);
+                        // what arrived before a dropped connection is written all the same
+                        int n = 0;
+                        int limit = (int) Math.min(buf.length, want - written);
+                        try {
+                            for (int r; n < limit && (r = body.read(buf, n, limit - n)) >= 0; ) {
+                                n += r;
+                            }
+                        } catch (IOException e) {
+                            cut = e;
+                        }
+                        if (n == 0) {
                             break;
                         }
                         ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
@@ -90,6 +103,9 @@ final class RecordingStore {
                             hash.hashed += n;
                         }
                         written += n;
+                    }
+                    if (cut != null) {
+                        throw cut;
                     }
                 } finally {
                     // whatever arrived is a valid prefix: keep it so the client resumes from here

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -27,11 +26,6 @@ import javax.net.ssl.SSLContext;
 public final class RestConnector implements Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_STEPS = 100_000;
-    /**
-     * Bytes read from a file per block of a request body: well under half a G1 region (1 MiB in a small heap), so
-     * blocks are ordinary young objects, not humongous ones.
-     */
-    private static final int BLOCK = 256 << 10;
 
     private final Config config;
     private final HttpClient client;
@@ -229,37 +223,7 @@ public final class RestConnector implements Connector {
         if (length == 0) {
             return HttpRequest.BodyPublishers.noBody();
         }
-        Iterable<byte[]> blocks = () -> new java.util.Iterator<>() {
-            private long position = from;
-            private long left = length;
-
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
-
-            @Override
-            public byte[] next() {
-                if (left <= 0) {
-                    throw new java.util.NoSuchElementException();
-                }
-                byte[] block = new byte[(int) Math.min(BLOCK, left)];
-                ByteBuffer buf = ByteBuffer.wrap(block);
-                try {
-                    while (buf.hasRemaining()) {
-                        if (file.read(buf, position + buf.position()) < 0) {
-                            throw new IOException(path + " shrank while being sent");
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                position += block.length;
-                left -= block.length;
-                return block;
-            }
-        };
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(blocks), length);
+        return new FileRegionPublisher(file, path, from, length);
     }
 
     private static long receivedBytes(HttpResponse<String> res, Long fallback) throws DeliveryException {
