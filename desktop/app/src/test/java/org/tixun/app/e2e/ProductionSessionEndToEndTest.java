@@ -134,7 +134,10 @@ class ProductionSessionEndToEndTest {
         byte[] finger = Impressions.centred();
         Path fingerRaw = FakeLivescan.raw(dir, "finger.raw", finger);
         Path clip = Files.createDirectories(dir.resolve("rtsp")).resolve("clip.mp4");
-        TestClip.write(clip, 320, 240, 25, 150);
+        long clipAt = System.nanoTime();
+        // Longer than the session on a loaded machine: the camera must not reach the clip's end (a reconnect).
+        TestClip.write(clip, 320, 240, 25, 300);
+        System.out.printf("RTSP clip: 300 s at 320x240 made in %.1f s%n", (System.nanoTime() - clipAt) / 1e9);
         String suspectId = idNumber();
         Path shots = Files.createDirectories(Path.of("target", "e2e-production").toAbsolutePath());
 
