@@ -76,6 +76,18 @@ class SetupViewTest {
     }
 
     @Test
+    void refusesAPassphraseTheKeyStoreCouldNotOpenAgain(FxRobot robot) {
+        robot.interact(() -> {
+            set(robot, "setupPassphrase", "青川县检察院机构密钥2026");
+            set(robot, "setupPassphrase2", "青川县检察院机构密钥2026");
+        });
+        finish(robot);
+        assertThat(robot.lookup("#error-passphrase").queryAs(Label.class).getText()).contains("英文字母");
+        assertThat(done).isFalse();
+        assertThat(Files.exists(core.dataDir().keystore())).isFalse();
+    }
+
+    @Test
     void createsKeysAdministratorAndSettings(FxRobot robot) throws Exception {
         robot.interact(() -> {
             set(robot, "setupInstitution", "某市某区人民检察院");

@@ -390,9 +390,16 @@ public final class SessionRecorder implements MediaSink, AutoCloseable {
                 long due = (now - t0) / fm;
                 if (due - frame > config.fps()) {
                     // More than a second behind (a stall): skip to now; the picture freezes, the timeline stays true.
+                    // A stall right after a segment closed belongs to the next segment, which starts where the last
+                    // one ended: the segments stay contiguous, so every moment of the session (a signature made
+                    // during the stall included) lies in a segment.
+                    if (writer == null && !paused) {
+                        openSegment(frame);
+                    }
                     skipped += due - frame;
                     frame = due;
-                    if (writer != null && frame - segmentFirstFrame >= config.framesPerSegment()) {
+                    if (writer != null && writer.frames() > 0
+                            && frame - segmentFirstFrame >= config.framesPerSegment()) {
                         closeSegment();
                     }
                 }

@@ -77,6 +77,9 @@ public final class SetupViewModel {
             case GENERATE -> {
                 if (length(passphrase) < MIN_PASSPHRASE) {
                     errors.put("passphrase", ctx.i18n().text("setup.error.passphrase", MIN_PASSPHRASE));
+                } else if (!passphrase.get().chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+                    // Java's PKCS#12 key store writes such a passphrase but cannot open the file with it again.
+                    errors.put("passphrase", ctx.i18n().text("setup.error.passphraseAscii"));
                 } else if (!passphrase.get().equals(passphrase2.get())) {
                     errors.put("passphrase2", ctx.i18n().text("setup.error.mismatch"));
                 }

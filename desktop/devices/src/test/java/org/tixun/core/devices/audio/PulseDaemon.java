@@ -17,7 +17,7 @@ import org.tixun.core.devices.ChildProcess;
  * {@code DIR/native}. Clients reach it with {@code PULSE_SERVER=unix:DIR/native}; no running sound server is assumed
  * and no other one is touched.
  */
-final class PulseDaemon implements AutoCloseable {
+public final class PulseDaemon implements AutoCloseable {
     static final String SINK = "tixun_test";
     private static final Path PULSEAUDIO = Path.of("/usr/bin/pulseaudio");
     private static final Path PACTL = Path.of("/usr/bin/pactl");
@@ -26,12 +26,13 @@ final class PulseDaemon implements AutoCloseable {
     private final Path dir;
     private ChildProcess daemon;
 
-    PulseDaemon(Path dir) {
+    /** A daemon whose runtime directory, socket and home are under {@code dir}. */
+    public PulseDaemon(Path dir) {
         this.dir = dir;
     }
 
     /** Aborts the test with the reason if PulseAudio, its tools or ALSA's pulse plugin are missing. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(PULSEAUDIO) && Files.isExecutable(PACTL)
                 && Files.isExecutable(PAPLAY), "PulseAudio (Debian pulseaudio, pulseaudio-utils) is not installed: "
                 + "run .ci/install-deps.sh");
@@ -45,13 +46,13 @@ final class PulseDaemon implements AutoCloseable {
     }
 
     /** The environment a client needs to reach this daemon. */
-    Map<String, String> clientEnv() {
+    public Map<String, String> clientEnv() {
         return Map.of("PULSE_SERVER", "unix:" + dir.resolve("native"), "HOME", dir.resolve("home").toString(),
                 "XDG_RUNTIME_DIR", dir.resolve("run").toString());
     }
 
     /** Starts the daemon and waits until {@code pactl info} answers. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("home"));
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
@@ -78,7 +79,7 @@ final class PulseDaemon implements AutoCloseable {
     }
 
     /** Plays a WAV file into the null sink and waits until it has been played. */
-    void play(Path wav) throws IOException, InterruptedException {
+    public void play(Path wav) throws IOException, InterruptedException {
         int rc = run(List.of(PAPLAY.toString(), "--device=" + SINK, wav.toString()), 60);
         if (rc != 0) {
             throw new IllegalStateException("paplay failed with " + rc + "; daemon: " + String.join("\n",

@@ -18,20 +18,21 @@ import org.tixun.core.devices.ChildProcess;
  * rtsp-server.py}, streaming a clip with RTP interleaved on TCP only. (VLC's RTSP server answers 461 to TCP
  * transport and live555's {@code livemedia-utils} is not in Debian bookworm.)
  */
-final class GstRtspServer implements AutoCloseable {
+public final class GstRtspServer implements AutoCloseable {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private final Path clip;
     private final int port;
     private ChildProcess server;
 
-    GstRtspServer(Path clip, int port) {
+    /** A server for {@code clip} (an MP4 from {@link TestClip}) on loopback {@code port}; {@link #start()} starts it. */
+    public GstRtspServer(Path clip, int port) {
         this.clip = clip;
         this.port = port;
     }
 
     /** Aborts the test with the reason if gst-rtsp-server's Python bindings are not installed. */
-    static void assumeInstalled() throws IOException, InterruptedException {
+    public static void assumeInstalled() throws IOException, InterruptedException {
         boolean ok = false;
         if (Files.isExecutable(PYTHON)) {
             Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import gi; gi.require_version('GstRtspServer', "
@@ -44,12 +45,12 @@ final class GstRtspServer implements AutoCloseable {
     }
 
     /** rtsp://127.0.0.1:PORT/cam */
-    String url() {
+    public String url() {
         return "rtsp://127.0.0.1:" + port + "/cam";
     }
 
     /** Starts the server and waits until it listens. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Path script = clip.resolveSibling("rtsp-server.py");
         if (!Files.exists(script)) {
             try (InputStream in = GstRtspServer.class.getResourceAsStream("rtsp-server.py")) {
@@ -73,7 +74,7 @@ final class GstRtspServer implements AutoCloseable {
     }
 
     /** Stops the server (the stream ends as a camera losing power would). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (server != null) {
             server.stop();
             server = null;

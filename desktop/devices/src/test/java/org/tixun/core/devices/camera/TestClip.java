@@ -15,12 +15,12 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * Test code: an H.264 clip made with FFmpeg (through JavaCV) for the RTSP server to stream: a moving bar and the
  * frame number on a grey field, a key frame every second.
  */
-final class TestClip {
+public final class TestClip {
     private TestClip() {
     }
 
     /** Writes {@code seconds} of {@code width}×{@code height} video at {@code fps} to {@code out} (MP4). */
-    static void write(Path out, int width, int height, int fps, int seconds) throws Exception {
+    public static void write(Path out, int width, int height, int fps, int seconds) throws Exception {
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), width, height, 0);
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
             rec.setFormat("mp4");

@@ -4,8 +4,9 @@
  * that Chinese live-scan readers ship as a shared library -- LIVESCAN_Init, _Close, _GetChannelCount,
  * _SetBright/_SetContrast, _GetCaptWindow, _BeginCapture, _GetFPRawData, _EndCapture, _GetErrorInfo, _GetDesc --
  * with the standard's return values (1 success, negative error numbers, error texts in GBK) and serves the frames a
- * test sets through the FAKE_ functions: a bare platen (white with sensor noise) for the first N frames, then the
- * impression loaded from a raw 8-bit grey file of the capture window's size.
+ * test sets through the FAKE_ functions (or, in another process, the FAKE_LIVESCAN_IMAGE variable): a bare platen
+ * (white with sensor noise) for the first N frames, then the impression loaded from a raw 8-bit grey file of the
+ * capture window's size.
  *
  * Built by the test with the system C compiler: gcc -shared -fPIC -o libfakelivescan.so fake-livescan.c
  */
@@ -70,6 +71,15 @@ int FAKE_Count(const char *name) {
 /* Whether a capture is running (BeginCapture without EndCapture). */
 int FAKE_Capturing(void) {
     return capturing >= 0;
+}
+
+/* A process that cannot call the controls (a child JVM running the production reader) names the impression in the
+ * environment: FAKE_LIVESCAN_IMAGE=/path/to/raw is loaded when the library is loaded. */
+__attribute__((constructor)) static void fake_from_environment(void) {
+    const char *image = getenv("FAKE_LIVESCAN_IMAGE");
+    if (image != NULL && image[0] != '\0' && FAKE_SetImage(image) != 1) {
+        fprintf(stderr, "fake-livescan: FAKE_LIVESCAN_IMAGE %s is not a %dx%d raw image\n", image, WIDTH, HEIGHT);
+    }
 }
 
 /* --- GA/T 626.1 ------------------------------------------------------------------------------------------------ */
