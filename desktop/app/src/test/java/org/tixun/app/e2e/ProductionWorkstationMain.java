@@ -117,7 +117,7 @@ public final class ProductionWorkstationMain {
         }
         RemoteSession rs = session.get();
         await("the link to the terminal", Duration.ofSeconds(90), () -> rs.link().state() == LinkState.CONNECTED);
-        say("CONNECTED recording started " + rs.flow().state().recordingStart);
+        say("CONNECTED recording started " + rs.flow().state().recordingStart());
         if (rs.media() == null) {
             throw new IllegalStateException("the session has no audio/video: the configured devices did not open");
         }
@@ -142,10 +142,10 @@ public final class ProductionWorkstationMain {
             return null;
         });
         await("the freeze", Duration.ofSeconds(90), () -> rs.flow().phase() != WorkstationFlow.Phase.LIVE);
-        WorkstationFlow.State frozen = rs.flow().state();
-        say("FROZEN at " + frozen.frozenAt + " sha " + frozen.frozenSha + ", " + frozen.terminalSlots.size()
-                + " terminal slots, " + frozen.localSlots.size() + " workstation slots");
-        say("TIMES start " + frozen.recordingStart + " frozen " + frozen.frozenAt);
+        org.tixun.core.session.flow.WorkstationState frozen = rs.flow().state();
+        say("FROZEN at " + frozen.frozenAt() + " sha " + frozen.frozenSha() + ", " + frozen.terminalSlots().size()
+                + " terminal slots, " + frozen.localSlots().size() + " workstation slots");
+        say("TIMES start " + frozen.recordingStart() + " frozen " + frozen.frozenAt());
 
         // The workstation's signers sign in the signing window on the workstation's pad (or press the reader).
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
@@ -155,7 +155,7 @@ public final class ProductionWorkstationMain {
         long inkSince = 0;
         while (rs.flow().phase() != WorkstationFlow.Phase.SEALED) {
             if (rs.flow().phase() == WorkstationFlow.Phase.FAILED) {
-                throw new IllegalStateException("the session failed: " + rs.flow().state().rejected);
+                throw new IllegalStateException("the session failed: " + rs.flow().state().rejected());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not sealed in time; phase " + rs.flow().phase());
@@ -191,8 +191,8 @@ public final class ProductionWorkstationMain {
             }
             Thread.sleep(150);
         }
-        WorkstationFlow.State st = rs.flow().state();
-        say("SEALED " + st.sealedPath + " sha " + st.sealedSha + " verified " + st.verified);
+        org.tixun.core.session.flow.WorkstationState st = rs.flow().state();
+        say("SEALED " + st.sealedPath() + " sha " + st.sealedSha() + " verified " + st.verified());
         say("RECORD " + core.records().find(recordId).map(r -> r.status().name()).orElse("?"));
         fx(() -> {
             ((Stage) lookup("sessionView").orElseThrow().getScene().getWindow()).close();
