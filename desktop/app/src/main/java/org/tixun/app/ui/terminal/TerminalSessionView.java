@@ -135,16 +135,17 @@ public final class TerminalSessionView extends BorderPane {
         Label pageLabel = new Label();
         pageLabel.setId("terminalPageLabel");
         pageLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.pageCountProperty().get() == 0 ? ""
-                : i18n.text("session.terminal.page", vm.pageNumberProperty().get(), vm.pageCountProperty().get()),
-                vm.pageNumberProperty(), vm.pageCountProperty(), i18n.localeProperty()));
+                : vm.shownPageProperty().get() == 0 ? i18n.text("terminal.page.loading")
+                : i18n.text("session.terminal.page", vm.shownPageProperty().get(), vm.pageCountProperty().get()),
+                vm.shownPageProperty(), vm.pageCountProperty(), i18n.localeProperty()));
         Label reader = new Label();
         reader.setId("terminalReaderBanner");
         reader.getStyleClass().add(TerminalStyles.READER);
         reader.setWrapText(true);
         reader.textProperty().bind(Bindings.createStringBinding(() -> i18n.text(
                 vm.readerFromWorkstationProperty().get() ? "terminal.reader.at" : "terminal.reader.follow",
-                vm.pageNumberProperty().get(), vm.pageCountProperty().get()), vm.readerFromWorkstationProperty(),
-                vm.pageNumberProperty(), vm.pageCountProperty(), i18n.localeProperty()));
+                vm.shownPageProperty().get(), vm.pageCountProperty().get()), vm.readerFromWorkstationProperty(),
+                vm.shownPageProperty(), vm.pageCountProperty(), i18n.localeProperty()));
         var aloud = vm.screenProperty().isEqualTo(Screen.READING)
                 .and(vm.readingModeProperty().isEqualTo(ReadingMode.ALOUD));
         show(reader, aloud);
@@ -299,7 +300,8 @@ public final class TerminalSessionView extends BorderPane {
 
         VBox controls = new VBox(choice, reading, sign, finger);
         controls.setId("terminalControls");
-        controls.disableProperty().bind(vm.busyProperty());
+        // Nothing is chosen or signed while the page asked for is still being drawn: the signer acts on what he sees.
+        controls.disableProperty().bind(vm.busyProperty().or(vm.pageShownProperty().not()));
         return controls;
     }
 

@@ -106,6 +106,8 @@ public final class TerminalSessionViewModel {
     private final ReadOnlyObjectWrapper<BufferedImage> page = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Rectangle2D> focus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper pageNumber = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper shownPage = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper pageShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<ReadingMode> readingMode = new ReadOnlyObjectWrapper<>(ReadingMode.NONE);
     private final ReadOnlyBooleanWrapper canFinishReading = new ReadOnlyBooleanWrapper();
@@ -264,7 +266,7 @@ public final class TerminalSessionViewModel {
                 controls.set(Controls.NONE);
                 instruction.set(new LocalText("session.terminal.live"));
                 detail.set(new LocalText("terminal.live.detail"));
-                page.set(null);
+                clearPage();
             }
             case READING -> showReading(s);
             case SLOT -> showSlot(s);
@@ -284,7 +286,7 @@ public final class TerminalSessionViewModel {
                 instruction.set(new LocalText(st.sealedSha != null ? "terminal.ended.sealed" : "terminal.ended.title"));
                 detail.set(st.sealedSha != null ? new LocalText("terminal.ended.detail")
                         : st.endMessage == null ? null : LocalText.raw(st.endMessage));
-                page.set(null);
+                clearPage();
             }
             default -> throw new IllegalStateException("unknown step " + s.kind());
         }
@@ -386,11 +388,7 @@ public final class TerminalSessionViewModel {
 
     private void showReadingPage(int index) {
         pageNumber.set(index + 1);
-        if (readingMode.get() != ReadingMode.NONE) {
-            pagesSeen.set(index);
-        }
-        canFinishReading.set(readingMode.get() != ReadingMode.NONE
-                && pagesSeen.nextClearBit(0) >= Math.max(1, pageCount.get()));
+        updateCanFinishReading();
         double y = readerPosition.get();
         loadPage(index, readingMode.get() == ReadingMode.ALOUD && y >= 0
                 ? new Rectangle2D.Double(0.06, Math.max(0, y - 0.015), 0.88, 0.03) : null);
@@ -464,7 +462,7 @@ public final class TerminalSessionViewModel {
      */
     public void confirmCanvas(List<PenSample> samples, double canvasWidth, double canvasHeight) {
         TerminalFlow.Step s = step;
-        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT || busy.get()) {
+        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT || busy.get() || !pageShown.get()) {
             return;
         }
         if (samples.stream().noneMatch(PenSample::isContact)) {
@@ -479,7 +477,7 @@ public final class TerminalSessionViewModel {
     /** Signs the current slot on the signature pad (a fingerprint slot on the pad's fingerprint reader). */
     public void signWithPad() {
         TerminalFlow.Step s = step;
-        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT || busy.get()) {
+        if (s == null || s.kind() != TerminalFlow.StepKind.SLOT || busy.get() || !pageShown.get()) {
             return;
         }
         if (pad == null) {
@@ -540,17 +538,43 @@ public final class TerminalSessionViewModel {
 
     // ---- pages -----------------------------------------------------------------------------------------------
 
-    /** Loads page {@code index} with the ink signed so far in place and {@code highlight} marked. */
+    /** A page counts as read once its image was on screen in a chosen reading mode, never on being asked for. */
+    private void updateCanFinishReading() {
+        canFinishReading.set(readingMode.get() != ReadingMode.NONE
+                && pagesSeen.nextClearBit(0) >= Math.max(1, pageCount.get()));
+    }
+
+    /** No page on screen; a page still being rendered for an earlier step is dropped when it arrives. */
+    private void clearPage() {
+        ++pageRequest;
+        page.set(null);
+        shownPage.set(0);
+        pageShown.set(false);
+    }
+
+    /**
+     * Loads page {@code index} with the ink signed so far in place and {@code highlight} marked. Until its image is on
+     * screen, {@link #pageShownProperty()} is false: the number and the picture the signer sees change together, a
+     * page counts as read only once shown, and nothing is signed over the previous page's picture.
+     */
     private void loadPage(int index, Rectangle2D highlight) {
         long request = ++pageRequest;
         focus.set(highlight);
+        pageShown.set(false);
         if (index < 0) {
             page.set(null);
+            shownPage.set(0);
             return;
         }
         tasks.run(() -> render(index, highlight), img -> {
             if (request == pageRequest) {
                 page.set(img);
+                shownPage.set(index + 1);
+                pageShown.set(true);
+                if (screen.get() == Screen.READING && readingMode.get() != ReadingMode.NONE) {
+                    pagesSeen.set(index);
+                    updateCanFinishReading();
+                }
             }
         }, e -> {
             if (request == pageRequest) {
@@ -656,6 +680,16 @@ public final class TerminalSessionViewModel {
 
     public ReadOnlyIntegerProperty pageNumberProperty() {
         return pageNumber.getReadOnlyProperty();
+    }
+
+    /** The 1-based number of the page whose image is on screen (0: none); the page label shows this one. */
+    public ReadOnlyIntegerProperty shownPageProperty() {
+        return shownPage.getReadOnlyProperty();
+    }
+
+    /** True once the page asked for last is on screen; the controls wait for it. */
+    public ReadOnlyBooleanProperty pageShownProperty() {
+        return pageShown.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty pageCountProperty() {

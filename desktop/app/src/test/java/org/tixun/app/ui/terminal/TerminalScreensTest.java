@@ -293,12 +293,14 @@ class TerminalScreensTest {
         assertThat(text("#terminalReaderBanner")).isEqualTo("正在宣读：第 2 页（共 " + pages + " 页）");
         checkEverywhere("reading-aloud", true);
         for (int p = 2; p < pages; p++) {
+            // the controls wait while the page asked for is drawn
+            await("page " + p + " on screen", () -> vm().pageShownProperty().get());
             robot.clickOn("#terminalNextPage");
         }
         await("the last page", () -> vm().canFinishReadingProperty().get());
         robot.clickOn("#terminalReadingDone");
         await("the first slot", () -> vm().screenProperty().get() == TerminalSessionViewModel.Screen.SIGNING
-                && vm().pageProperty().get() != null);
+                && vm().pageShownProperty().get());
         assertThat(pair.terminal().state().readingPath).isEqualTo("READ_ALOUD");
 
         TerminalFlow.Step first = pair.terminal().current();
@@ -315,7 +317,7 @@ class TerminalScreensTest {
                 .moveBy(50, 40).moveBy(60, -25).moveBy(60, 30).release(MouseButton.PRIMARY);
         robot.clickOn("#terminalConfirmSignature");
         await("the fingerprint of page 1", () -> pair.terminal().current().index() == 1
-                && vm().step() != null && vm().step().index() == 1 && vm().pageProperty().get() != null);
+                && vm().step() != null && vm().step().index() == 1 && vm().pageShownProperty().get());
         assertThat(text("#terminalPlace")).isEqualTo("第 1 页 · 页尾捺印处");
         BufferedImage signedPage = fx(() -> vm().pageProperty().get());
         assertThat(inkPixels(signedPage, area(first))).as("the signature drawn in its slot on page 1")
@@ -328,13 +330,14 @@ class TerminalScreensTest {
         while (pair.terminal().current().kind() == TerminalFlow.StepKind.SLOT
                 && pair.terminal().current().slot().kind() != SlotKind.CONFIRMATION) {
             int index = pair.terminal().current().index();
-            await("slot " + index + " on screen", () -> vm().step().index() == index && !vm().busyProperty().get());
+            await("slot " + index + " on screen", () -> vm().step().index() == index && !vm().busyProperty().get()
+                    && vm().pageShownProperty().get());
             robot.interact(() -> vm().signWithPad());
             await("slot " + index + " done", () -> pair.terminal().current().index() > index);
         }
         TerminalFlow.Step confirmation = pair.terminal().current();
         await("the confirmation slot", () -> vm().step().index() == confirmation.index()
-                && vm().pageProperty().get() != null);
+                && vm().pageShownProperty().get());
         assertThat(text("#terminalConfirmationSentence"))
                 .isEqualTo("以上笔录我看过（向我宣读过），和我说的相符");
         checkEverywhere("confirmation", true);
@@ -346,7 +349,8 @@ class TerminalScreensTest {
 
         while (pair.terminal().current().kind() == TerminalFlow.StepKind.SLOT) {
             int index = pair.terminal().current().index();
-            await("slot " + index + " on screen", () -> vm().step().index() == index && !vm().busyProperty().get());
+            await("slot " + index + " on screen", () -> vm().step().index() == index && !vm().busyProperty().get()
+                    && vm().pageShownProperty().get());
             robot.interact(() -> vm().signWithPad());
             await("slot " + index + " done", () -> pair.terminal().current().index() > index
                     || pair.terminal().current().kind() != TerminalFlow.StepKind.SLOT);

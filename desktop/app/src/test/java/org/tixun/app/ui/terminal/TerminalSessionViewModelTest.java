@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +61,73 @@ class TerminalSessionViewModelTest {
 
     private static String text(LocalText t) {
         return t == null ? "" : t.resolve(ZH);
+    }
+
+    /** Background work held until the test lets it run: a page's image arrives only when {@link #drain} is called. */
+    private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final TaskRunner held = new TaskRunner() {
+        @Override
+        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            pending.add(() -> TaskRunner.SAME_THREAD.run(work, onSuccess, onFailure));
+        }
+    };
+
+    /** Runs the work queued so far (not what that work queues in turn). */
+    private void drain() {
+        for (int n = pending.size(); n > 0; n--) {
+            pending.poll().run();
+        }
+    }
+
+    @Test
+    void aPageIsReadAndSignedOnlyOnceItsPictureIsOnScreen() throws Exception {
+        core = TestApp.core(dir);
+        DemoData.ensure(core, TestApp.FAST);
+        pair = DemoSessionPair.start(core, "测试终端", "测试工作站",
+                org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
+        TerminalSessionViewModel vm = new TerminalSessionViewModel(pair.terminal(), pair.terminalLink(),
+                org.tixun.demo.DemoPhotos.source(), null, held, Runnable::run, core.settings());
+        vm.selfTestDone();
+        await("the link", () -> pair.workstationLink().state() == LinkState.CONNECTED);
+        SessionScript script = SessionScript.demo();
+        pair.workstation().freezeAndSend(script.baseData().withQa(script.correctedQa()));
+        await("the reading step", () -> vm.screenProperty().get() == Screen.READING);
+        await("page 1 drawn", () -> {
+            drain();
+            return vm.pageShownProperty().get();
+        });
+        assertThat(vm.shownPageProperty().get()).isEqualTo(1);
+        int pages = vm.pageCountProperty().get();
+        assertThat(pages).isGreaterThan(1);
+
+        vm.readSelf();
+        drain();
+        for (int p = 2; p <= pages; p++) {
+            vm.nextPage();
+            assertThat(vm.pageNumberProperty().get()).isEqualTo(p);
+            assertThat(vm.shownPageProperty().get()).as("the picture on screen is still page %d", p - 1)
+                    .isEqualTo(p - 1);
+            assertThat(vm.pageShownProperty().get()).isFalse();
+            assertThat(vm.canFinishReadingProperty().get()).as("page %d asked for, not yet seen", p).isFalse();
+            drain();
+            assertThat(vm.shownPageProperty().get()).isEqualTo(p);
+            assertThat(vm.pageShownProperty().get()).isTrue();
+        }
+        assertThat(vm.canFinishReadingProperty().get()).as("every page was on screen").isTrue();
+        vm.finishReading();
+        drain();
+        await("the first slot", () -> vm.screenProperty().get() == Screen.SIGNING);
+        assertThat(vm.pageShownProperty().get()).as("the slot's page is still being drawn").isFalse();
+        vm.signWithPad();
+        vm.confirmCanvas(List.of(), 600, 200);
+        assertThat(vm.messageProperty().get()).as("nothing is signed over a picture not yet shown").isNull();
+        await("the slot's page drawn", () -> {
+            drain();
+            return vm.pageShownProperty().get();
+        });
+        assertThat(vm.shownPageProperty().get()).isEqualTo(vm.pageNumberProperty().get());
+        vm.signWithPad();
+        assertThat(text(vm.messageProperty().get())).startsWith("没有连接签名板");
     }
 
     @Test
