@@ -2,6 +2,7 @@
 package org.tixun.app.gui;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -49,15 +50,57 @@ public final class TixunApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(TixunApplication.class);
 
     private static volatile LaunchRequest request;
+    /** The store, opened on its own thread from the moment the request is known (beside the toolkit's start). */
+    private static volatile CompletableFuture<Opened> opening;
     private static volatile int exitCode;
 
     private FxTaskRunner tasks;
     private CoreServices core;
     private AppContext ctx;
 
+    /** The opened store and the templates offered for new records. */
+    private record Opened(CoreServices core, List<AppContext.TemplateChoice> templates) {
+    }
+
+    /**
+     * The request for this start. The store starts opening now, on its own thread, while the JavaFX toolkit starts
+     * and the splash shows: the two take about as long as each other and neither needs the other.
+     */
     static void prepare(LaunchRequest launchRequest) {
         request = launchRequest;
         exitCode = 0;
+        CompletableFuture<Opened> store = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                CoreServices opened = CoreServices.open(launchRequest.dataDir());
+                try {
+                    store.complete(new Opened(opened, templateChoices(opened)));
+                } catch (RuntimeException | Error e) {
+                    opened.close();
+                    throw e;
+                }
+            } catch (Throwable e) {
+                store.completeExceptionally(e);
+            }
+        }, "tixun-store");
+        t.setDaemon(true);
+        opening = store;
+        t.start();
+    }
+
+    /** The opened store (waits for it); rethrows what opening it threw. */
+    private static Opened awaitStore() {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static int exitCode() {
@@ -118,9 +161,10 @@ public final class TixunApplication extends Application {
             long splashAt) {
         try {
             splash.step(0.2, "splash.store");
-            core = CoreServices.open(req.dataDir());
+            Opened opened = awaitStore();
+            core = opened.core();
             splash.step(0.45, "splash.templates");
-            List<AppContext.TemplateChoice> templateList = templateChoices();
+            List<AppContext.TemplateChoice> templateList = opened.templates();
             if (req.demo()) {
                 splash.step(0.55, "splash.demoData");
                 demoKit = org.tixun.core.session.demo.DemoKit.require();
@@ -180,7 +224,7 @@ public final class TixunApplication extends Application {
     }
 
     /** Built-in and custom templates offered when starting a record (read once, at start). */
-    private List<AppContext.TemplateChoice> templateChoices() {
+    private static List<AppContext.TemplateChoice> templateChoices(CoreServices core) {
         return TemplateRegistry.load(core.dataDir().templates()).templates().stream()
                 .map(t -> new AppContext.TemplateChoice(t.kind(), t.title(Lang.ZH), t.title(Lang.EN))).toList();
     }
@@ -504,6 +548,9 @@ public final class TixunApplication extends Application {
         }
         if (core != null) {
             core.close();
+        } else if (opening != null) {
+            // The window never took the store (start-up failed elsewhere): close it once it is open.
+            opening.thenAccept(o -> o.core().close());
         }
     }
 }
