@@ -28,7 +28,9 @@ import org.tixun.app.ui.login.LoginViewModel;
 import org.tixun.app.ui.setup.SetupView;
 import org.tixun.app.ui.setup.SetupViewModel;
 import org.tixun.app.ui.shell.ModeChooserView;
+import org.tixun.app.ui.shell.LauncherSplash;
 import org.tixun.app.ui.shell.Splash;
+import org.tixun.app.ui.shell.StartProgress;
 import org.tixun.app.ui.shell.WindowPlacement;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.terminal.KioskViewModel;
@@ -120,35 +122,35 @@ public final class TixunApplication extends Application {
         org.tixun.app.ui.CssErrors.install();
         LaunchRequest req = request;
         I18n i18n = new I18n(req.locale());
-        // First the splash, so something shows while the store, the keys and (demo) the link start.
-        Splash splash = Splash.show(i18n);
-        // The log file opens with the data dir: this figure is logged with the window's, below.
-        long splashAt = sinceProcessStart();
-        closeNativeSplash();
         Theme theme = new Theme();
-        Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, started, splashAt), "tixun-start");
+        // Chinese text needs a CJK font; where the host has none the shipped one is loaded (seconds for 15 MB):
+        // on its own thread, beside the store, and the first screen is built once it is there.
+        CompletableFuture<Void> fonts = CompletableFuture.runAsync(Theme::ensureCjkFont, r -> {
+            Thread t = new Thread(r, "tixun-fonts");
+            t.setDaemon(true);
+            t.start();
+        });
+        // The launcher's splash picture has been up since the JVM started: it stays, with the progress drawn on it,
+        // until the first screen is painted, and the theme goes in before any scene (so JavaFX's default
+        // stylesheet is never parsed). Started without one (java -jar), the JavaFX splash shows first.
+        java.util.Optional<LauncherSplash> launcherSplash = LauncherSplash.find();
+        StartProgress splash;
+        long splashAt;
+        if (launcherSplash.isPresent()) {
+            splash = launcherSplash.get();
+            splashAt = -1;
+            theme.apply();
+        } else {
+            splash = Splash.show(i18n);
+            // The log file opens with the data dir: this figure is logged with the window's, below.
+            splashAt = sinceProcessStart();
+            // The theme's stylesheet is parsed on the FX thread after the splash's first frame.
+            Platform.runLater(theme::apply);
+        }
+        Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, fonts, started, splashAt),
+                "tixun-start");
         boot.setDaemon(true);
         boot.start();
-        // The theme's stylesheet is parsed on the FX thread after the splash's first frame.
-        Platform.runLater(() -> {
-            theme.apply();
-            Theme.ensureCjkFont();
-        });
-    }
-
-    /**
-     * The launchers start the JVM with {@code -splash:splash.png}, a picture shown before any class loads; the
-     * JavaFX splash with its progress takes over here.
-     */
-    private static void closeNativeSplash() {
-        try {
-            java.awt.SplashScreen early = java.awt.SplashScreen.getSplashScreen();
-            if (early != null) {
-                early.close();
-            }
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            LOG.debug("no launcher splash to close: {}", e.toString());
-        }
     }
 
     /** Milliseconds since the JVM started (the process, for a user). */
@@ -157,8 +159,8 @@ public final class TixunApplication extends Application {
     }
 
     /** Off the FX thread: opens the store (and the demo's data and link), then builds the first screen on it. */
-    private void boot(Stage primary, LaunchRequest req, I18n i18n, Theme theme, Splash splash, long started,
-            long splashAt) {
+    private void boot(Stage primary, LaunchRequest req, I18n i18n, Theme theme, StartProgress splash,
+            CompletableFuture<Void> fonts, long started, long splashAt) {
         try {
             splash.step(0.2, "splash.store");
             Opened opened = awaitStore();
@@ -179,6 +181,10 @@ public final class TixunApplication extends Application {
                 }
             }
             splash.step(0.85, "splash.screen");
+            fonts.exceptionally(e -> {
+                LOG.warn("Loading the CJK font failed: Chinese text may not display", e);
+                return null;
+            }).join();
             Platform.runLater(() -> {
                 try {
                     tasks = new FxTaskRunner();
@@ -196,13 +202,22 @@ public final class TixunApplication extends Application {
                     } else {
                         openMode(primary, req.mode());
                     }
-                } finally {
+                } catch (RuntimeException | Error e) {
+                    splash.close();
+                    throw e;
+                }
+                if (splash instanceof Splash) {
                     splash.close();
                 }
-                // The first screen is laid out and painted in the next pulse: then it is usable.
-                Platform.runLater(() -> LOG.info("Tixun UI up in {} ms (splash shown {} ms, window usable {} ms after"
-                        + " process start; mode {}, demo {})", (System.nanoTime() - started) / 1_000_000, splashAt,
-                        sinceProcessStart(), req.mode(), req.demo()));
+                // The first screen is laid out and painted in the next pulse: then it is usable (and the launcher's
+                // picture, which stayed until now, goes).
+                Platform.runLater(() -> {
+                    splash.close();
+                    LOG.info("Tixun UI up in {} ms ({}, window usable {} ms after process start; mode {}, demo {})",
+                            (System.nanoTime() - started) / 1_000_000,
+                            splashAt < 0 ? "launcher splash picture" : "splash shown " + splashAt + " ms",
+                            sinceProcessStart(), req.mode(), req.demo());
+                });
             });
         } catch (TixunException e) {
             exitCode = e.exit().code();
