@@ -123,29 +123,39 @@ public final class TixunApplication extends Application {
         LaunchRequest req = request;
         I18n i18n = new I18n(req.locale());
         Theme theme = new Theme();
-        // Chinese text needs a CJK font; where the host has none the shipped one is loaded (seconds for 15 MB):
-        // on its own thread, beside the store, and the first screen is built once it is there.
-        CompletableFuture<Void> fonts = CompletableFuture.runAsync(Theme::ensureCjkFont, r -> {
-            Thread t = new Thread(r, "tixun-fonts");
-            t.setDaemon(true);
-            t.start();
-        });
         // The launcher's splash picture has been up since the JVM started: it stays, with the progress drawn on it,
         // until the first screen is painted, and the theme goes in before any scene (so JavaFX's default
         // stylesheet is never parsed). Started without one (java -jar), the JavaFX splash shows first.
         java.util.Optional<LauncherSplash> launcherSplash = LauncherSplash.find();
         StartProgress splash;
         long splashAt;
+        CompletableFuture<Void> fonts;
         if (launcherSplash.isPresent()) {
             splash = launcherSplash.get();
             splashAt = -1;
             theme.apply();
+            // Chinese text needs a CJK font; where the host has none the shipped one is loaded (15 MB): on its own
+            // thread, beside the store, while no text is laid out; the first screen is built once it is there.
+            fonts = CompletableFuture.runAsync(Theme::ensureCjkFont, r -> {
+                Thread t = new Thread(r, "tixun-fonts");
+                t.setDaemon(true);
+                t.start();
+            });
         } else {
             splash = Splash.show(i18n);
             // The log file opens with the data dir: this figure is logged with the window's, below.
             splashAt = sinceProcessStart();
-            // The theme's stylesheet is parsed on the FX thread after the splash's first frame.
-            Platform.runLater(theme::apply);
+            // The theme's stylesheet and the fonts on the FX thread, after the splash's first frame (the splash lays
+            // out text meanwhile).
+            fonts = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    theme.apply();
+                    Theme.ensureCjkFont();
+                } finally {
+                    fonts.complete(null);
+                }
+            });
         }
         Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, fonts, started, splashAt),
                 "tixun-start");
