@@ -158,9 +158,12 @@ note "jpackage --type app-image"
 mkdir -p "$image/lib/udev"
 cp "$here/src/udev/60-tixun-signpads.rules" "$image/lib/udev/"
 
-# The window launchers show a splash picture from the JVM's first milliseconds (the app's own splash with progress
-# replaces it once JavaFX is up); the command-line launcher (bin/tixun) does not.
+# The window launchers show a splash picture from the JVM's first milliseconds; it stays until the first screen is
+# painted, and the app shows start-up's progress on it with the frames splash-<percent>.png (the percentages are the
+# steps of TixunApplication.boot); the command-line launcher (bin/tixun) shows none.
 cp "$root/desktop/app/src/main/resources/org/tixun/app/splash.png" "$image/lib/app/splash.png"
+"$JDK/bin/java" "$here/src/main/java/org/tixun/installer/SplashFrames.java" "$image/lib/app/splash.png" "$image/lib/app" \
+  20 45 55 70 85 >/dev/null || die "drawing the splash's progress frames failed (see the message above)"
 for mode in workstation terminal archive; do
   cfg="$image/lib/app/tixun-$mode.cfg"
   [ -f "$cfg" ] || die "no launcher configuration $cfg"

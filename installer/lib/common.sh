@@ -72,6 +72,27 @@ wait_window() {
   return 1
 }
 
+# wait_first_window PID TIMEOUT_S: waits until any top-level window is viewable on $DISPLAY (for a private Xvfb that
+# only PID draws on). Unlike wait_window it also sees the JVM's splash window (-splash:), which carries no
+# _NET_WM_PID. Prints "ID WxH NAME"; non-zero on timeout or when PID exits first.
+wait_first_window() {
+  local pid="$1" timeout="$2" deadline w line
+  deadline=$(( $(date +%s) + timeout ))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    # Top-level windows bigger than the toolkits' 1x1 and 10x10 helpers; then the first that is mapped.
+    for w in $(xwininfo -root -children 2>/dev/null | awk '/^ +0x/ && $0 !~ / (1x1|10x10)\+/ {print $1}'); do
+      line=$(xwininfo -id "$w" 2>/dev/null) || continue
+      if grep -q 'Map State: IsViewable' <<<"$line"; then
+        echo "$w $(awk '/Width:/{w=$2} /Height:/{h=$2} END{print w "x" h}' <<<"$line") $(sed -n 's/^xwininfo: Window id: [^ ]* //p' <<<"$line")"
+        return 0
+      fi
+    done
+    kill -0 "$pid" 2>/dev/null || return 2
+    sleep 0.02
+  done
+  return 1
+}
+
 now_ms() { date +%s%3N; }
 
 # stop_pid PID: SIGTERM, then SIGKILL after 10 s; waits for it.

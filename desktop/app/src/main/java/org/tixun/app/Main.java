@@ -2,7 +2,6 @@
 package org.tixun.app;
 
 import org.tixun.app.cli.TixunCommand;
-import picocli.CommandLine;
 
 /**
  * Entry point of the one jar: the {@code tixun} command line; GUI modes are subcommands. Not a
@@ -18,7 +17,6 @@ public final class Main {
 
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int run(String... args) {
-        CommandLine cl = TixunCommand.commandLine();
-        return cl.execute(args);
+        return TixunCommand.run(args);
     }
 }

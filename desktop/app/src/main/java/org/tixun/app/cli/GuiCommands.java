@@ -51,15 +51,98 @@ public final class GuiCommands {
                     }
                 }
             }
-            if (chosen == null || "zh".equalsIgnoreCase(chosen) || "zh_CN".equalsIgnoreCase(chosen)) {
-                return I18n.CHINESE;
-            }
-            if ("en".equalsIgnoreCase(chosen)) {
-                return I18n.ENGLISH;
-            }
-            throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
-                    "--lang must be zh or en, not '" + chosen + "'");
+            return localeOf(chosen);
         }
+    }
+
+    /** The UI language {@code --lang} names (null: the default, Chinese). */
+    static Locale localeOf(String lang) {
+        if (lang == null || "zh".equalsIgnoreCase(lang) || "zh_CN".equalsIgnoreCase(lang)) {
+            return I18n.CHINESE;
+        }
+        if ("en".equalsIgnoreCase(lang)) {
+            return I18n.ENGLISH;
+        }
+        throw new org.tixun.core.TixunException(org.tixun.core.TixunException.Exit.USAGE,
+                "--lang must be zh or en, not '" + lang + "'");
+    }
+
+    /** The window modes and what they open: a mode, or (null) the chooser; {@code demo} is the demo. */
+    private static final java.util.Map<String, AppMode> WINDOW_MODES = java.util.Map.of(
+            "workstation", AppMode.WORKSTATION, "terminal", AppMode.TERMINAL, "archive", AppMode.ARCHIVE);
+
+    /**
+     * A window start read straight from {@code args}, without building the command-line model, when they can only
+     * mean one: at most one of {@code workstation}, {@code terminal}, {@code archive}, {@code demo}, and
+     * {@code --data-dir DIR} and {@code --lang zh|en} (each at most once, before or after the mode, also as
+     * {@code --opt=value}). Empty for anything else (help, a command, another option, a repeated or missing value),
+     * which the full parser reads. The full model costs about a second of CPU at start (picocli's Java 5 classes
+     * cannot be class-data shared and are verified the old way; every command's classes are loaded); this reading
+     * gives the same request as that model for the same arguments ({@code WindowStartTest}).
+     */
+    static java.util.Optional<WindowArgs> windowArgs(String... args) {
+        String mode = null;
+        Path dataDir = null;
+        String lang = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (WINDOW_MODES.containsKey(a) || "demo".equals(a)) {
+                if (mode != null) {
+                    return java.util.Optional.empty();
+                }
+                mode = a;
+                continue;
+            }
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            String value;
+            if (eq >= 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return java.util.Optional.empty();
+            }
+            if (value.isEmpty() || value.startsWith("-")) {
+                return java.util.Optional.empty();
+            }
+            if ("--data-dir".equals(name) && dataDir == null) {
+                try {
+                    dataDir = Path.of(value);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return java.util.Optional.empty();
+                }
+            } else if ("--lang".equals(name) && lang == null) {
+                lang = value;
+            } else {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(new WindowArgs(mode, dataDir, lang));
+    }
+
+    /** A window start's arguments: the mode word (null: the chooser), the data dir and language if given. */
+    record WindowArgs(String mode, Path dataDir, String lang) {
+        /** The request, as the command line's model makes it (sets the data-dir property as the option does). */
+        LaunchRequest request() {
+            if (dataDir != null) {
+                // As GuiOptions.dataDir does: the default of every later command in this process.
+                System.setProperty(DataDir.PROPERTY, dataDir.toString());
+            }
+            return GuiCommands.request(WINDOW_MODES.get(mode == null ? "" : mode), "demo".equals(mode), dataDir,
+                    localeOf(lang));
+        }
+
+        /** Opens the window and returns the exit code when it closes. */
+        int launch() {
+            return GuiLauncher.launch(request());
+        }
+    }
+
+    /** The request the command line makes: the demo's own data dir, else the given or default one. */
+    static LaunchRequest request(AppMode mode, boolean demo, Path dataDir, Locale locale) {
+        DataDir dir = demo ? demoDataDir(dataDir) : DataDir.resolve(dataDir);
+        return new LaunchRequest(mode, demo, dir, locale);
     }
 
     /** The demo's own data dir, apart from real data: {@code <default data dir>-demo}. */
@@ -72,9 +155,11 @@ public final class GuiCommands {
     }
 
     static int launch(AppMode mode, boolean demo, GuiOptions options) {
-        Locale locale = options.locale();
-        DataDir dir = demo ? demoDataDir(options.dataDir) : DataDir.resolve(options.dataDir);
-        return GuiLauncher.launch(new LaunchRequest(mode, demo, dir, locale));
+        return launch(mode, demo, options.dataDir, options.locale());
+    }
+
+    private static int launch(AppMode mode, boolean demo, Path dataDir, Locale locale) {
+        return GuiLauncher.launch(request(mode, demo, dataDir, locale));
     }
 
     /** {@code tixun demo}. */

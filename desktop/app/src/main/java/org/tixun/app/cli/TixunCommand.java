@@ -49,14 +49,39 @@ public final class TixunCommand implements Callable<Integer> {
 
     /** Maps a {@link TixunException} to its exit code with the message on stderr; others are bugs. */
     public static int handle(Exception e, CommandLine cl) {
-        PrintWriter err = cl.getErr();
+        return handle(e, cl.getErr());
+    }
+
+    /** {@link #handle(Exception, CommandLine)} for a start that did not build the command line (a window start). */
+    public static int handle(Exception e, PrintWriter err) {
         if (e instanceof TixunException te) {
             err.println("tixun: " + te.getMessage());
             return te.exit().code();
         }
         org.slf4j.LoggerFactory.getLogger(TixunCommand.class).error("Command failed", e);
         err.println("tixun: unexpected error: " + e + " (details in the log file under the data dir's logs/)");
+        err.flush();
         return TixunException.Exit.FAILED.code();
+    }
+
+    /**
+     * Runs the command line: a window start straight away when the arguments can only mean one
+     * ({@code GuiCommands.windowArgs}), everything else through the full model.
+     */
+    public static int run(String... args) {
+        var window = GuiCommands.windowArgs(args);
+        if (window.isPresent()) {
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err,
+                    java.nio.charset.Charset.defaultCharset()), true);
+            try {
+                return window.get().launch();
+            } catch (RuntimeException e) {
+                int code = handle(e, err);
+                err.flush();
+                return code;
+            }
+        }
+        return commandLine().execute(args);
     }
 
     /** Version from the jar manifest (Implementation-Version), else the development marker. */

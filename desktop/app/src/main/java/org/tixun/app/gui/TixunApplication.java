@@ -2,6 +2,7 @@
 package org.tixun.app.gui;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,7 +28,9 @@ import org.tixun.app.ui.login.LoginViewModel;
 import org.tixun.app.ui.setup.SetupView;
 import org.tixun.app.ui.setup.SetupViewModel;
 import org.tixun.app.ui.shell.ModeChooserView;
+import org.tixun.app.ui.shell.LauncherSplash;
 import org.tixun.app.ui.shell.Splash;
+import org.tixun.app.ui.shell.StartProgress;
 import org.tixun.app.ui.shell.WindowPlacement;
 import org.tixun.app.ui.shell.TopBar;
 import org.tixun.app.ui.terminal.KioskViewModel;
@@ -49,15 +52,57 @@ public final class TixunApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(TixunApplication.class);
 
     private static volatile LaunchRequest request;
+    /** The store, opened on its own thread from the moment the request is known (beside the toolkit's start). */
+    private static volatile CompletableFuture<Opened> opening;
     private static volatile int exitCode;
 
     private FxTaskRunner tasks;
     private CoreServices core;
     private AppContext ctx;
 
+    /** The opened store and the templates offered for new records. */
+    private record Opened(CoreServices core, List<AppContext.TemplateChoice> templates) {
+    }
+
+    /**
+     * The request for this start. The store starts opening now, on its own thread, while the JavaFX toolkit starts
+     * and the splash shows: the two take about as long as each other and neither needs the other.
+     */
     static void prepare(LaunchRequest launchRequest) {
         request = launchRequest;
         exitCode = 0;
+        CompletableFuture<Opened> store = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                CoreServices opened = CoreServices.open(launchRequest.dataDir());
+                try {
+                    store.complete(new Opened(opened, templateChoices(opened)));
+                } catch (RuntimeException | Error e) {
+                    opened.close();
+                    throw e;
+                }
+            } catch (Throwable e) {
+                store.completeExceptionally(e);
+            }
+        }, "tixun-store");
+        t.setDaemon(true);
+        opening = store;
+        t.start();
+    }
+
+    /** The opened store (waits for it); rethrows what opening it threw. */
+    private static Opened awaitStore() {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static int exitCode() {
@@ -77,35 +122,45 @@ public final class TixunApplication extends Application {
         org.tixun.app.ui.CssErrors.install();
         LaunchRequest req = request;
         I18n i18n = new I18n(req.locale());
-        // First the splash, so something shows while the store, the keys and (demo) the link start.
-        Splash splash = Splash.show(i18n);
-        // The log file opens with the data dir: this figure is logged with the window's, below.
-        long splashAt = sinceProcessStart();
-        closeNativeSplash();
         Theme theme = new Theme();
-        Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, started, splashAt), "tixun-start");
+        // The launcher's splash picture has been up since the JVM started: it stays, with the progress drawn on it,
+        // until the first screen is painted, and the theme goes in before any scene (so JavaFX's default
+        // stylesheet is never parsed). Started without one (java -jar), the JavaFX splash shows first.
+        java.util.Optional<LauncherSplash> launcherSplash = LauncherSplash.find();
+        StartProgress splash;
+        long splashAt;
+        CompletableFuture<Void> fonts;
+        if (launcherSplash.isPresent()) {
+            splash = launcherSplash.get();
+            splashAt = -1;
+            theme.apply();
+            // Chinese text needs a CJK font; where the host has none the shipped one is loaded (15 MB): on its own
+            // thread, beside the store, while no text is laid out; the first screen is built once it is there.
+            fonts = CompletableFuture.runAsync(Theme::ensureCjkFont, r -> {
+                Thread t = new Thread(r, "tixun-fonts");
+                t.setDaemon(true);
+                t.start();
+            });
+        } else {
+            splash = Splash.show(i18n);
+            // The log file opens with the data dir: this figure is logged with the window's, below.
+            splashAt = sinceProcessStart();
+            // The theme's stylesheet and the fonts on the FX thread, after the splash's first frame (the splash lays
+            // out text meanwhile).
+            fonts = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    theme.apply();
+                    Theme.ensureCjkFont();
+                } finally {
+                    fonts.complete(null);
+                }
+            });
+        }
+        Thread boot = new Thread(() -> boot(primary, req, i18n, theme, splash, fonts, started, splashAt),
+                "tixun-start");
         boot.setDaemon(true);
         boot.start();
-        // The theme's stylesheet is parsed on the FX thread after the splash's first frame.
-        Platform.runLater(() -> {
-            theme.apply();
-            Theme.ensureCjkFont();
-        });
-    }
-
-    /**
-     * The launchers start the JVM with {@code -splash:splash.png}, a picture shown before any class loads; the
-     * JavaFX splash with its progress takes over here.
-     */
-    private static void closeNativeSplash() {
-        try {
-            java.awt.SplashScreen early = java.awt.SplashScreen.getSplashScreen();
-            if (early != null) {
-                early.close();
-            }
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            LOG.debug("no launcher splash to close: {}", e.toString());
-        }
     }
 
     /** Milliseconds since the JVM started (the process, for a user). */
@@ -114,13 +169,14 @@ public final class TixunApplication extends Application {
     }
 
     /** Off the FX thread: opens the store (and the demo's data and link), then builds the first screen on it. */
-    private void boot(Stage primary, LaunchRequest req, I18n i18n, Theme theme, Splash splash, long started,
-            long splashAt) {
+    private void boot(Stage primary, LaunchRequest req, I18n i18n, Theme theme, StartProgress splash,
+            CompletableFuture<Void> fonts, long started, long splashAt) {
         try {
             splash.step(0.2, "splash.store");
-            core = CoreServices.open(req.dataDir());
+            Opened opened = awaitStore();
+            core = opened.core();
             splash.step(0.45, "splash.templates");
-            List<AppContext.TemplateChoice> templateList = templateChoices();
+            List<AppContext.TemplateChoice> templateList = opened.templates();
             if (req.demo()) {
                 splash.step(0.55, "splash.demoData");
                 demoKit = org.tixun.core.session.demo.DemoKit.require();
@@ -135,6 +191,10 @@ public final class TixunApplication extends Application {
                 }
             }
             splash.step(0.85, "splash.screen");
+            fonts.exceptionally(e -> {
+                LOG.warn("Loading the CJK font failed: Chinese text may not display", e);
+                return null;
+            }).join();
             Platform.runLater(() -> {
                 try {
                     tasks = new FxTaskRunner();
@@ -152,13 +212,22 @@ public final class TixunApplication extends Application {
                     } else {
                         openMode(primary, req.mode());
                     }
-                } finally {
+                } catch (RuntimeException | Error e) {
+                    splash.close();
+                    throw e;
+                }
+                if (splash instanceof Splash) {
                     splash.close();
                 }
-                // The first screen is laid out and painted in the next pulse: then it is usable.
-                Platform.runLater(() -> LOG.info("Tixun UI up in {} ms (splash shown {} ms, window usable {} ms after"
-                        + " process start; mode {}, demo {})", (System.nanoTime() - started) / 1_000_000, splashAt,
-                        sinceProcessStart(), req.mode(), req.demo()));
+                // The first screen is laid out and painted in the next pulse: then it is usable (and the launcher's
+                // picture, which stayed until now, goes).
+                Platform.runLater(() -> {
+                    splash.close();
+                    LOG.info("Tixun UI up in {} ms ({}, window usable {} ms after process start; mode {}, demo {})",
+                            (System.nanoTime() - started) / 1_000_000,
+                            splashAt < 0 ? "launcher splash picture" : "splash shown " + splashAt + " ms",
+                            sinceProcessStart(), req.mode(), req.demo());
+                });
             });
         } catch (TixunException e) {
             exitCode = e.exit().code();
@@ -180,7 +249,7 @@ public final class TixunApplication extends Application {
     }
 
     /** Built-in and custom templates offered when starting a record (read once, at start). */
-    private List<AppContext.TemplateChoice> templateChoices() {
+    private static List<AppContext.TemplateChoice> templateChoices(CoreServices core) {
         return TemplateRegistry.load(core.dataDir().templates()).templates().stream()
                 .map(t -> new AppContext.TemplateChoice(t.kind(), t.title(Lang.ZH), t.title(Lang.EN))).toList();
     }
@@ -504,6 +573,9 @@ public final class TixunApplication extends Application {
         }
         if (core != null) {
             core.close();
+        } else if (opening != null) {
+            // The window never took the store (start-up failed elsewhere): close it once it is open.
+            opening.thenAccept(o -> o.core().close());
         }
     }
 }

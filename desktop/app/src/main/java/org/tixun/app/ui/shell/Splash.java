@@ -20,7 +20,7 @@ import org.tixun.app.i18n.I18n;
  * doing and a progress bar. Built without the theme (which loads after it is up), so it paints within the first
  * frames; {@link #step} may be called from any thread.
  */
-public final class Splash {
+public final class Splash implements StartProgress {
     /** Style of the splash, inline because it is shown before the stylesheets are parsed. */
     private static final String STYLE = "-fx-background-color: #f6f8fa; -fx-border-color: #d0d7de;"
             + " -fx-border-width: 1; -fx-font-family: 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Zen Hei',"
@@ -71,6 +71,7 @@ public final class Splash {
     }
 
     /** Says what is being done and how far along start-up is (0..1); any thread. */
+    @Override
     public void step(double fraction, String key) {
         String text = i18n.text(key);
         Runnable r = () -> {
@@ -85,6 +86,7 @@ public final class Splash {
     }
 
     /** Closes it (FX thread). */
+    @Override
     public void close() {
         stage.close();
     }
