@@ -74,9 +74,9 @@ public final class ProductionTerminalMain {
         await("the self-test screen", Duration.ofSeconds(30), () -> pressable("selfTestRun"));
         press("selfTestRun");
         await("the self-test results", Duration.ofSeconds(90), () -> !label("selfTestPad").equals("…")
-                && !label("selfTestCamera").equals("…"));
+                && !label("selfTestCamera").equals("…") && !label("selfTestFingerprint").equals("…"));
         say("SELFTEST camera: " + label("selfTestCamera") + " | microphone: " + label("selfTestMic") + " | pad: "
-                + label("selfTestPad"));
+                + label("selfTestPad") + " | reader: " + label("selfTestFingerprint"));
         FxChild.snapshot("terminalSelfTest", shots.resolve("production-terminal-self-test.png"));
         press("selfTestContinue");
         say("WAITING for the workstation");

@@ -124,6 +124,9 @@ class TerminalKioskTest {
         assertThat(selfTestMic(robot)).startsWith("麦克风：正常");
         // The frame rate depends on the machine's load; the row must carry DeviceSelfTest's measurement.
         assertThat(text(robot, "#selfTestCamera")).startsWith("摄像头：").contains("帧");
+        assertThat(text(robot, "#selfTestCamera")).as("in the reader's language only").doesNotContain("frames");
+        assertThat(text(robot, "#selfTestFingerprint")).as("no reader configured: said, nothing substituted")
+                .isEqualTo("指纹采集仪：未配置：捺印步骤将等待采集仪，请管理员在「设置 → 设备」中选择");
         robot.interact(() -> robot.lookup("#selfTestContinue").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#terminalWaiting")).contains("等待工作站连接").contains("127.0.0.1:" + port);
