@@ -232,6 +232,12 @@ class ProductionSessionEndToEndTest {
         assertThat(report.ok()).as(report.toText()).isTrue();
         assertThat(report.document()).as("no demo flag").noneMatch(f -> f.check().equals("demo"));
         assertThat(report.document()).anyMatch(f -> f.check().equals("recording-manifest") && f.ok());
+        // The report names the devices each signer's events were captured on: the pads and the reader, no simulator.
+        List<String> devices = report.revisions().stream().flatMap(r -> r.findings().stream())
+                .filter(f -> f.check().equals("devices")).map(f -> f.zh()).toList();
+        assertThat(devices).as(report.toText()).isNotEmpty().allSatisfy(d -> assertThat(d).contains("签名采集设备")
+                .doesNotContain("SimPad"));
+        assertThat(String.join("\n", devices)).contains("ISDV4").contains("GA/T 626.1");
         String pdfsig = pdfsig(sealed, keys);
         assertThat(pdfsig).contains("Signature Validation: Signature is Valid.")
                 .doesNotContain("Signature is Invalid").doesNotContain("Digest Mismatch");

@@ -400,6 +400,7 @@ public final class Verifier {
                     : Finding.ok("evidence", EvidenceMessages.of("verify.evidence.match", label, m.files().size())));
         }
         eventTimestamps(m, files, label, f, options);
+        devices(m, label, f);
         if (options.recordingDir() != null) {
             for (EvidenceManifest.EventEntry ev : m.events()) {
                 if (ev.recording() == null) {
@@ -423,6 +424,25 @@ public final class Verifier {
                 }
             }
             f.add(Finding.ok("recording", EvidenceMessages.of("verify.recording.segmentsMatch", label)));
+        }
+    }
+
+    /**
+     * Names the devices the signer's events were captured on, as the manifest records them (pad or fingerprint reader:
+     * vendor, model, serial): what an examiner asks first about a handwritten signature. Informational; the manifest
+     * itself is bound to the signer's certificate and checked above.
+     */
+    private static void devices(EvidenceManifest m, Message label, List<Finding> f) {
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        for (EvidenceManifest.EventEntry ev : m.events()) {
+            org.tixun.core.evidence.model.DeviceInfo d = ev.device();
+            if (d != null) {
+                String serial = d.serial() == null || d.serial().isBlank() ? "" : " #" + d.serial();
+                seen.add((d.vendor() + " " + d.model()).strip() + serial);
+            }
+        }
+        if (!seen.isEmpty()) {
+            f.add(Finding.ok("devices", EvidenceMessages.of("verify.devices", label, String.join("; ", seen))));
         }
     }
 
