@@ -2,6 +2,7 @@
 package org.tixun.core.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tixun.core.i18n.BundleConsistency.readsInBothLanguages;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -57,15 +58,6 @@ class DeviceMessagesTest {
     void bundleMatchesTheSources() {
         BundleConsistency.of(DeviceMessages.BUNDLE.baseName()).sources(Path.of("src/main/java"))
                 .labels(DeviceKind.class, FingerPosition.class).check();
-    }
-
-    /** Each language in its own script, and the two differ. */
-    private static void readsInBothLanguages(Localized l) {
-        String zh = l.message(ZH);
-        String en = l.message(EN);
-        assertThat(Message.hasChinese(zh)).as(zh).isTrue();
-        assertThat(Message.hasChinese(en)).as(en).isFalse();
-        assertThat(zh).isNotEqualTo(en);
     }
 
     @Test

@@ -2,6 +2,7 @@
 package org.tixun.core.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tixun.core.i18n.BundleConsistency.readsInBothLanguages;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -37,15 +38,6 @@ class EvidenceMessagesTest {
                 .inlineChineseAllowedIn("org/tixun/core/evidence/Sealer.java",
                         "org/tixun/core/evidence/model/SignerRole.java", "org/tixun/core/evidence/model/SlotKind.java")
                 .check();
-    }
-
-    /** Each language in its own script, and the two differ. */
-    private static void readsInBothLanguages(Localized l) {
-        String zh = l.message(ZH);
-        String en = l.message(EN);
-        assertThat(Message.hasChinese(zh)).as(zh).isTrue();
-        assertThat(Message.hasChinese(en)).as(en).isFalse();
-        assertThat(zh).isNotEqualTo(en);
     }
 
     @Test

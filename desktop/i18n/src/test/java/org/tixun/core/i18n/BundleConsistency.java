@@ -46,6 +46,15 @@ public final class BundleConsistency {
         this.baseName = baseName;
     }
 
+    /** {@code l} reads in Chinese and in English, each in its own script, and the two differ. */
+    public static void readsInBothLanguages(Localized l) {
+        String zh = l.message(java.util.Locale.SIMPLIFIED_CHINESE);
+        String en = l.message(java.util.Locale.ENGLISH);
+        assertThat(Message.hasChinese(zh)).as(zh).isTrue();
+        assertThat(Message.hasChinese(en)).as(en).isFalse();
+        assertThat(zh).isNotEqualTo(en);
+    }
+
     /** The checks for the bundle {@code baseName} (e.g. {@code org.tixun.core.pki.i18n.messages}). */
     public static BundleConsistency of(String baseName) {
         return new BundleConsistency(baseName);

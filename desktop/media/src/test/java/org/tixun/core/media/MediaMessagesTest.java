@@ -2,6 +2,7 @@
 package org.tixun.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tixun.core.i18n.BundleConsistency.readsInBothLanguages;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
@@ -30,15 +31,6 @@ class MediaMessagesTest {
                         "org/tixun/core/recording/Compositor.java", "org/tixun/core/recording/RecordingEventKind.java",
                         "org/tixun/core/recording/SegmentStatus.java")
                 .check();
-    }
-
-    /** Each language in its own script, and the two differ. */
-    private static void readsInBothLanguages(Localized l) {
-        String zh = l.message(ZH);
-        String en = l.message(EN);
-        assertThat(Message.hasChinese(zh)).as(zh).isTrue();
-        assertThat(Message.hasChinese(en)).as(en).isFalse();
-        assertThat(zh).isNotEqualTo(en);
     }
 
     @Test

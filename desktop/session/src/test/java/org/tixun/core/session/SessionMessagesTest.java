@@ -2,6 +2,7 @@
 package org.tixun.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tixun.core.i18n.BundleConsistency.readsInBothLanguages;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
@@ -31,15 +32,6 @@ class SessionMessagesTest {
                 .inlineChineseAllowedIn("org/tixun/core/session/flow/RecordWords.java",
                         "org/tixun/core/session/LoopbackTls.java")
                 .check();
-    }
-
-    /** Each language in its own script, and the two differ. */
-    private static void readsInBothLanguages(Localized l) {
-        String zh = l.message(ZH);
-        String en = l.message(EN);
-        assertThat(Message.hasChinese(zh)).as(zh).isTrue();
-        assertThat(Message.hasChinese(en)).as(en).isFalse();
-        assertThat(zh).isNotEqualTo(en);
     }
 
     @Test
