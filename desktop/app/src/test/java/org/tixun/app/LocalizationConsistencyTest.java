@@ -108,4 +108,80 @@ class LocalizationConsistencyTest {
             assertThat(keys).contains("sync.reason." + e.name());
         }
     }
+
+    /**
+     * Chinese string literals the app's code may hold, each with why: the words of the record itself (the document's
+     * language, not the reader's), which a bundle must not translate.
+     */
+    private static final java.util.Map<String, String> CHINESE_IN_CODE = java.util.Map.of(
+            "问：", "the record's question marker (the typed body is parsed in the document's own syntax)",
+            "问:", "the record's question marker, half-width colon",
+            "答：", "the record's answer marker",
+            "答:", "the record's answer marker, half-width colon",
+            "\\n答：", "the record's answer marker on its own line",
+            "以上笔录我看过（向我宣读过），和我说的相符",
+            "the sentence the suspect copies by hand (DOMAIN.md rule 4): the record's words, never translated",
+            "Tixun (提讯): remote interrogation and handwritten e-signing.", "the command line's bilingual name");
+
+    /**
+     * Every text a person sees comes from the bundles (issue: messages as keys): a Chinese string literal in the app's
+     * code is a label that escaped them, unless it is one of the record's own words above.
+     */
+    @Test
+    void noChineseTextInCodeOutsideTheBundles() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                for (String literal : stringLiterals(Files.readString(f))) {
+                    if (literal.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                            && !CHINESE_IN_CODE.containsKey(literal)) {
+                        found.add(f.getFileName() + ": \"" + literal + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(found).as("Chinese literals in the app's code: move them to ui_zh_CN.properties / ui.properties")
+                .isEmpty();
+    }
+
+    @Test
+    void theLiteralScanSeesStringsAndSkipsComments() {
+        assertThat(stringLiterals("// \"注释\"\n/* \"也是\" */ String a = \"标签\" + \"x\\\"y\"; char c = '\"';"))
+                .containsExactly("标签", "x\\\"y");
+    }
+
+    /** The string literals of Java source (as written, escapes kept), skipping comments and char literals. */
+    static java.util.List<String> stringLiterals(String src) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
+                int end = src.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                int end = src.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\'') {
+                i++;
+                while (i < n && src.charAt(i) != '\'') {
+                    i += src.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == '"') {
+                boolean block = src.startsWith("\"\"\"", i);
+                int start = i + (block ? 3 : 1);
+                int j = start;
+                while (j < n && !(block ? src.startsWith("\"\"\"", j) : src.charAt(j) == '"')) {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.add(src.substring(start, Math.min(j, n)));
+                i = j + (block ? 3 : 1);
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
 }

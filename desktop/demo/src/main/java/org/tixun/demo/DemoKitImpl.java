@@ -28,6 +28,13 @@ import org.tixun.templates.DocumentData;
 
 /** The demo module's {@link DemoKit}: demo data, the simulators and the scripted session. */
 public final class DemoKitImpl implements DemoKit {
+    /** The demo pair's stations (the windowed demo). */
+    static final String PAIR_TERMINAL_NAME = "演示看守所 讯问室 1";
+    static final String PAIR_WORKSTATION_NAME = "演示工作站";
+    /** The headless stations' names when {@code --name} is not given. */
+    static final String HEADLESS_TERMINAL_NAME = "第一看守所 讯问室 2";
+    static final String HEADLESS_WORKSTATION_NAME = "工作站 1";
+
 
     @Override
     public String userPassword() {
@@ -82,9 +89,8 @@ public final class DemoKitImpl implements DemoKit {
     }
 
     @Override
-    public Pair startPair(CoreServices core, String terminalName, String workstationName, boolean media,
-            SealedFiling filing) throws IOException {
-        return DemoSessionPair.start(core, terminalName, workstationName, media, filing);
+    public Pair startPair(CoreServices core, boolean media, SealedFiling filing) throws IOException {
+        return DemoSessionPair.start(core, PAIR_TERMINAL_NAME, PAIR_WORKSTATION_NAME, media, filing);
     }
 
     @Override
@@ -179,7 +185,8 @@ public final class DemoKitImpl implements DemoKit {
     public int headlessWorkstation(Path dataDir, Path script, String connect, String enrollCode, String name,
             LinkConfig link, Duration timeout, Function<CoreServices, SealedFiling> filing, PrintWriter out)
             throws Exception {
-        return HeadlessWorkstation.run(new HeadlessWorkstation.Options(dataDir, script, connect, enrollCode, name, link,
+        return HeadlessWorkstation.run(new HeadlessWorkstation.Options(dataDir, script, connect, enrollCode,
+                name == null ? HEADLESS_WORKSTATION_NAME : name, link,
                 timeout, filing), out);
     }
 
@@ -187,7 +194,8 @@ public final class DemoKitImpl implements DemoKit {
     public int headlessTerminal(Path dataDir, String listen, String name, char[] passphrase,
             ReadingConfirmation.Path reading, double padRateHz, int exitAfterEvents, Duration timeout,
             LinkConfig link, String camera, int mediaWidth, int mediaHeight, PrintWriter out) throws Exception {
-        return HeadlessTerminal.run(new HeadlessTerminal.Options(dataDir, listen, name,
+        return HeadlessTerminal.run(new HeadlessTerminal.Options(dataDir, listen,
+                name == null ? HEADLESS_TERMINAL_NAME : name,
                 passphrase == null ? keystorePassphrase() : passphrase, reading, padRateHz, exitAfterEvents, timeout,
                 link, camera, mediaWidth, mediaHeight), out);
     }

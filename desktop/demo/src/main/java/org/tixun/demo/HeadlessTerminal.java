@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.demo;
 
+import org.tixun.core.i18n.Message;
 import org.tixun.sim.SimulatedDevices;
 import org.tixun.core.session.LinkRefusedException;
 import org.tixun.core.session.LinkState;
@@ -146,9 +147,9 @@ public final class HeadlessTerminal {
             }
 
             @Override
-            public void problem(String message) {
+            public void problem(Message message) {
                 synchronized (out) {
-                    out.printf("[terminal] %s%n", message);
+                    out.printf("[terminal] %s%n", message.bilingual());
                     out.flush();
                 }
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.demo;
 
+import org.tixun.core.i18n.Message;
 import org.tixun.sim.SimulatedDevices;
 import org.tixun.core.session.SessionTls;
 import org.tixun.core.session.flow.FlowListener;
@@ -152,8 +153,8 @@ public final class HeadlessWorkstation {
                 }
 
                 @Override
-                public void problem(String message) {
-                    say(out, message);
+                public void problem(Message message) {
+                    say(out, message.bilingual());
                 }
             });
             flow.resume();

@@ -207,7 +207,7 @@ public final class GuiCommands {
         @Option(names = "--enroll-code", paramLabel = "CODE",
                 description = "Enroll the terminal first, with the code it shows (or wrote to enrollment-code.txt).")
         String enrollCode;
-        @Option(names = "--name", description = "Workstation name sent to the terminal.", defaultValue = "工作站 1")
+        @Option(names = "--name", description = "Workstation name sent to the terminal (default: the demo's).")
         String name;
         @Mixin
         HeadlessLinkOptions link;
@@ -242,7 +242,7 @@ public final class GuiCommands {
         @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on.",
                 defaultValue = "127.0.0.1:7443")
         String listen;
-        @Option(names = "--name", description = "Terminal name.", defaultValue = "第一看守所 讯问室 2")
+        @Option(names = "--name", description = "Terminal name (default: the demo's).")
         String name;
         @Option(names = "--reading-path", paramLabel = "READ|READ_ALOUD",
                 description = "The suspect's choice before signing (rule 4; default READ).", defaultValue = "READ")

@@ -184,8 +184,8 @@ public final class TixunApplication extends Application {
                 demoKit.keys(core);
                 splash.step(0.7, "splash.demoLink");
                 try {
-                    demoSession = demoKit.startPair(core, "演示看守所 讯问室 1",
-                            "演示工作站", true, org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
+                    demoSession = demoKit.startPair(core, true,
+                            org.tixun.core.archive.ArchiveService.of(core)::fileSealed);
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.error("demo remote session could not start; showing the idle kiosk", e);
                 }

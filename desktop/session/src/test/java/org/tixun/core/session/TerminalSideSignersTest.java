@@ -90,8 +90,8 @@ class TerminalSideSignersTest {
                 }
 
                 @Override
-                public void problem(String message) {
-                    problems.add(message);
+                public void problem(org.tixun.core.i18n.Message message) {
+                    problems.add(message.bilingual());
                 }
             });
             wl.start();

@@ -61,8 +61,8 @@ class WorkstationLocalSigningTest {
                 new DefaultTemplateService(TemplateRegistry.builtIn()), filed), local), wl);
         wf.addListener(new FlowListener() {
             @Override
-            public void problem(String message) {
-                problems.add(message);
+            public void problem(org.tixun.core.i18n.Message message) {
+                problems.add(message.bilingual());
             }
         });
         wl.start();

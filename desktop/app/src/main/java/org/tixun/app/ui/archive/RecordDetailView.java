@@ -31,6 +31,7 @@ import org.tixun.app.ui.Styles;
 import org.tixun.app.ui.Theme;
 import org.tixun.core.audit.AuditEntry;
 import org.tixun.core.evidence.Finding;
+import org.tixun.core.evidence.i18n.EvidenceMessages;
 import org.tixun.core.evidence.RevisionReport;
 import org.tixun.core.evidence.VerificationReport;
 
@@ -406,10 +407,12 @@ public final class RecordDetailView extends VBox {
                 return i18n.text("signerRole." + r.name());
             }
         }
-        return switch (role) {
-            case "文档时间戳" -> i18n.text("detail.role.timestamp");
-            case "机构印章" -> i18n.text("detail.role.seal");
-            default -> org.tixun.app.i18n.CoreText.localize(i18n.locale(), role);
-        };
+        if (role.equals(EvidenceMessages.of("report.role.documentTimestamp").chinese())) {
+            return i18n.text("detail.role.timestamp");
+        }
+        if (role.equals(EvidenceMessages.of("report.role.seal").chinese())) {
+            return i18n.text("detail.role.seal");
+        }
+        return org.tixun.app.i18n.CoreText.localize(i18n.locale(), role);
     }
 }

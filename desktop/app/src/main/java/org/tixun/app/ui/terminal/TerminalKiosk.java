@@ -57,8 +57,9 @@ public final class TerminalKiosk extends StackPane implements AutoCloseable {
      */
     public TerminalKiosk(AppContext ctx) {
         this(ctx, setting(ctx, TerminalStation.LISTEN_SETTING, TerminalStation.DEFAULT_LISTEN),
-                setting(ctx, TerminalStation.NAME_SETTING, ctx.core().settings()
-                        .get(org.tixun.core.store.Settings.INSTITUTION).orElse("") + " 远程提讯终端"),
+                setting(ctx, TerminalStation.NAME_SETTING, org.tixun.app.i18n.I18n.format(
+                        org.tixun.app.i18n.I18n.CHINESE, "station.terminal.defaultName", ctx.core().settings()
+                                .get(org.tixun.core.store.Settings.INSTITUTION).orElse("")).strip()),
                 new org.tixun.core.devices.config.ConfiguredDevices(ctx.core().settings()));
     }
 

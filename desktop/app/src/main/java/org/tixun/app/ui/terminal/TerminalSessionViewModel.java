@@ -29,6 +29,7 @@ import org.tixun.core.evidence.ink.InkOnPage;
 import org.tixun.core.evidence.model.DeviceInfo;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SlotKind;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LinkState;
 import org.tixun.core.session.LinkStateEvent;
@@ -183,8 +184,8 @@ public final class TerminalSessionViewModel {
             }
 
             @Override
-            public void problem(String text) {
-                fx.execute(() -> message.set(LocalText.raw(text)));
+            public void problem(Message text) {
+                fx.execute(() -> message.set(LocalText.of(text)));
             }
 
             @Override

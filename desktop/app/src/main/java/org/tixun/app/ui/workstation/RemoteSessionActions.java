@@ -234,7 +234,9 @@ public final class RemoteSessionActions {
         try {
             InstitutionKeyStore keys = keys(passphrase);
             session = RemoteSession.start(ctx.core(), keys, passphrase, new RemoteSession.Start(address,
-                    ctx.core().settings().get(Settings.INSTITUTION).orElse("") + " 工作站", record, ctx.devices(),
+                    org.tixun.app.i18n.I18n.format(org.tixun.app.i18n.I18n.CHINESE,
+                            "station.workstation.defaultName", ctx.core().settings().get(Settings.INSTITUTION)
+                                    .orElse("")).strip(), record, ctx.devices(),
                     ctx.actor(), LinkConfig.defaults(), signing,
                     org.tixun.core.archive.ArchiveService.of(ctx.core())::fileSealed));
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,7 @@ import org.tixun.app.i18n.I18n;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.evidence.model.SignerIdentity;
 import org.tixun.core.evidence.model.SlotKind;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LinkState;
 import org.tixun.core.session.LinkStateEvent;
@@ -72,7 +73,7 @@ public final class SessionViewModel {
     private final ObservableList<String> progress = FXCollections.observableArrayList();
     private final Map<String, Boolean> signedSlots = new HashMap<>();
     private final ObjectProperty<LinkStateEvent> lastLink = new SimpleObjectProperty<>();
-    private String rawProblem = "";
+    private Message rawProblem;
     private FramesCounter frames;
     private long framesAt;
     private long framesBefore;
@@ -118,10 +119,10 @@ public final class SessionViewModel {
             }
 
             @Override
-            public void problem(String message) {
+            public void problem(Message message) {
                 Platform.runLater(() -> {
-                    rawProblem = message == null ? "" : message;
-                    problem.set(CoreText.localize(i18n.locale(), rawProblem));
+                    rawProblem = message;
+                    problem.set(message == null ? "" : message.in(i18n.locale()));
                 });
             }
         });
@@ -130,7 +131,7 @@ public final class SessionViewModel {
         i18n.localeProperty().addListener((o, was, now) -> {
             showPhase(phaseValue.get());
             link(lastLink.get());
-            problem.set(CoreText.localize(now, rawProblem));
+            problem.set(rawProblem == null ? "" : rawProblem.in(now));
             refreshProgress();
             refreshLatency();
         });
@@ -419,7 +420,7 @@ public final class SessionViewModel {
     /** 继续工作站签名: the next open workstation slot's signing window again. */
     public void retryLocalSigning() {
         problem.set("");
-        rawProblem = "";
+        rawProblem = null;
         flow.retryLocalSigning();
     }
 

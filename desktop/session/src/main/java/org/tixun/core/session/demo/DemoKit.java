@@ -77,9 +77,11 @@ public interface DemoKit {
         void close();
     }
 
-    /** A workstation and a terminal linked in this process over loopback (mutual TLS), with simulated media. */
-    Pair startPair(CoreServices core, String terminalName, String workstationName, boolean media,
-            SealedFiling filing) throws IOException;
+    /**
+     * A workstation and a terminal linked in this process over loopback (mutual TLS), with simulated media; the
+     * stations carry the demo's names.
+     */
+    Pair startPair(CoreServices core, boolean media, SealedFiling filing) throws IOException;
 
     /** The demo session's header and Q&amp;A base. */
     DocumentData baseData();
@@ -94,7 +96,10 @@ public interface DemoKit {
     /** {@code tixun demo --headless}: a sealed sample record in {@code out}, filed with {@code filing}; exit code. */
     int headlessDemo(CoreServices core, Path out, SealedFiling filing, PrintWriter console) throws Exception;
 
-    /** {@code tixun workstation --headless}: a scripted session against a terminal; exit code. */
+    /**
+     * {@code tixun workstation --headless}: a scripted session against a terminal ({@code name} null: the demo's
+     * workstation name); exit code.
+     */
     int headlessWorkstation(Path dataDir, Path script, String connect, String enrollCode, String name,
             LinkConfig link, Duration timeout, java.util.function.Function<CoreServices, SealedFiling> filing,
             PrintWriter out) throws Exception;

@@ -2,6 +2,7 @@
 package org.tixun.core.session.flow;
 
 import org.tixun.core.evidence.model.SignatureEvent;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.session.LiveRecordUpdate;
 import org.tixun.core.session.SigningPlan.PlannedSlot;
 
@@ -22,8 +23,12 @@ public interface FlowListener {
     default void signed(PlannedSlot slot, SignatureEvent event) {
     }
 
-    /** Something a person must see: an event refused, a check failed (one sentence, zh then English). */
-    default void problem(String message) {
+    /**
+     * Something a person must see: an event refused, a check failed. A message key with its arguments, which the
+     * screen resolves in its reader's language ({@link Message#in}); the command line prints {@link
+     * Message#bilingual()}.
+     */
+    default void problem(Message message) {
     }
 
     /**

@@ -23,6 +23,7 @@ import org.tixun.core.evidence.model.EventTimes;
 import org.tixun.core.evidence.model.RecordingSpan;
 import org.tixun.core.evidence.model.SignatureEvent;
 import org.tixun.core.i18n.LocalizedIOException;
+import org.tixun.core.i18n.Message;
 import org.tixun.core.session.Abort;
 import org.tixun.core.session.LinkListener;
 import org.tixun.core.session.LiveRecordShown;
@@ -195,7 +196,7 @@ public final class TerminalFlow implements LinkListener {
                     LOG.info("session {} connected; leaving the screen of session {}", current, state.sessionId);
                     state = load(current);
                 } catch (IOException e) {
-                    problem(SessionMessages.of("terminalFlow.stateUnreadable", e).bilingual());
+                    problem(SessionMessages.of("terminalFlow.stateUnreadable", e));
                     return;
                 }
             }
@@ -276,7 +277,8 @@ public final class TerminalFlow implements LinkListener {
                     state.frozenSha = null;
                     state.endMessage = a.reason();
                     save();
-                    problem(a.reason());
+                    // the workstation's reason arrives worded 「中文 (English)」; the reader sees their half
+                    problem(Message.untranslated(a.reason()));
                     firePhase();
                 }
             } else if (message instanceof SessionEnd e) {
@@ -461,7 +463,7 @@ public final class TerminalFlow implements LinkListener {
         try {
             s = current();
         } catch (IOException e) {
-            problem(SessionMessages.of("terminalFlow.journalUnreadable", e).bilingual());
+            problem(SessionMessages.of("terminalFlow.journalUnreadable", e));
             return;
         }
         for (FlowListener l : listeners) {
@@ -469,7 +471,8 @@ public final class TerminalFlow implements LinkListener {
         }
     }
 
-    private void problem(String message) {
+    private void problem(Message message) {
+        LOG.warn(message.english());
         for (FlowListener l : listeners) {
             l.problem(message);
         }

@@ -564,12 +564,11 @@ public final class WorkstationFlow implements LinkListener, AutoCloseable {
         }
     }
 
-    /** Tells the listeners (「中文 (English)」, which the app shows in the user's language) and logs it in English. */
+    /** Tells the listeners (who resolve it in their reader's language) and logs it in English. */
     private void problem(Message message) {
         LOG.warn(message.english());
-        String text = message.bilingual();
         for (FlowListener l : listeners) {
-            l.problem(text);
+            l.problem(message);
         }
     }
 

@@ -192,8 +192,8 @@ class WorkstationFlowCoreTest {
                 }
 
                 @Override
-                public void problem(String message) {
-                    problems.add(message);
+                public void problem(org.tixun.core.i18n.Message message) {
+                    problems.add(message.bilingual());
                 }
             });
             assertThat(flow.phase()).isEqualTo(Phase.LIVE);
@@ -274,8 +274,8 @@ class WorkstationFlowCoreTest {
                 List<String> problems = new CopyOnWriteArrayList<>();
                 flow.addListener(new FlowListener() {
                     @Override
-                    public void problem(String message) {
-                        problems.add(message);
+                    public void problem(org.tixun.core.i18n.Message message) {
+                        problems.add(message.bilingual());
                     }
                 });
                 flow.resume();
