@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 # cds-train.sh IMAGE: creates IMAGE/lib/app/tixun.jsa, a dynamic AppCDS archive (JDK 13+
 # -XX:ArchiveClassesAtExit, on top of the runtime's base archive that jlink --generate-cds-archive
-# made), from one training run of the real launcher: a workstation start to the login window
+# made), from one training run of the real launcher (the script launchers of script-launchers.sh, remade here
+# from the .cfg files before and after the archive is added): a workstation start to the login window
 # under Xvfb, then a normal JVM exit. Then it adds -XX:SharedArchiveFile to every launcher's .cfg.
 # -Xshare:auto: if the archive does not match (other JDK, changed jars) the JVM starts without it.
 set -euo pipefail
@@ -22,6 +23,9 @@ rm -f "$jsa"
 for cfg in "$image"/lib/app/*.cfg; do
   sed -i -e '/^java-options=-XX:SharedArchiveFile=/d' -e '/^java-options=-Xshare:auto$/d' "$cfg"
 done
+# The launchers are scripts made from the .cfg files (script-launchers.sh): remake them from the edited ones, so the
+# training starts the JVM exactly as a user's start does.
+"$here/script-launchers.sh" "$image" || die "making the script launchers failed"
 
 note "CDS training: administrator user (so the workstation opens the login window)"
 printf 'training-password-1\n' | "$launcher" users add --data-dir "$work/data" --username admin \
@@ -59,4 +63,5 @@ for cfg in "$image"/lib/app/*.cfg; do
     "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
   grep -q 'SharedArchiveFile' "$cfg" || die "$cfg has no [JavaOptions] section to add the CDS archive to"
 done
+"$here/script-launchers.sh" "$image" || die "making the script launchers failed"
 note "CDS archive: $jsa ($(du -h "$jsa" | cut -f1))"
