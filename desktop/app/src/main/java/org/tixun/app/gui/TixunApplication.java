@@ -60,8 +60,12 @@ public final class TixunApplication extends Application {
     private CoreServices core;
     private AppContext ctx;
 
-    /** The opened store and the templates offered for new records. */
-    private record Opened(CoreServices core, List<AppContext.TemplateChoice> templates) {
+    /**
+     * The opened store, and the templates offered for new records: read after the store has opened, on the store's
+     * thread, while the first screen (a login or the kiosk, which need no template) is built; the workstation's and
+     * the archive's screens wait for them when they first ask.
+     */
+    private record Opened(CoreServices core, CompletableFuture<List<AppContext.TemplateChoice>> templates) {
     }
 
     /**
@@ -75,11 +79,13 @@ public final class TixunApplication extends Application {
         Thread t = new Thread(() -> {
             try {
                 CoreServices opened = CoreServices.open(launchRequest.dataDir());
+                CompletableFuture<List<AppContext.TemplateChoice>> templates = new CompletableFuture<>();
+                store.complete(new Opened(opened, templates));
                 try {
-                    store.complete(new Opened(opened, templateChoices(opened)));
+                    templates.complete(templateChoices(opened));
                 } catch (RuntimeException | Error e) {
-                    opened.close();
-                    throw e;
+                    LOG.error("the record templates could not be read", e);
+                    templates.completeExceptionally(e);
                 }
             } catch (Throwable e) {
                 store.completeExceptionally(e);
@@ -176,7 +182,7 @@ public final class TixunApplication extends Application {
             Opened opened = awaitStore();
             core = opened.core();
             splash.step(0.45, "splash.templates");
-            List<AppContext.TemplateChoice> templateList = opened.templates();
+            CompletableFuture<List<AppContext.TemplateChoice>> templateList = opened.templates();
             if (req.demo()) {
                 splash.step(0.55, "splash.demoData");
                 demoKit = org.tixun.core.session.demo.DemoKit.require();
@@ -198,7 +204,13 @@ public final class TixunApplication extends Application {
             Platform.runLater(() -> {
                 try {
                     tasks = new FxTaskRunner();
-                    Supplier<List<AppContext.TemplateChoice>> templates = () -> templateList;
+                    Supplier<List<AppContext.TemplateChoice>> templates = () -> {
+                        try {
+                            return templateList.join();
+                        } catch (java.util.concurrent.CompletionException e) {
+                            throw e.getCause() instanceof RuntimeException r ? r : e;
+                        }
+                    };
                     ctx = new AppContext(core, i18n, theme, tasks, new FxDialogService(), req.demo(), templates);
                     if (req.demo()) {
                         // The demo's sessions use the simulated camera and microphone; a real start never does.
