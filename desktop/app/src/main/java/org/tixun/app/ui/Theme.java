@@ -29,8 +29,10 @@ public final class Theme {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
+    /** Host CJK families the stylesheet names (the .deb depends on fonts-noto-cjk or a WenQuanYi font). */
     private static final java.util.List<String> CJK_FAMILIES = java.util.List.of("Noto Sans CJK SC", "Noto Sans SC",
-            "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "Noto Serif SC");
+            "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Serif CJK SC", "Microsoft YaHei", "PingFang SC",
+            "Source Han Sans SC", "Noto Serif SC");
 
     /**
      * Makes sure Chinese text renders without host fonts: if the host has none of the usual CJK
