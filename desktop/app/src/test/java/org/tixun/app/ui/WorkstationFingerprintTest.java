@@ -86,10 +86,13 @@ class WorkstationFingerprintTest {
         dialog.setFingerprintReader(() -> LivescanReader.open(library, 0));
         Future<Capture> result = capture();
         robot.interact(() -> robot.lookup("#wsSignFingerprint").queryButton().fire());
+        // The window closes once the capture is taken: the message is looked for only while it is there.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result.isDone()
-                || robot.lookup("#wsSignMessage").queryAs(Label.class).getText().contains("未采到"));
+                || robot.lookup("#wsSignMessage").tryQueryAs(Label.class)
+                        .map(l -> l.getText().contains("未采到")).orElse(false));
         if (!result.isDone()) {
-            throw new AssertionError("no capture: " + robot.lookup("#wsSignMessage").queryAs(Label.class).getText());
+            throw new AssertionError("no capture: " + robot.lookup("#wsSignMessage").tryQueryAs(Label.class)
+                    .map(Label::getText).orElse("(the window closed)"));
         }
         Capture c = result.get();
         assertThat(c.samples()).isEmpty();
