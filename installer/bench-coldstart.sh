@@ -8,9 +8,14 @@
 # there; for the app-image that is the JVM's splash window, which has no _NET_WM_PID, so it is found by being mapped),
 # and the login window usable (the app logs "window usable" once the screen is laid out and painted; polled).
 # Both data dirs hold one administrator, so the workstation opens its login window (not the setup wizard); the
-# app-image gets its data dir from TIXUN_HOME, because arguments given to a jpackage launcher replace its default
-# ones (tixun-workstation would lose "workstation" and open the mode chooser). One untimed warm-up run each (file
+# app-image gets its data dir from TIXUN_HOME, which also works for an older image whose jpackage launcher dropped
+# its default arguments when given any (the script launchers append them). One untimed warm-up run each (file
 # cache), then RUNS timed runs, alternating a/b. Prints every run, the medians and the ratio app-image/jar.
+# Fonts: an installed Tixun has a host CJK font (the .deb depends on fonts-noto-cjk or a WenQuanYi font); a host
+# without one loads the shipped 15 MB font at every start. The bench says which case it measured;
+# CJK_FONT_DIR=DIR adds a directory of fonts for the bench's processes only (fontconfig, FONTCONFIG_FILE), e.g. the
+# unpacked files of a font package: `apt-get download fonts-wqy-microhei && dpkg-deb -x fonts-wqy-microhei_*.deb F`,
+# then CJK_FONT_DIR=F/usr/share/fonts.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -26,6 +31,7 @@ image="${APP_IMAGE:-$here/target/dist/tixun}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 need_cmd xdotool xdotool
 need_cmd xwininfo x11-utils
+need_cmd fc-list fontconfig
 
 work="$(mktemp -d)"
 pid=
@@ -37,6 +43,24 @@ for v in jar image; do
   printf 'bench-password-1\n' | "$image/bin/tixun" users add --data-dir "$work/data-$v" --username admin \
     --name Bench --role administrator --password-stdin >/dev/null || die "could not create the bench user"
 done
+
+if [ -n "${CJK_FONT_DIR:-}" ]; then
+  [ -d "$CJK_FONT_DIR" ] || die "CJK_FONT_DIR=$CJK_FONT_DIR is not a directory"
+  cat >"$work/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$CJK_FONT_DIR</dir>
+  <cachedir>$work/fontconfig-cache</cachedir>
+</fontconfig>
+CONF
+  export FONTCONFIG_FILE="$work/fonts.conf"
+fi
+cjk_font="$(fc-list :lang=zh family 2>/dev/null | head -1 || true)"
+if [ -n "$cjk_font" ]; then fonts_note="host CJK font: ${cjk_font%%,*} (as installed)"
+else fonts_note="no host CJK font: the shipped one is loaded at every start (an installed Tixun has one; see CJK_FONT_DIR)"; fi
+echo "fonts: $fonts_note" >&2
 
 start_xvfb
 count_usable() { local n; n=$(grep -c 'window usable' "$1" 2>/dev/null) || true; echo "${n:-0}"; }
@@ -79,6 +103,7 @@ done
 fj=$(awk '{print $1}' "$work/jar.ms" | median); fi_=$(awk '{print $1}' "$work/image.ms" | median)
 mj=$(awk '{print $2}' "$work/jar.ms" | median); mi=$(awk '{print $2}' "$work/image.ms" | median)
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java: $("$java_bin" -version 2>&1 | head -1)"
+echo "fonts: $fonts_note"
 echo "first window: plain jar $(cut -d' ' -f2- "$work/first-jar"), app-image $(cut -d' ' -f2- "$work/first-image")"
 echo "median process start -> first window: plain jar ${fj} ms, app-image ${fi_} ms (target < 500 ms)"
 echo "median process start -> login window usable: plain jar ${mj} ms, app-image ${mi} ms, ratio app-image/jar $(awk -v a="$mi" -v b="$mj" 'BEGIN{printf "%.2f", a/b}')"
