@@ -46,6 +46,11 @@ public final class VideoPane extends StackPane implements MediaSink {
         getStyleClass().add("video-pane");
         setStyle("-fx-background-color: #101418;");
         setMinSize(320, 200);
+        // Never draws outside its own region (a column narrower than the picture crops it, it does not spill over).
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         remoteView.setPreserveRatio(true);
         remoteView.fitWidthProperty().bind(widthProperty());
         remoteView.fitHeightProperty().bind(heightProperty());

@@ -120,6 +120,8 @@ public final class SessionView extends BorderPane {
 
         video = new VideoPane(i18n);
         video.setPrefWidth(340);
+        // The side column may be as narrow as 220 px (two windows side by side on 1366 px): the picture shrinks with it.
+        video.setMinSize(200, 150);
         vm.countFrames(video::painted);
         ToggleButton mute = new ToggleButton();
         mute.setId("sessionMute");
