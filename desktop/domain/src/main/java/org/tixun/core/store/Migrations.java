@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.tixun.core.store;
 
-import java.util.Arrays;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tixun.core.util.Messages;
 
 /**
  * The one migration tool of every Tixun store ({@code tixun.db}, {@code session.db} and the gateway's SQLite or
@@ -19,7 +12,13 @@ import org.tixun.core.util.Messages;
  * <p>Stores written before Flyway carry no history table; their schema version is known another way (SQLite's
  * {@code user_version}, or a table that only a given version had). They are baselined at that version, so only the
  * later scripts run and no row is touched. A store that a newer Tixun migrated further than the scripts this program
- * has ({@link MigrationState#FUTURE_SUCCESS}) is refused before anything is written.
+ * has (Flyway's {@code FUTURE_SUCCESS}) is refused before anything is written.
+ *
+ * <p>Fast path: a location may hold an index of its scripts ({@link MigrationIndex}, {@code index.txt}). When the
+ * index matches the scripts actually there and an SQLite store's history lists exactly those scripts, all applied
+ * with the same checksums, the store is up to date and Flyway, which would find nothing to do, is not loaded. In any
+ * other case (no index, no history, a legacy store, a failed or unknown row, a different checksum, an SQL error) the
+ * store goes through Flyway exactly as without the index.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -69,24 +68,18 @@ public final class Migrations {
         }
     }
 
-    private Flyway flyway(Optional<String> legacyVersion) {
-        var config = Flyway.configure()
-                .dataSource(jdbcUrl, user, password)
-                .locations("classpath:" + location)
-                .table("flyway_schema_history")
-                .mixed(true)
-                .validateMigrationNaming(true)
-                .loggers("slf4j");
-        legacyVersion.ifPresent(v -> config.baselineOnMigrate(true).baselineVersion(v)
-                .baselineDescription("store written before Flyway (schema version " + v + ")"));
-        return config.load();
+    private static ClassLoader loader() {
+        return Thread.currentThread().getContextClassLoader(); // the one Flyway scans by default
     }
 
-    /** The newest version this program has a script for (read against an empty in-memory SQLite store). */
+    /** The newest version this program has a script for: from the location's index, else from Flyway. */
     public static String latestKnown(String location) {
-        MigrationInfo[] all = Flyway.configure().dataSource("jdbc:sqlite::memory:", null, null)
-                .locations("classpath:" + location).loggers("slf4j").load().info().pending();
-        return all.length == 0 ? "0" : all[all.length - 1].getVersion().getVersion();
+        MigrationIndex.Verified index = MigrationIndex.verify(loader(), location);
+        if (index.trusted()) {
+            return index.latest();
+        }
+        LOG.debug("{}: index not used ({}), asking Flyway", location, index.problem());
+        return FlywayMigrations.latestKnown(location);
     }
 
     /**
@@ -96,25 +89,36 @@ public final class Migrations {
      * @throws NewerSchemaException if a newer Tixun wrote the store (nothing is changed)
      */
     public String migrate(Optional<String> legacyVersion) {
-        Flyway flyway = flyway(legacyVersion);
-        try {
-            Optional<MigrationInfo> future = Arrays.stream(flyway.info().applied())
-                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
-                            || m.getState() == MigrationState.FUTURE_FAILED)
-                    .reduce((a, b) -> b);
-            if (future.isPresent()) {
-                throw new NewerSchemaException(future.get().getVersion().getVersion(), latestKnown(location));
-            }
-            MigrateResult result = flyway.migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("{}: {} migration(s) applied, schema version {} -> {}", location, result.migrationsExecuted,
-                        result.initialSchemaVersion, result.targetSchemaVersion);
-            }
-            MigrationInfo current = flyway.info().current();
-            return current == null ? "0" : current.getVersion().getVersion();
-        } catch (FlywayException e) {
-            throw new StoreException(Messages.of("store.migrationFailed", location, e), e);
+        return run(legacyVersion).version();
+    }
+
+    /** What {@link #run} did: the schema version, and why Flyway was used (null when it was not). */
+    record Outcome(String version, String whyFlyway) {
+        boolean flyway() {
+            return whyFlyway != null;
         }
     }
 
+    /** {@link #migrate}, saying whether the store took the fast path. */
+    Outcome run(Optional<String> legacyVersion) {
+        String why;
+        if (legacyVersion.isPresent()) {
+            why = "a store written before Flyway";
+        } else if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            why = "not an SQLite store";
+        } else {
+            MigrationIndex.Verified index = MigrationIndex.verify(loader(), location);
+            if (!index.trusted()) {
+                why = "index not used: " + index.problem();
+            } else {
+                Optional<String> mismatch = MigrationIndex.mismatch(jdbcUrl, user, password, index.scripts());
+                if (mismatch.isEmpty()) {
+                    return new Outcome(index.latest(), null);
+                }
+                why = mismatch.get();
+            }
+        }
+        LOG.debug("{}: migrating with Flyway ({})", location, why);
+        return new Outcome(FlywayMigrations.migrate(jdbcUrl, location, user, password, legacyVersion), why);
+    }
 }

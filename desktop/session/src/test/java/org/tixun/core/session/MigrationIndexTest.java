@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.tixun.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tixun.core.store.MigrationIndexCheck;
+
+/** The index of the session store's scripts (read at start-up to skip Flyway on an up-to-date store) is current. */
+class MigrationIndexTest {
+    @Test
+    void theIndexListsExactlyTheScriptsFlywayFinds() {
+        assertThat(MigrationIndexCheck.problems(SessionStore.MIGRATIONS,
+                MigrationIndexCheck.sourceIndex(SessionStore.MIGRATIONS))).isEmpty();
+    }
+}
