@@ -56,8 +56,8 @@ for cfg in "$image"/lib/app/*.cfg; do
   {
     echo '#!/bin/sh'
     echo '# SPDX-License-Identifier: AGPL-3.0-or-later'
-    echo "# Tixun launcher $name, made by installer/lib/script-launchers.sh from lib/app/$name.cfg: starts the"
-    echo '# bundled Java runtime directly (the jpackage launcher queries dpkg/rpm at every start; see that script).'
+    echo "# Tixun launcher $name (made by installer/lib/script-launchers.sh from lib/app/$name.cfg): starts"
+    echo '# the bundled Java runtime directly; the jpackage launcher queries dpkg/rpm at every start.'
     echo 'self=$(readlink -f -- "$0") || exit 127'
     echo 'root=${self%/*}; root=${root%/*}'
     echo 'APPDIR=$root/lib/app'
