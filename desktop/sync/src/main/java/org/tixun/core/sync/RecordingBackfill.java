@@ -16,6 +16,11 @@ public final class RecordingBackfill implements StartupTask {
 
     @Override
     public void run(CoreServices core) {
-        SyncService.of(core).flagIncompleteRegistrations(SealedRecordings.of(core).backfill());
+        java.util.List<String> filed = SealedRecordings.of(core).backfill();
+        // Nearly every start files nothing: the sync service (and its JSON machinery) is then not built before the
+        // first screen.
+        if (!filed.isEmpty()) {
+            SyncService.of(core).flagIncompleteRegistrations(filed);
+        }
     }
 }
