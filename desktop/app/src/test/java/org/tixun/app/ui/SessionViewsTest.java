@@ -64,6 +64,9 @@ class SessionViewsTest {
         HBox.setHgrow(workstation, Priority.ALWAYS);
         HBox.setHgrow(terminal, Priority.ALWAYS);
         stage.setScene(new Scene(both, 1560, 900));
+        // Styled as the app styles its windows (the terminal's stylesheet looks up the theme's colours).
+        new Theme().apply();
+        Theme.style(stage.getScene());
         // The primary stage is shared by the UI tests of this JVM: an earlier one may have left a size or a minimum
         // on it (WindowPlacement), which would squeeze the terminal's half. Size it for this test.
         stage.setMinWidth(0);
