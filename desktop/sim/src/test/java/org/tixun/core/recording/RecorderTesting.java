@@ -14,4 +14,19 @@ final class RecorderTesting {
             Thread.sleep(50);
         }
     }
+
+    /**
+     * Waits until {@code closed} segments are closed and one more frame has been encoded after that, so the next
+     * segment holds a picture (a recorder stopped right at a segment boundary leaves no next segment).
+     */
+    static void awaitSegmentsAndAFrameMore(SessionRecorder r, int closed) throws InterruptedException {
+        awaitSegments(r, closed);
+        long at = r.stats().framesEncoded();
+        while (r.stats().framesEncoded() <= at) {
+            if (r.stats().failure() != null) {
+                throw new AssertionError("recorder failed: " + r.stats().failure());
+            }
+            Thread.sleep(20);
+        }
+    }
 }

@@ -20,7 +20,8 @@ class SessionRecorderTest {
         Clock clock = Clock.systemUTC();
         SessionRecorder r = SessionRecorder.start(dir, "S1", "R1", "tester", small(), RecordingListener.NONE, clock);
         try (TestPattern p = TestPattern.start(r, 320, 240, 25, true, clock)) {
-            RecorderTesting.awaitSegments(r, 2);
+            // Two whole segments and a picture in the third, so finishing leaves three.
+            RecorderTesting.awaitSegmentsAndAFrameMore(r, 2);
         }
         RecordingManifest m = r.finish("tester");
         assertThat(m.segments().size()).isGreaterThanOrEqualTo(3);
