@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.tixun.core.i18n.BundleConsistency;
+import org.tixun.core.i18n.Message;
 
 /** Every UI string lives in both bundles; no key is missing or unused (JR LocalizationConsistencyTest). */
 class LocalizationConsistencyTest {
@@ -132,9 +134,8 @@ class LocalizationConsistencyTest {
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                for (String literal : stringLiterals(Files.readString(f))) {
-                    if (literal.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                            && !CHINESE_IN_CODE.containsKey(literal)) {
+                for (String literal : BundleConsistency.stringLiterals(Files.readString(f))) {
+                    if (Message.hasChinese(literal) && !CHINESE_IN_CODE.containsKey(literal)) {
                         found.add(f.getFileName() + ": \"" + literal + "\"");
                     }
                 }
@@ -142,46 +143,5 @@ class LocalizationConsistencyTest {
         }
         assertThat(found).as("Chinese literals in the app's code: move them to ui_zh_CN.properties / ui.properties")
                 .isEmpty();
-    }
-
-    @Test
-    void theLiteralScanSeesStringsAndSkipsComments() {
-        assertThat(stringLiterals("// \"注释\"\n/* \"也是\" */ String a = \"标签\" + \"x\\\"y\"; char c = '\"';"))
-                .containsExactly("标签", "x\\\"y");
-    }
-
-    /** The string literals of Java source (as written, escapes kept), skipping comments and char literals. */
-    static java.util.List<String> stringLiterals(String src) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        int i = 0;
-        int n = src.length();
-        while (i < n) {
-            char c = src.charAt(i);
-            if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
-                int end = src.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
-                int end = src.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '\'') {
-                i++;
-                while (i < n && src.charAt(i) != '\'') {
-                    i += src.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-            } else if (c == '"') {
-                boolean block = src.startsWith("\"\"\"", i);
-                int start = i + (block ? 3 : 1);
-                int j = start;
-                while (j < n && !(block ? src.startsWith("\"\"\"", j) : src.charAt(j) == '"')) {
-                    j += src.charAt(j) == '\\' ? 2 : 1;
-                }
-                out.add(src.substring(start, Math.min(j, n)));
-                i = j + (block ? 3 : 1);
-            } else {
-                i++;
-            }
-        }
-        return out;
     }
 }

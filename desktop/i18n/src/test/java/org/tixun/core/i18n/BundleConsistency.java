@@ -246,8 +246,8 @@ public final class BundleConsistency {
         return new Literals(keyLike, chinese);
     }
 
-    /** The string literals of a Java source, comments skipped (escapes are kept as written). */
-    static List<String> stringLiterals(String src) {
+    /** The string literals of a Java source, comments and char literals skipped (escapes are kept as written). */
+    public static List<String> stringLiterals(String src) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = src.length();
