@@ -249,7 +249,9 @@ class ExactlyOnceTest {
                 assertThat(terminal.awaitState(LinkState.CONNECTED, Duration.ofSeconds(10))).isTrue();
                 // A record id the workstation's journal refuses (path characters).
                 terminal.send(new SignatureEventMessage("../escape", LinkFixtures.event(0)));
-                Thread.sleep(1500);
+                // The workstation drops the link rather than acknowledge what it could not store.
+                org.tixun.core.Eventually.await("the workstation dropped the link", Duration.ofSeconds(30),
+                        () -> states.contains(LinkState.LOST), () -> states);
                 assertThat(terminal.unacknowledged()).isEqualTo(1);
                 assertThat(states).contains(LinkState.LOST);
                 assertThat(w.state()).isIn(LinkState.CONNECTED, LinkState.RECONNECTING, LinkState.LOST);
