@@ -47,8 +47,6 @@ for cfg in "$image"/lib/app/*.cfg; do
       app.classpath=*) cp="${cp:+$cp:}${line#app.classpath=}" ;;
       java-options=*) opts+=("${line#java-options=}") ;;
       arguments=*) [ "$section" = "[ArgOptions]" ] && args+=("${line#arguments=}") ;;
-      '' | '#'*) ;;
-      *) ;;
     esac
   done <"$cfg"
   [ -n "$main" ] || die "$cfg names no app.mainclass"

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -107,6 +108,23 @@ final class MigrationIndex {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
         return (int) crc.getValue();
+    }
+
+    /** {@link #verify} results per class loader and location (weak keys: a test's loader may go). */
+    private static final Map<ClassLoader, Map<String, Verified>> VERIFIED = new WeakHashMap<>();
+
+    /**
+     * {@link #verify}, once per class loader and location: what a class loader finds does not change while the
+     * program runs, and opening a store asks twice (the newest version known, then the migration).
+     */
+    static Verified verified(ClassLoader loader, String location) {
+        if (loader == null) {
+            return verify(null, location);
+        }
+        synchronized (VERIFIED) {
+            return VERIFIED.computeIfAbsent(loader, l -> new HashMap<>())
+                    .computeIfAbsent(location, l -> verify(loader, l));
+        }
     }
 
     /**

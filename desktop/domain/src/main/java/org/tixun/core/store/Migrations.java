@@ -74,7 +74,7 @@ public final class Migrations {
 
     /** The newest version this program has a script for: from the location's index, else from Flyway. */
     public static String latestKnown(String location) {
-        MigrationIndex.Verified index = MigrationIndex.verify(loader(), location);
+        MigrationIndex.Verified index = MigrationIndex.verified(loader(), location);
         if (index.trusted()) {
             return index.latest();
         }
@@ -107,7 +107,7 @@ public final class Migrations {
         } else if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             why = "not an SQLite store";
         } else {
-            MigrationIndex.Verified index = MigrationIndex.verify(loader(), location);
+            MigrationIndex.Verified index = MigrationIndex.verified(loader(), location);
             if (!index.trusted()) {
                 why = "index not used: " + index.problem();
             } else {
