@@ -148,6 +148,7 @@ note "jpackage --type app-image"
   --java-options "-Dorg.bytedeco.javacpp.pathsFirst=true" \
   --java-options "-Dorg.bytedeco.javacpp.cacheLibraries=false" \
   --java-options "-Dtixun.launcher=jpackage" \
+  --java-options "-Dtixun.fontDir=\$APPDIR/fonts" \
   --add-launcher "tixun-workstation=$launchers/tixun-workstation.properties" \
   --add-launcher "tixun-terminal=$launchers/tixun-terminal.properties" \
   --add-launcher "tixun-archive=$launchers/tixun-archive.properties" \
@@ -157,6 +158,13 @@ note "jpackage --type app-image"
 # The udev rule travels inside the image; the .deb's postinst installs it (src/linux/postinst).
 mkdir -p "$image/lib/udev"
 cp "$here/src/udev/60-tixun-signpads.rules" "$image/lib/udev/"
+
+# The shipped CJK font as a plain file (with its licence): on a host without a CJK font the screens load it from here
+# in place, where from the jar JavaFX would first copy its 15 MB to a temporary file at every start (Theme.ensureCjkFont,
+# -Dtixun.fontDir above). The PDF renderer keeps reading the copy in the templates jar.
+mkdir -p "$image/lib/app/fonts"
+cp "$root/templates/src/main/resources/fonts/NotoSerifSC-Regular.ttf" "$root/templates/src/main/resources/fonts/OFL.txt" \
+  "$image/lib/app/fonts/" || die "copying the shipped CJK font into the app-image failed"
 
 # The window launchers show a splash picture from the JVM's first milliseconds; it stays until the first screen is
 # painted, and the app shows start-up's progress on it with the frames splash-<percent>.png (the percentages are the

@@ -35,21 +35,52 @@ public final class Theme {
             "Source Han Sans SC", "Noto Serif SC");
 
     /**
+     * The system property naming a directory that holds the shipped CJK font as a plain file (the app-image sets it to
+     * its {@code lib/app/fonts}): JavaFX loads a file in place, while a font from the class path is first copied to a
+     * temporary file (15 MB at every start on a host without a CJK font).
+     */
+    public static final String FONT_DIR_PROPERTY = "tixun.fontDir";
+
+    static final String SHIPPED_FONT = "NotoSerifSC-Regular.ttf";
+
+    /**
      * Makes sure Chinese text renders without host fonts: if the host has none of the usual CJK
-     * families, loads the document font shipped in the templates module (the stylesheet lists it last).
+     * families, loads the document font shipped with the installation (see {@link #FONT_DIR_PROPERTY}) or, without one,
+     * from the templates module (the stylesheet lists it last).
      */
     public static void ensureCjkFont() {
         java.util.List<String> families = javafx.scene.text.Font.getFamilies();
         if (CJK_FAMILIES.stream().noneMatch(families::contains)) {
-            try (var in = org.tixun.templates.DocumentFonts.class.getResourceAsStream("/fonts/NotoSerifSC-Regular.ttf")) {
-                if (in == null || javafx.scene.text.Font.loadFont(in, 13) == null) {
-                    org.slf4j.LoggerFactory.getLogger(Theme.class).warn("No CJK font on this host and the shipped"
-                            + " font could not be loaded: Chinese text may not display");
-                }
-            } catch (java.io.IOException e) {
-                org.slf4j.LoggerFactory.getLogger(Theme.class).warn("Cannot read the shipped CJK font: {}", e.toString());
-            }
+            long t0 = System.nanoTime();
+            FontSource source = loadShippedFont(System.getProperty(FONT_DIR_PROPERTY));
+            org.slf4j.LoggerFactory.getLogger(Theme.class).info("No host CJK font: the shipped one loaded from {} in {} ms",
+                    source, (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /** Where the shipped CJK font was loaded from. */
+    enum FontSource { INSTALLATION_FILE, CLASS_PATH, NONE }
+
+    /** Loads the shipped CJK font from {@code fontDir} when it holds it, else from the class path. */
+    static FontSource loadShippedFont(String fontDir) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Theme.class);
+        if (fontDir != null && !fontDir.isBlank()) {
+            java.nio.file.Path file = java.nio.file.Path.of(fontDir, SHIPPED_FONT);
+            if (java.nio.file.Files.isRegularFile(file)
+                    && javafx.scene.text.Font.loadFont(file.toUri().toString(), 13) != null) {
+                return FontSource.INSTALLATION_FILE;
+            }
+            log.warn("The installation's font {} is missing or unreadable; loading the copy in the application", file);
+        }
+        try (var in = org.tixun.templates.DocumentFonts.class.getResourceAsStream("/fonts/" + SHIPPED_FONT)) {
+            if (in != null && javafx.scene.text.Font.loadFont(in, 13) != null) {
+                return FontSource.CLASS_PATH;
+            }
+            log.warn("No CJK font on this host and the shipped font could not be loaded: Chinese text may not display");
+        } catch (java.io.IOException e) {
+            log.warn("Cannot read the shipped CJK font: {}", e.toString());
+        }
+        return FontSource.NONE;
     }
 
     /** Adds the app stylesheet to a scene. */
