@@ -114,5 +114,9 @@ sp_j=$(grep -ho 'splash shown [0-9]*' "$work/data-jar/logs/tixun.log" | awk '{pr
 us_j=$(grep -ho 'window usable [0-9]*' "$work/data-jar/logs/tixun.log" | awk '{print $3}' | median)
 us_i=$(grep -ho 'window usable [0-9]*' "$work/data-image/logs/tixun.log" | awk '{print $3}' | median)
 echo "app log (from JVM start): plain jar JavaFX splash ${sp_j:-?} ms, usable ${us_j:-?} ms; app-image usable ${us_i:-?} ms"
+# The app-image's starts that found no launcher splash showing (SplashScreen.getSplashScreen() null) and drew the
+# JavaFX splash instead: their first window is that one, seconds later.
+fx_i=$(grep -c 'UI up in .*splash shown' "$work/data-image/logs/tixun.log" || true)
+echo "app-image starts without the launcher's splash picture (JavaFX splash instead): ${fx_i:-0} of $(( runs + 1 ))"
 awk -v m="$fi_" 'BEGIN{exit !(m < 500)}' && echo "target: a splash within 500 ms: met by the app-image" || echo "target: a splash within 500 ms: NOT met by the app-image"
 awk -v m="$mi" 'BEGIN{exit !(m <= 2500)}' && echo "target: usable within 2500 ms: met by the app-image" || echo "target: usable within 2500 ms: NOT met by the app-image"
