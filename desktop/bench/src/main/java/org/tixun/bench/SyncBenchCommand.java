@@ -81,6 +81,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "bare-PUT and outbox rounds of the large recordings "
             + "(default ${DEFAULT-VALUE})")
     int rounds;
+    @Option(names = "--link-mbit", defaultValue = "0", paramLabel = "MBIT", description = "shape loopback to this "
+            + "rate (tc tbf on lo; needs root) for the bare-PUT and outbox rounds, as over a network link of that rate; "
+            + "0 = unshaped, client and gateway sharing this machine's cores (default ${DEFAULT-VALUE})")
+    int linkMbit;
     @Option(names = "--work-dir", paramLabel = "DIR", description = "where to put the temporary files")
     Path workDir;
     @Spec
@@ -183,40 +187,50 @@ public final class SyncBenchCommand implements Callable<Integer> {
                 List<Double> bareCpu = new ArrayList<>();
                 List<Double> syncCpu = new ArrayList<>();
                 List<String> loads = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    memory.phase("bare");
-                    long c0 = cpuNanos();
-                    bare.add(barePut(files, dir.resolve("bare-" + round), false));
-                    bareCpu.add((cpuNanos() - c0) / 1e9);
-                    bareStreamed.add(barePut(files, dir.resolve("bare-streamed-" + round), true));
-                    Path store = dir.resolve("gateway-round-" + round);
-                    try (GatewayServer g = GatewayServer.start(GatewayServer.Config.plain(
-                            new InetSocketAddress("127.0.0.1", 0), store, List.of(keys.rootCertificate())), List.of())) {
-                        // the gateway verifies each sealed PDF once and then answers from its cache (as for the 1,000
-                        // copies above): verify these before the clock starts, so the round measures the recordings
-                        for (int i = 0; i < recordings; i++) {
-                            warmVerification(g, big.get(i).sealed());
+                out.println(linkMbit > 0 ? String.format("Link:       loopback shaped to %d Mbit/s (%.1f MB/s; tc "
+                        + "tbf on lo) for the bare PUT and outbox rounds, as a network link of that rate", linkMbit,
+                        linkMbit * 1e6 / 8 / (1 << 20))
+                        : "Link:       loopback, unshaped: client and gateway share this machine's "
+                        + Runtime.getRuntime().availableProcessors() + " cores (--link-mbit N for a link's rate)");
+                out.flush();
+                try (ShapedLoopback link = linkMbit > 0 ? ShapedLoopback.start(linkMbit) : null) {
+                    for (int round = 0; round < rounds; round++) {
+                        memory.phase("bare");
+                        long c0 = cpuNanos();
+                        bare.add(barePut(files, dir.resolve("bare-" + round), false));
+                        bareCpu.add((cpuNanos() - c0) / 1e9);
+                        bareStreamed.add(barePut(files, dir.resolve("bare-streamed-" + round), true));
+                        Path store = dir.resolve("gateway-round-" + round);
+                        try (GatewayServer g = GatewayServer.start(GatewayServer.Config.plain(
+                                new InetSocketAddress("127.0.0.1", 0), store, List.of(keys.rootCertificate())),
+                                List.of())) {
+                            // the gateway verifies each sealed PDF once and then answers from its cache (as for the
+                            // 1,000 copies above): verify these before the clock starts, so the round measures the
+                            // recordings
+                            for (int i = 0; i < recordings; i++) {
+                                warmVerification(g, big.get(i).sealed());
+                            }
+                            for (int i = 0; i < recordings; i++) {
+                                fileSealed(core, caseId, big.get(i));
+                            }
+                            RestConnector roundRest = new RestConnector(chunks(RestConnector.Config.of(
+                                    URI.create(g.baseUrl()))));
+                            memory.phase("recordings");
+                            long c1 = cpuNanos();
+                            long t1 = System.nanoTime();
+                            try (SyncWorker worker = new SyncWorker(sync, roundRest, threads, Backoff.DEFAULT,
+                                    Clock.systemUTC())) {
+                                worker.start();
+                                require(worker.awaitIdle(Duration.ofMinutes(30)), "recordings did not finish");
+                            }
+                            synced.add((System.nanoTime() - t1) / 1e9);
+                            syncCpu.add((cpuNanos() - c1) / 1e9);
+                            loads.add(loadAverage().split(" ")[0]);
+                            require(g.store().recordCount() == recordings, "round " + round + " registered "
+                                    + g.store().recordCount() + " records");
                         }
-                        for (int i = 0; i < recordings; i++) {
-                            fileSealed(core, caseId, big.get(i));
-                        }
-                        RestConnector roundRest = new RestConnector(chunks(RestConnector.Config.of(
-                                URI.create(g.baseUrl()))));
-                        memory.phase("recordings");
-                        long c1 = cpuNanos();
-                        long t1 = System.nanoTime();
-                        try (SyncWorker worker = new SyncWorker(sync, roundRest, threads, Backoff.DEFAULT,
-                                Clock.systemUTC())) {
-                            worker.start();
-                            require(worker.awaitIdle(Duration.ofMinutes(30)), "recordings did not finish");
-                        }
-                        synced.add((System.nanoTime() - t1) / 1e9);
-                        syncCpu.add((cpuNanos() - c1) / 1e9);
-                        loads.add(loadAverage().split(" ")[0]);
-                        require(g.store().recordCount() == recordings, "round " + round + " registered "
-                                + g.store().recordCount() + " records");
+                        deleteTree(store);
                     }
-                    deleteTree(store);
                 }
                 double bareBest = bare.stream().min(Double::compare).orElseThrow();
                 double syncBest = synced.stream().min(Double::compare).orElseThrow();
