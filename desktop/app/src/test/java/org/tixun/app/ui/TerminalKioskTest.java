@@ -44,6 +44,7 @@ class TerminalKioskTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        new Theme().apply(); // the app's theme, whose colours the kiosk's stylesheet looks up
         this.stage = stage;
         core = TestApp.core(dir);
         DemoData.ensure(core, TestApp.FAST);
@@ -72,6 +73,7 @@ class TerminalKioskTest {
             TerminalKiosk k = new TerminalKiosk(ctx, "127.0.0.1:" + port, "测试终端", devices);
             kiosk.set(k);
             stage.setScene(new Scene(k, 1200, 900));
+            Theme.style(stage.getScene());
             stage.show();
             k.start();
         });

@@ -64,6 +64,7 @@ class WorkstationSigningPadTest {
 
     @Start
     void start(Stage stage) {
+        new Theme().apply(); // the app's theme, whose colours the dialog's stylesheet looks up
         owner = stage;
         stage.setScene(new Scene(new StackPane(new Label("session")), 800, 600));
         stage.show();

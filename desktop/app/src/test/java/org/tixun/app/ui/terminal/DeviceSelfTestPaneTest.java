@@ -44,6 +44,7 @@ class DeviceSelfTestPaneTest {
         core.settings().put(DeviceSettings.FINGERPRINT, "livescan:" + dir.resolve("libGALSXXYY.so"));
         AppContext ctx = TestApp.context(core, I18n.CHINESE, false);
         Scene scene = new Scene(new TerminalView(ctx, new KioskViewModel(ctx, TestApp.FAST), () -> { }), 1280, 800);
+        new org.tixun.app.ui.Theme().apply();
         org.tixun.app.ui.Theme.ensureCjkFont();
         org.tixun.app.ui.Theme.style(scene);
         if (!javafx.scene.text.Font.getFamilies().contains("Noto Sans CJK SC")) {
