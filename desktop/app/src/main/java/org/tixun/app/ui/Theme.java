@@ -53,8 +53,9 @@ public final class Theme {
         if (CJK_FAMILIES.stream().noneMatch(families::contains)) {
             long t0 = System.nanoTime();
             FontSource source = loadShippedFont(System.getProperty(FONT_DIR_PROPERTY));
-            org.slf4j.LoggerFactory.getLogger(Theme.class).info(
-                    "No host CJK font: the shipped one loaded from {} in {} ms", source, (System.nanoTime() - t0) / 1_000_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            org.slf4j.LoggerFactory.getLogger(Theme.class).info("No host CJK font: the shipped one loaded from {} in {} ms",
+                    source, ms);
         }
     }
 
