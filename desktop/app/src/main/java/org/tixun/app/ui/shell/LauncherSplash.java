@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,14 @@ public final class LauncherSplash implements StartProgress {
             LOG.debug("no launcher splash: {}", e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The launcher's {@code -splash:} option, if the JVM was started with one: when {@link #find()} then finds no
+     * splash showing, the JVM could not show it (the start shows the JavaFX splash instead, later).
+     */
+    public static Optional<String> requested(List<String> jvmArguments) {
+        return jvmArguments.stream().filter(a -> a.startsWith("-splash:")).findFirst();
     }
 
     /** The frame for {@code fraction} beside the picture, if the launcher ships it. */

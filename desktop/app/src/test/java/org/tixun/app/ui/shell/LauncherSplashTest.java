@@ -30,4 +30,11 @@ class LauncherSplashTest {
         // Tests start no JVM splash (-splash:); the app then shows its JavaFX splash instead.
         assertThat(LauncherSplash.find()).isEmpty();
     }
+
+    @Test
+    void tellsWhetherTheLauncherAskedForASplashPicture() {
+        assertThat(LauncherSplash.requested(java.util.List.of("-Xshare:auto", "-splash:/opt/tixun/lib/app/splash.png",
+                "-Dfile.encoding=UTF-8"))).contains("-splash:/opt/tixun/lib/app/splash.png");
+        assertThat(LauncherSplash.requested(java.util.List.of("-Xshare:auto", "-Dtixun.splash=no"))).isEmpty();
+    }
 }
