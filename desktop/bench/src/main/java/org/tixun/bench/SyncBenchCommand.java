@@ -102,6 +102,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (linkMbit < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--link-mbit must be 0 (unshaped) or a "
+                    + "link's rate in Mbit/s, not " + linkMbit);
+        }
         GatewayServer.disableNagle();
         PrintWriter out = spec.commandLine().getOut();
         Path dir = workDir == null ? Files.createTempDirectory("tixun-bench-sync")
