@@ -83,13 +83,10 @@ final class ShapedLoopback implements AutoCloseable {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // shutting down (the hook runs or ran), or never registered: the removal below is what matters
         }
-        Result del = commands.run(List.of("tc", "qdisc", "del", "dev", "lo", "root"));
-        if (del.exit() != 0) {
-            throw new IOException("could not remove the loopback's shaping: " + del.output().trim()
-                    + " — remove it with: tc qdisc del dev lo root");
-        }
+        remove();
     }
 
+    /** From the shutdown hook, when the bench is stopped before {@link #close()}. */
     private void removeQuietly() {
         synchronized (this) {
             if (closed) {
@@ -98,14 +95,17 @@ final class ShapedLoopback implements AutoCloseable {
             closed = true;
         }
         try {
-            Result del = commands.run(List.of("tc", "qdisc", "del", "dev", "lo", "root"));
-            if (del.exit() != 0) {
-                System.err.println("bench-sync: could not remove the loopback's shaping (" + del.output().trim()
-                        + "): remove it with: tc qdisc del dev lo root");
-            }
+            remove();
         } catch (IOException e) {
-            System.err.println("bench-sync: could not remove the loopback's shaping (" + e.getMessage()
-                    + "): remove it with: tc qdisc del dev lo root");
+            System.err.println("bench-sync: " + e.getMessage());
+        }
+    }
+
+    private void remove() throws IOException {
+        Result del = commands.run(List.of("tc", "qdisc", "del", "dev", "lo", "root"));
+        if (del.exit() != 0) {
+            throw new IOException("could not remove the loopback's shaping: " + del.output().trim()
+                    + " — remove it with: tc qdisc del dev lo root");
         }
     }
 
