@@ -175,7 +175,9 @@ cp "$root/desktop/app/src/main/resources/org/tixun/app/splash.png" "$image/lib/a
 for mode in workstation terminal archive; do
   cfg="$image/lib/app/tixun-$mode.cfg"
   [ -f "$cfg" ] || die "no launcher configuration $cfg"
-  awk '{print} /^\[JavaOptions\]/{print "java-options=-splash:$APPDIR/splash.png"}' "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
+  # (-Dtixun.splash: the JVM keeps no trace of -splash: itself; it tells the app a picture was asked for)
+  awk '{print} /^\[JavaOptions\]/{print "java-options=-splash:$APPDIR/splash.png"; print "java-options=-Dtixun.splash=$APPDIR/splash.png"}' \
+    "$cfg" >"$cfg.new" && mv "$cfg.new" "$cfg"
   grep -q -- '-splash:' "$cfg" || die "$cfg has no [JavaOptions] section for the splash"
 done
 

@@ -14,7 +14,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * The application's logging, set up in code (found by logback through {@code META-INF/services}): errors to stderr,
  * {@code org.tixun} at INFO, everything else at WARN; once the data dir has opened,
- * {@link org.tixun.core.config.FileLogging} adds {@code <data dir>/logs/tixun.log}. No personal data or key material
+ * {@link org.tixun.core.config.FileLogging} adds {@code <data dir>/logs/tixun.log}, which then also gets what was
+ * logged before it opened ({@link org.tixun.core.config.EarlyLogBuffer}). No personal data or key material
  * is logged.
  *
  * <p>In code rather than a {@code logback.xml} because reading the XML (logback's Joran and the JDK's XML parser)
@@ -54,6 +55,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(err);
+        // what is logged before the data dir's log file opens reaches that file once it does (FileLogging)
+        org.tixun.core.config.EarlyLogBuffer early = new org.tixun.core.config.EarlyLogBuffer();
+        early.setContext(context);
+        early.start();
+        root.addAppender(early);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -148,9 +148,8 @@ public final class TixunApplication extends Application {
                 t.start();
             });
         } else {
-            LauncherSplash.requested(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
-                    .ifPresent(option -> LOG.warn("The launcher asked for a splash picture ({}) but none is showing (the"
-                            + " JVM could not show it); showing the JavaFX splash instead", option));
+            LauncherSplash.requested().ifPresent(picture -> LOG.warn("The launcher asked for the splash picture {} but"
+                    + " none is showing (the JVM could not show it); showing the JavaFX splash instead", picture));
             splash = Splash.show(i18n);
             // The log file opens with the data dir: this figure is logged with the window's, below.
             splashAt = sinceProcessStart();

@@ -22,12 +22,20 @@ public final class FileLogging {
     }
 
     /** Idempotent; does nothing when logback is not the SLF4J binding (embedding applications). */
-    public static synchronized void attach(Path logsDir) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+    public static void attach(Path logsDir) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            attach(context, logsDir);
         }
+    }
+
+    /**
+     * Adds the file to {@code context}'s root logger; where the app's configuration put an {@link EarlyLogBuffer}
+     * there, the file gets what it held and everything after through it instead.
+     */
+    static synchronized void attach(LoggerContext context, Path logsDir) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(APPENDER) != null) {
+        EarlyLogBuffer early = root.getAppender(EarlyLogBuffer.NAME) instanceof EarlyLogBuffer b ? b : null;
+        if (root.getAppender(APPENDER) != null || early != null && early.handedOver()) {
             return;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -49,6 +57,10 @@ public final class FileLogging {
         file.setRollingPolicy(policy);
         file.setEncoder(encoder);
         file.start();
-        root.addAppender(file);
+        if (early != null) {
+            early.handOver(file);
+        } else {
+            root.addAppender(file);
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +42,17 @@ public final class LauncherSplash implements StartProgress {
     }
 
     /**
-     * The launcher's {@code -splash:} option, if the JVM was started with one: when {@link #find()} then finds no
-     * splash showing, the JVM could not show it (the start shows the JavaFX splash instead, later).
+     * The system property the launchers set beside {@code -splash:} to the same picture: the java launcher consumes
+     * that option, so neither the JVM's arguments nor its properties show it was given.
      */
-    public static Optional<String> requested(List<String> jvmArguments) {
-        return jvmArguments.stream().filter(a -> a.startsWith("-splash:")).findFirst();
+    public static final String REQUESTED_PROPERTY = "tixun.splash";
+
+    /**
+     * The picture the launcher asked the JVM to show ({@link #REQUESTED_PROPERTY}), if it did: when {@link #find()}
+     * then finds no splash showing, the JVM could not show it (the start shows the JavaFX splash instead, later).
+     */
+    public static Optional<String> requested() {
+        return Optional.ofNullable(System.getProperty(REQUESTED_PROPERTY)).filter(s -> !s.isBlank());
     }
 
     /** The frame for {@code fraction} beside the picture, if the launcher ships it. */

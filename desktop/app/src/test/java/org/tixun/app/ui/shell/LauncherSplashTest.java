@@ -33,8 +33,16 @@ class LauncherSplashTest {
 
     @Test
     void tellsWhetherTheLauncherAskedForASplashPicture() {
-        assertThat(LauncherSplash.requested(java.util.List.of("-Xshare:auto", "-splash:/opt/tixun/lib/app/splash.png",
-                "-Dfile.encoding=UTF-8"))).contains("-splash:/opt/tixun/lib/app/splash.png");
-        assertThat(LauncherSplash.requested(java.util.List.of("-Xshare:auto", "-Dtixun.splash=no"))).isEmpty();
+        String was = System.getProperty(LauncherSplash.REQUESTED_PROPERTY);
+        try {
+            System.setProperty(LauncherSplash.REQUESTED_PROPERTY, "/opt/tixun/lib/app/splash.png");
+            assertThat(LauncherSplash.requested()).contains("/opt/tixun/lib/app/splash.png");
+            System.clearProperty(LauncherSplash.REQUESTED_PROPERTY);
+            assertThat(LauncherSplash.requested()).isEmpty();
+        } finally {
+            if (was != null) {
+                System.setProperty(LauncherSplash.REQUESTED_PROPERTY, was);
+            }
+        }
     }
 }
